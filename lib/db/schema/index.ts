@@ -1,0 +1,5 @@
+export * from "./app-state";
+export * from "./keys";
+export * from "./logs";
+export * from "./projects";
+export * from "./users";

@@ -1,0 +1,47 @@
+import { index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { v7 as uuidv7 } from "uuid";
+import { projects } from "./projects";
+import { users } from "./users";
+
+// Keys and tokens are stored as SHA-256 hex of the full secret and looked up by that hash,
+// so no code path ever compares a secret as a string (threat AUTH-1).
+
+export const ingestKeys = pgTable(
+  "ingest_keys",
+  {
+    id: uuid("id")
+      .primaryKey()
+      .$defaultFn(() => uuidv7()),
+    projectId: uuid("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    name: text("name").notNull().default("default"),
+    // First characters of the key ("lw_pub_AbC1"), enough to recognise it in a list.
+    prefix: text("prefix").notNull(),
+    keyHash: text("key_hash").notNull().unique(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [index("ingest_keys_project_idx").on(t.projectId)],
+);
+
+export type IngestKey = typeof ingestKeys.$inferSelect;
+
+export const adminTokenRoles = ["admin", "viewer"] as const;
+
+export const adminTokens = pgTable("admin_tokens", {
+  id: uuid("id")
+    .primaryKey()
+    .$defaultFn(() => uuidv7()),
+  name: text("name").notNull(),
+  prefix: text("prefix").notNull(),
+  tokenHash: text("token_hash").notNull().unique(),
+  role: text("role", { enum: adminTokenRoles }).notNull().default("admin"),
+  createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+  revokedAt: timestamp("revoked_at", { withTimezone: true }),
+});
+
+export type AdminToken = typeof adminTokens.$inferSelect;

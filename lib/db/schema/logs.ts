@@ -1,0 +1,73 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  index,
+  jsonb,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+export const logLevels = ["trace", "debug", "info", "warn", "error", "fatal"] as const;
+export type LogLevel = (typeof logLevels)[number];
+
+// Stored as a number so `min_level` is a range predicate (pino's numbering).
+export const levelNumber: Record<LogLevel, number> = {
+  trace: 10,
+  debug: 20,
+  info: 30,
+  warn: 40,
+  error: 50,
+  fatal: 60,
+};
+
+export function levelName(n: number): LogLevel {
+  return logLevels[Math.min(5, Math.max(0, Math.floor(n / 10) - 1))] ?? "info";
+}
+
+// No foreign key to projects: a per-row FK check costs ingest throughput, and deleting a
+// project removes its logs explicitly (lib/projects) rather than by a cascade that would hold
+// one long transaction over millions of rows.
+export const logs = pgTable(
+  "logs",
+  {
+    id: bigint("id", { mode: "bigint" }).primaryKey().generatedAlwaysAsIdentity(),
+    projectId: uuid("project_id").notNull(),
+    // Client event id: de-duplicates retries per project (threat DUP-1).
+    clientId: text("client_id"),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+    // Client clock, validated; null when absent or out of range (ordering never uses it).
+    timestamp: timestamp("timestamp", { withTimezone: true }),
+    level: smallint("level").notNull(),
+    message: text("message").notNull(),
+    logger: text("logger"),
+    url: text("url"),
+    stack: text("stack"),
+    release: text("release"),
+    environment: text("environment"),
+    sessionId: text("session_id"),
+    userId: text("user_id"),
+    traceId: text("trace_id"),
+    attributes: jsonb("attributes").$type<Record<string, unknown>>(),
+    userAgent: text("user_agent"),
+    clientIp: text("client_ip"),
+    country: text("country"),
+    requestId: uuid("request_id"),
+    // Fields the server shortened or repaired, so a reader knows the value is not verbatim.
+    truncatedFields: text("truncated_fields").array(),
+    normalizedFields: text("normalized_fields").array(),
+  },
+  (t) => [
+    // Serves every dashboard listing and keyset page: newest first within a project.
+    index("logs_project_received_idx").on(t.projectId, t.receivedAt.desc(), t.id.desc()),
+    uniqueIndex("logs_project_client_id_uq")
+      .on(t.projectId, t.clientId)
+      .where(sql`${t.clientId} is not null`),
+  ],
+);
+
+export type LogRow = typeof logs.$inferSelect;
+export type NewLogRow = typeof logs.$inferInsert;

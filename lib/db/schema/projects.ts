@@ -1,0 +1,26 @@
+import { sql } from "drizzle-orm";
+import { integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { v7 as uuidv7 } from "uuid";
+
+export const ipStorageModes = ["none", "truncated", "full"] as const;
+export type IpStorage = (typeof ipStorageModes)[number];
+
+export const projects = pgTable("projects", {
+  id: uuid("id")
+    .primaryKey()
+    .$defaultFn(() => uuidv7()),
+  name: text("name").notNull(),
+  retentionDays: integer("retention_days").notNull().default(30),
+  // Empty list = any origin may send (the ingest key is public anyway; this only narrows browsers).
+  allowedOrigins: text("allowed_origins").array().notNull().default(sql`'{}'::text[]`),
+  rateLimitPerIpPerMinute: integer("rate_limit_per_ip_per_minute").notNull().default(120),
+  rateLimitEventsPerMinute: integer("rate_limit_events_per_minute").notNull().default(60000),
+  ipStorage: text("ip_storage", { enum: ipStorageModes }).notNull().default("truncated"),
+  // Optional cap on stored events; the prune removes the oldest beyond it.
+  maxEvents: integer("max_events"),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export type Project = typeof projects.$inferSelect;
+export type NewProject = typeof projects.$inferInsert;

@@ -1,0 +1,37 @@
+import { pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { v7 as uuidv7 } from "uuid";
+import { projects } from "./projects";
+
+export const userRoles = ["owner", "admin", "viewer"] as const;
+export type UserRole = (typeof userRoles)[number];
+
+export const users = pgTable("users", {
+  id: uuid("id")
+    .primaryKey()
+    .$defaultFn(() => uuidv7()),
+  // Stored lower-cased; unique so an invite and an OAuth sign-in meet on the same row.
+  email: text("email").notNull().unique(),
+  name: text("name"),
+  // scrypt hash "scrypt$N$r$p$salt$hash"; null for users invited to sign in with OAuth only.
+  passwordHash: text("password_hash"),
+  role: text("role", { enum: userRoles }).notNull().default("viewer"),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
+});
+
+export type User = typeof users.$inferSelect;
+
+// Viewers see only the projects they are members of; owners and admins see every project.
+export const projectMembers = pgTable(
+  "project_members",
+  {
+    projectId: uuid("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.userId] })],
+);

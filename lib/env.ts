@@ -1,0 +1,68 @@
+import { z } from "zod";
+
+// The one place that reads process.env. Empty strings count as unset, so a blank line in a
+// Vercel form or a `.env` file never turns into a bogus URL or secret.
+const optional = z.preprocess((v) => (v === "" ? undefined : v), z.string().optional());
+const optionalInt = (fallback: number) =>
+  z.preprocess(
+    (v) => (v === "" || v === undefined ? fallback : Number(v)),
+    z.number().int().positive(),
+  );
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: optional,
+  POSTGRES_URL: optional,
+  DATABASE_DRIVER: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.enum(["pglite", "pg", "neon"]).optional(),
+  ),
+  LOGWELL_DATA_DIR: z.preprocess((v) => (v === "" ? undefined : v), z.string().default(".data")),
+  UPSTASH_REDIS_REST_URL: optional,
+  UPSTASH_REDIS_REST_TOKEN: optional,
+  KV_REST_API_URL: optional,
+  KV_REST_API_TOKEN: optional,
+  REDIS_URL: optional,
+  AUTH_SECRET: optional,
+  AUTH_GITHUB_ID: optional,
+  AUTH_GITHUB_SECRET: optional,
+  AUTH_GOOGLE_ID: optional,
+  AUTH_GOOGLE_SECRET: optional,
+  CRON_SECRET: optional,
+  LOGWELL_TRUSTED_PROXY_HEADER: optional,
+  LOGWELL_ADMIN_EMAIL: optional,
+  LOGWELL_ADMIN_PASSWORD: optional,
+  LOG_LEVEL: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  ),
+  VERCEL: optional,
+  VERCEL_GIT_COMMIT_SHA: optional,
+  LOGWELL_COMMIT: optional,
+  // Limits (contract defaults; configurable per deployment).
+  LOGWELL_MAX_BODY_BYTES: optionalInt(1024 * 1024),
+  LOGWELL_MAX_EVENTS_PER_REQUEST: optionalInt(1000),
+  LOGWELL_RATE_LIMIT_TIMEOUT_MS: optionalInt(300),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= envSchema.parse(process.env);
+  return cached;
+}
+
+/** Tests change process.env between cases; production code never calls this. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}
+
+/** The Postgres URL when one is configured; undefined selects embedded PGlite. */
+export function databaseUrl(): string | undefined {
+  const e = env();
+  return e.DATABASE_URL ?? e.POSTGRES_URL;
+}
+
+export const isProduction = () => env().NODE_ENV === "production";

@@ -1,0 +1,24 @@
+import { sql } from "drizzle-orm";
+import { getDb } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/log";
+import packageJson from "@/package.json";
+
+const startedAt = Date.now();
+
+export async function healthReport() {
+  let db: "ok" | "unavailable" = "ok";
+  try {
+    await (await getDb()).execute(sql`select 1`);
+  } catch (err) {
+    logger.warn({ err }, "health: database check failed");
+    db = "unavailable";
+  }
+  return {
+    status: db === "ok" ? ("ok" as const) : ("degraded" as const),
+    version: packageJson.version,
+    commit: env().VERCEL_GIT_COMMIT_SHA ?? env().LOGWELL_COMMIT ?? null,
+    uptime_seconds: Math.round((Date.now() - startedAt) / 1000),
+    db,
+  };
+}

@@ -1,0 +1,29 @@
+import { z } from "zod";
+import type { Db } from "@/lib/db/open";
+import { userRoles, users } from "@/lib/db/schema";
+import { hashPassword } from "./password";
+
+export const newUserSchema = z.object({
+  email: z
+    .email()
+    .max(254)
+    .transform((e) => e.toLowerCase()),
+  // Long enough to resist guessing; the upper bound stops multi-megabyte hashing requests.
+  password: z.string().min(10, "at least 10 characters").max(256).optional(),
+  name: z.string().trim().max(100).optional(),
+  role: z.enum(userRoles).default("viewer"),
+});
+
+export type NewUserInput = z.input<typeof newUserSchema>;
+
+/** Creates a user; without a password the user can only sign in with an invited OAuth email. */
+export async function createUser(db: Db, input: NewUserInput) {
+  const data = newUserSchema.parse(input);
+  const passwordHash = data.password ? await hashPassword(data.password) : null;
+  const [user] = await db
+    .insert(users)
+    .values({ email: data.email, name: data.name ?? null, role: data.role, passwordHash })
+    .returning({ id: users.id, email: users.email, role: users.role, name: users.name });
+  if (!user) throw new Error("insert into users returned no row");
+  return user;
+}

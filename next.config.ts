@@ -1,0 +1,16 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  // PGlite ships ~15 MB of wasm; bundling it would copy it into the public static folder.
+  serverExternalPackages: ["@electric-sql/pglite", "pino", "pino-pretty"],
+  // Self-hosted and Deno Deploy builds run the migrator from the bundle: it needs the SQL files.
+  outputFileTracingIncludes: { "/**": ["./drizzle/**/*"] },
+  poweredByHeader: false,
+  // `npm run typecheck` (tsc over app, lib, tests and scripts) runs in CI; checking again inside
+  // every build only slows the parallel builds tests use.
+  typescript: { ignoreBuildErrors: true },
+  // Lets tests and parallel local runs keep separate builds (`LOGWELL_DIST_DIR=.next-e2e`).
+  distDir: process.env.LOGWELL_DIST_DIR || ".next",
+};
+
+export default nextConfig;

@@ -1,0 +1,9 @@
+// `npm run build`: the production build. Later steps (SDK bundle, Vercel migrations) hook in here.
+import { spawnSync } from "node:child_process";
+
+function run(command, args) {
+  const result = spawnSync(command, args, { stdio: "inherit" });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+run("npx", ["next", "build"]);
