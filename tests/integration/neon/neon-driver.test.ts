@@ -1,0 +1,53 @@
+import { neonConfig } from "@neondatabase/serverless";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import ws from "ws";
+import { type Database, openDatabase } from "@/lib/db/open";
+import { projects } from "@/lib/db/schema";
+import { createProject } from "@/lib/projects/create-project";
+import { createServerDatabase, dropServerDatabase } from "../../support/db";
+import { startWebsockify, type WebsockifyProxy } from "./websockify";
+
+// Vercel's Neon integration selects this driver; here it reaches the CI Postgres through
+// websockify. Needs the server Postgres, so it runs where TEST_DATABASE_URL is set (CI).
+describe.runIf(Boolean(process.env.TEST_DATABASE_URL))(
+  "Neon serverless driver (WebSocket Pool via websockify)",
+  () => {
+    let proxy: WebsockifyProxy;
+    let url: string;
+    let database: Database;
+
+    beforeAll(async () => {
+      const target = new URL(process.env.TEST_DATABASE_URL ?? "");
+      proxy = await startWebsockify({ host: target.hostname, port: Number(target.port || 5432) });
+      neonConfig.webSocketConstructor = ws;
+      neonConfig.wsProxy = (host, port) => `127.0.0.1:${proxy.port}/?address=${host}:${port}`;
+      neonConfig.useSecureWebSocket = false;
+      neonConfig.pipelineTLS = false;
+      neonConfig.pipelineConnect = false;
+      url = await createServerDatabase();
+      database = await openDatabase({ url, driver: "neon", migrate: true });
+    });
+
+    afterAll(async () => {
+      await database?.close();
+      if (url) await dropServerDatabase(url);
+      await proxy?.stop();
+    });
+
+    it("opens through the neon driver and applies the migrations", async () => {
+      expect(database.kind).toBe("neon");
+      const rows = await database.db.select().from(projects);
+      expect(rows).toEqual([]);
+      // The connection really went through the WebSocket proxy, not a TCP shortcut.
+      expect(proxy.output()).toMatch(/connecting to/i);
+    });
+
+    it("creates a project and its key in one transaction and reads them back", async () => {
+      const { project, key } = await createProject(database.db, { name: "neon-app" });
+      expect(key).toMatch(/^lw_pub_/);
+      const [stored] = await database.db.select().from(projects).where(eq(projects.id, project.id));
+      expect(stored?.name).toBe("neon-app");
+    });
+  },
+);
