@@ -30,6 +30,8 @@ const envSchema = z.object({
   AUTH_GOOGLE_SECRET: optional,
   CRON_SECRET: optional,
   LOGWELL_TRUSTED_PROXY_HEADER: optional,
+  // Set per process by scripts/server.mjs (never by operators): signs the socket address header.
+  LOGWELL_PEER_IP_SECRET: optional,
   LOGWELL_ADMIN_EMAIL: optional,
   LOGWELL_ADMIN_PASSWORD: optional,
   LOG_LEVEL: z.preprocess(

@@ -2,11 +2,15 @@ import { sql } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
+import { limiterStatus } from "@/lib/ratelimit/status";
 import packageJson from "@/package.json";
 
 const startedAt = Date.now();
 
 export async function healthReport() {
+  // Probed alongside the database, bounded by LOGWELL_RATE_LIMIT_TIMEOUT_MS; "degraded" here
+  // keeps the 200: ingest still works on the in-process fallback (docs/rate-limiting.md).
+  const rateLimiter = limiterStatus();
   let db: "ok" | "unavailable" = "ok";
   try {
     await (await getDb()).execute(sql`select 1`);
@@ -20,5 +24,6 @@ export async function healthReport() {
     commit: env().VERCEL_GIT_COMMIT_SHA ?? env().LOGWELL_COMMIT ?? null,
     uptime_seconds: Math.round((Date.now() - startedAt) / 1000),
     db,
+    rate_limiter: await rateLimiter,
   };
 }

@@ -1,0 +1,48 @@
+import { createHash } from "node:crypto";
+import { ipBucket } from "@/lib/http/client-ip";
+import { ApiError } from "@/lib/http/errors";
+import { processLimiter } from "./backend";
+import { LimiterUnavailableError } from "./guarded-limiter";
+import { rateLimitedError } from "./headers";
+import { loginLimits, policies } from "./policies";
+
+/** Emails are hashed before they become store keys: Redis never holds them in clear. */
+function emailKey(email: string): string {
+  return createHash("sha256").update(email.trim().toLowerCase()).digest("hex").slice(0, 32);
+}
+
+/**
+ * Counts one sign-in attempt per client IP (30 per 15 min) and per email (10 per 15 min).
+ * Throws ApiError("rate_limited") when either is over, and also when Redis is configured but
+ * down or slow: unlike ingest, sign-in fails CLOSED (threat TC-34), since an in-process
+ * fallback per instance would multiply the guesses an attacker gets.
+ */
+export async function enforceLoginLimit(clientIp: string, email: string): Promise<void> {
+  const limiter = processLimiter();
+  try {
+    const byIp = await limiter.check(
+      policies.loginIp,
+      loginLimits.perIp,
+      ipBucket(clientIp),
+      1,
+      "fail-closed",
+    );
+    if (!byIp.success) throw rateLimitedError("Too many sign-in attempts from this address.", byIp);
+    const byEmail = await limiter.check(
+      policies.loginEmail,
+      loginLimits.perEmail,
+      emailKey(email),
+      1,
+      "fail-closed",
+    );
+    if (!byEmail.success) {
+      throw rateLimitedError("Too many sign-in attempts for this account.", byEmail);
+    }
+  } catch (err) {
+    if (!(err instanceof LimiterUnavailableError)) throw err;
+    throw new ApiError("rate_limited", "Sign-in is temporarily unavailable; try again shortly.", {
+      headers: { "retry-after": String(Math.max(1, Math.ceil(err.retryAfterMs / 1000))) },
+      cause: err,
+    });
+  }
+}
