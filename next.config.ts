@@ -6,6 +6,8 @@ const nextConfig: NextConfig = {
   // Self-hosted and Deno Deploy builds run the migrator from the bundle: it needs the SQL files.
   outputFileTracingIncludes: { "/**": ["./drizzle/**/*"] },
   poweredByHeader: false,
+  // `forbidden()` renders app/forbidden.tsx (403) for pages a role may not see (lib/auth/page-guard.ts).
+  experimental: { authInterrupts: true },
   // `npm run typecheck` (tsc over app, lib, tests and scripts) runs in CI; checking again inside
   // every build only slows the parallel builds tests use.
   typescript: { ignoreBuildErrors: true },

@@ -1,8 +1,6 @@
+// GET / — the dashboard lives under /projects (which sends visitors without a session to /login)
+import { redirect } from "next/navigation";
+
 export default function Home() {
-  return (
-    <main className="mx-auto max-w-2xl p-8">
-      <h1 className="text-2xl font-semibold">Logwell</h1>
-      <p className="mt-2 text-zinc-600">Client logs and crashes for small teams.</p>
-    </main>
-  );
+  redirect("/projects");
 }

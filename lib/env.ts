@@ -24,6 +24,8 @@ const envSchema = z.object({
   KV_REST_API_TOKEN: optional,
   REDIS_URL: optional,
   AUTH_SECRET: optional,
+  // Self-hosting: "true" lets Auth.js trust the Host / X-Forwarded-Host header it is given.
+  AUTH_TRUST_HOST: optional,
   AUTH_GITHUB_ID: optional,
   AUTH_GITHUB_SECRET: optional,
   AUTH_GOOGLE_ID: optional,

@@ -1,0 +1,29 @@
+// Dashboard shell — checks the session itself (the proxy only redirects) and draws the nav.
+import Link from "next/link";
+import { requirePageUser } from "@/lib/auth/session";
+import { NavLink } from "./_shell/nav-link";
+import { UserMenu } from "./_shell/user-menu";
+
+export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
+  const user = await requirePageUser();
+  return (
+    <div className="min-h-screen">
+      <header className="border-b border-zinc-200 bg-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-2 px-4 py-2">
+          <Link href="/projects" className="mr-2 text-lg font-semibold">
+            Logwell
+          </Link>
+          <nav aria-label="Main" className="flex flex-wrap gap-1">
+            <NavLink href="/projects">Projects</NavLink>
+            <NavLink href="/settings">Settings</NavLink>
+            <NavLink href="/status">Status</NavLink>
+          </nav>
+          <div className="ml-auto">
+            <UserMenu user={user} />
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import NextAuth, { type NextAuthConfig } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import GitHub from "next-auth/providers/github";
+import Google from "next-auth/providers/google";
+import { getDb } from "@/lib/db/client";
+import type { UserRole } from "@/lib/db/schema";
+import { env } from "@/lib/env";
+import { findInvitedUser, verifyCredentials } from "./credentials";
+import { enforceLoginGuard } from "./login-guard";
+import { authSecret, isEmbeddedDatabase } from "./secret";
+
+// Built on first use, not at import: `next build` imports this module and must neither need a
+// secret nor touch the data folder.
+let built: NextAuthConfig | undefined;
+
+function buildConfig(): NextAuthConfig {
+  const e = env();
+  const providers: NextAuthConfig["providers"] = [
+    Credentials({
+      credentials: { email: { type: "email" }, password: { type: "password" } },
+      authorize: async (credentials, request) => {
+        await enforceLoginGuard(request, credentials?.email);
+        return verifyCredentials(await getDb(), credentials);
+      },
+    }),
+  ];
+  if (e.AUTH_GITHUB_ID && e.AUTH_GITHUB_SECRET) {
+    providers.push(GitHub({ clientId: e.AUTH_GITHUB_ID, clientSecret: e.AUTH_GITHUB_SECRET }));
+  }
+  if (e.AUTH_GOOGLE_ID && e.AUTH_GOOGLE_SECRET) {
+    providers.push(Google({ clientId: e.AUTH_GOOGLE_ID, clientSecret: e.AUTH_GOOGLE_SECRET }));
+  }
+  return {
+    secret: authSecret(),
+    // A single-machine embedded install is reached by whatever host name its owner uses;
+    // otherwise Auth.js's own rule applies (AUTH_TRUST_HOST / AUTH_URL / Vercel).
+    trustHost: e.AUTH_TRUST_HOST ? e.AUTH_TRUST_HOST === "true" : isEmbeddedDatabase() || undefined,
+    session: { strategy: "jwt", maxAge: 7 * 24 * 3600 },
+    pages: { signIn: "/login", error: "/login" },
+    providers,
+    callbacks: {
+      async signIn({ user, account, profile }) {
+        if (!account || account.provider === "credentials") return Boolean(user);
+        // Google says whether it verified the address; an unverified one must not match an invite.
+        if (account.provider === "google" && profile?.email_verified !== true) return false;
+        return Boolean(await findInvitedUser(await getDb(), user.email));
+      },
+      async jwt({ token, user, account }) {
+        if (user && account) {
+          const row =
+            account.provider === "credentials"
+              ? { id: user.id, role: (user as { role?: UserRole }).role }
+              : await findInvitedUser(await getDb(), user.email);
+          if (!row?.id) return null;
+          token.uid = row.id;
+          token.role = row.role;
+        }
+        return token;
+      },
+      session({ session, token }) {
+        if (typeof token.uid === "string") session.user.id = token.uid;
+        return session;
+      },
+    },
+  };
+}
+
+export const {
+  handlers,
+  auth: uncachedAuth,
+  signIn,
+  signOut,
+} = NextAuth(() => {
+  built ??= buildConfig();
+  return built;
+});

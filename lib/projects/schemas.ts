@@ -1,0 +1,63 @@
+import { z } from "zod";
+import { ipStorageModes } from "@/lib/db/schema";
+
+// API bodies are snake_case (contract); the same schemas parse dashboard forms.
+
+/** "https://app.example.com" exactly as browsers send it in `Origin`: scheme, host, port. */
+const originSchema = z
+  .string()
+  .trim()
+  .max(300)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === "https:" || url.protocol === "http:") && url.origin === value;
+    } catch {
+      return false;
+    }
+  }, "an origin like https://app.example.com (no path, no trailing slash)");
+
+export const projectNameSchema = z.string().trim().min(1).max(100);
+
+export const projectSettingsSchema = z.object({
+  name: projectNameSchema,
+  retention_days: z.number().int().min(1).max(3650),
+  allowed_origins: z.array(originSchema).max(50),
+  rate_limit_per_ip_per_minute: z.number().int().min(1).max(1_000_000),
+  rate_limit_events_per_minute: z.number().int().min(1).max(100_000_000),
+  ip_storage: z.enum(ipStorageModes),
+  max_events: z.number().int().min(1).max(1_000_000_000).nullable(),
+});
+
+export const createProjectBodySchema = projectSettingsSchema
+  .pick({ name: true, retention_days: true, allowed_origins: true })
+  .partial({ retention_days: true, allowed_origins: true })
+  .strict();
+
+export const updateProjectBodySchema = projectSettingsSchema
+  .partial()
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, "nothing to change");
+
+export type ProjectSettingsPatch = z.infer<typeof updateProjectBodySchema>;
+
+export const newIngestKeyBodySchema = z
+  .object({ name: z.string().trim().min(1).max(100).default("default") })
+  .strict();
+
+/** Snake_case API fields → drizzle columns. */
+export function toProjectColumns(patch: ProjectSettingsPatch) {
+  return {
+    ...(patch.name !== undefined && { name: patch.name }),
+    ...(patch.retention_days !== undefined && { retentionDays: patch.retention_days }),
+    ...(patch.allowed_origins !== undefined && { allowedOrigins: patch.allowed_origins }),
+    ...(patch.rate_limit_per_ip_per_minute !== undefined && {
+      rateLimitPerIpPerMinute: patch.rate_limit_per_ip_per_minute,
+    }),
+    ...(patch.rate_limit_events_per_minute !== undefined && {
+      rateLimitEventsPerMinute: patch.rate_limit_events_per_minute,
+    }),
+    ...(patch.ip_storage !== undefined && { ipStorage: patch.ip_storage }),
+    ...(patch.max_events !== undefined && { maxEvents: patch.max_events }),
+  };
+}
