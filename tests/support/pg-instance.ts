@@ -1,7 +1,8 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import { freePort } from "./server";
 
 /**
@@ -14,11 +15,11 @@ export interface PgInstance {
   /** URL of a database on this instance (default `postgres`). */
   url(database?: string): string;
   /** `pg_ctl stop -m fast` (clean, disconnects clients) or `-m immediate` (crash, recovery on start). */
-  stop(mode?: "fast" | "immediate"): void;
-  start(): void;
+  stop(mode?: "fast" | "immediate"): Promise<void>;
+  start(): Promise<void>;
   isRunning(): boolean;
   /** Stops it (immediate) and deletes its folder. Safe to call twice. */
-  destroy(): void;
+  destroy(): Promise<void>;
   /** Server log so far, for failure messages. */
   log(): string;
 }
@@ -39,17 +40,20 @@ export function postgresBinDir(): string {
 const isRoot = () => process.getuid?.() === 0;
 
 // initdb refuses to run as root: as root, run the server binaries as the postgres user.
-function runAsOwner(binary: string, args: string[]): string {
+// Asynchronous, so a load generator in the same process keeps sending while pg_ctl waits.
+async function runAsOwner(binary: string, args: string[]): Promise<string> {
   const [command, argv] = isRoot()
     ? ["runuser", ["-u", "postgres", "--", binary, ...args]]
     : [binary, args];
-  const result = spawnSync(command, argv, { encoding: "utf8", timeout: 60_000 });
-  if (result.status !== 0) {
+  try {
+    const { stdout } = await promisify(execFile)(command, argv, { timeout: 90_000 });
+    return stdout;
+  } catch (err) {
+    const e = err as { stdout?: string; stderr?: string; message: string };
     throw new Error(
-      `${path.basename(binary)} ${args.join(" ")} failed (${result.status ?? result.signal}):\n${result.stdout}${result.stderr}`,
+      `${path.basename(binary)} ${args.join(" ")} failed: ${e.message}\n${e.stdout ?? ""}${e.stderr ?? ""}`,
     );
   }
-  return result.stdout;
 }
 
 function ownerIds(): { uid: number; gid: number } {
@@ -68,7 +72,7 @@ export async function startPgInstance(): Promise<PgInstance> {
   const dataDir = path.join(root, "data");
   const logFile = path.join(root, "server.log");
   const port = await freePort();
-  runAsOwner(path.join(bin, "initdb"), [
+  await runAsOwner(path.join(bin, "initdb"), [
     "-D",
     dataDir,
     "-U",
@@ -87,8 +91,8 @@ export async function startPgInstance(): Promise<PgInstance> {
     port,
     dataDir,
     url: (database = "postgres") => `postgres://postgres@127.0.0.1:${port}/${database}`,
-    start() {
-      runAsOwner(path.join(bin, "pg_ctl"), [
+    async start() {
+      await runAsOwner(path.join(bin, "pg_ctl"), [
         "start",
         "-w",
         "-t",
@@ -102,15 +106,24 @@ export async function startPgInstance(): Promise<PgInstance> {
       ]);
       running = true;
     },
-    stop(mode = "fast") {
-      runAsOwner(path.join(bin, "pg_ctl"), ["stop", "-w", "-t", "60", "-m", mode, "-D", dataDir]);
+    async stop(mode = "fast") {
+      await runAsOwner(path.join(bin, "pg_ctl"), [
+        "stop",
+        "-w",
+        "-t",
+        "60",
+        "-m",
+        mode,
+        "-D",
+        dataDir,
+      ]);
       running = false;
     },
     isRunning: () => running,
-    destroy() {
+    async destroy() {
       if (running) {
         try {
-          instance.stop("immediate");
+          await instance.stop("immediate");
         } catch {
           // Already gone; the folder is removed either way.
         }
@@ -120,7 +133,7 @@ export async function startPgInstance(): Promise<PgInstance> {
     log: () => (existsSync(logFile) ? readFileSync(logFile, "utf8") : ""),
   };
   try {
-    instance.start();
+    await instance.start();
   } catch (err) {
     rmSync(root, { recursive: true, force: true });
     throw err;

@@ -1,0 +1,73 @@
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { openDatabase } from "@/lib/db/open";
+import { createProject } from "@/lib/projects/create-project";
+
+/**
+ * A fresh database for one benchmark run on the local Postgres, migrated, with one project whose
+ * per-project rate limits are raised so the limiter measures its cost without refusing load.
+ */
+export interface BenchDatabase {
+  url: string;
+  projectId: string;
+  /** Rows of the COPY ceiling go to a second project, so each count stays separate. */
+  copyProjectId: string;
+  key: string;
+  countRows(projectId: string): Promise<number>;
+  truncateLogs(): Promise<void>;
+  drop(): Promise<void>;
+}
+
+const raisedLimit = 1_000_000_000;
+
+export async function createBenchDatabase(baseUrl: string): Promise<BenchDatabase> {
+  const name = `logwell_bench_${randomBytes(5).toString("hex")}`;
+  await adminQuery(baseUrl, `CREATE DATABASE ${name}`);
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ url: url.toString(), driver: "pg", migrate: true });
+  try {
+    const { project, key } = await createProject(database.db, { name: "bench" });
+    const copy = await createProject(database.db, { name: "bench-copy" });
+    const client = new pg.Client({ connectionString: url.toString() });
+    await client.connect();
+    await client.query(
+      "update projects set rate_limit_per_ip_per_minute = $1, rate_limit_events_per_minute = $1",
+      [raisedLimit],
+    );
+    return {
+      url: url.toString(),
+      projectId: project.id,
+      copyProjectId: copy.project.id,
+      key,
+      countRows: async (projectId) =>
+        (
+          await client.query<{ n: number }>(
+            "select count(*)::int as n from logs where project_id = $1",
+            [projectId],
+          )
+        ).rows[0]?.n ?? 0,
+      // Every measurement starts from an empty table: index size must not drift between runs.
+      truncateLogs: async () => {
+        await client.query("truncate logs");
+        await client.query("vacuum analyze logs");
+      },
+      drop: async () => {
+        await client.end();
+        await adminQuery(baseUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      },
+    };
+  } finally {
+    await database.close();
+  }
+}
+
+async function adminQuery(baseUrl: string, statement: string) {
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  try {
+    await admin.query(statement);
+  } finally {
+    await admin.end();
+  }
+}
