@@ -47,6 +47,25 @@ const envSchema = z.object({
   LOGWELL_MAX_BODY_BYTES: optionalInt(1024 * 1024),
   LOGWELL_MAX_EVENTS_PER_REQUEST: optionalInt(1000),
   LOGWELL_RATE_LIMIT_TIMEOUT_MS: optionalInt(300),
+  // Operate (docs/operations.md): retention runs, start-up migrations, the first-start project.
+  LOGWELL_PRUNE_BUDGET_MS: optionalInt(50_000),
+  LOGWELL_PRUNE_BATCH_SIZE: optionalInt(5000),
+  // Minutes between prunes of the self-hosted server's timer; "0" turns the timer off.
+  LOGWELL_PRUNE_INTERVAL_MINUTES: z.preprocess(
+    (v) => (v === "" || v === undefined ? 60 : Number(v)),
+    z.number().int().min(0),
+  ),
+  // Self-hosted servers apply pending migrations at start unless this is "false".
+  LOGWELL_MIGRATE_ON_START: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.enum(["true", "false"]).default("true"),
+  ),
+  // Vercel's Neon integration: the direct (unpooled) URL that migrations should use.
+  DATABASE_URL_UNPOOLED: optional,
+  POSTGRES_URL_NON_POOLING: optional,
+  // Set by Next.js: "phase-production-build" while `next build` runs.
+  NEXT_PHASE: optional,
+  PORT: optional,
 });
 
 export type Env = z.infer<typeof envSchema>;
