@@ -47,6 +47,10 @@ const envSchema = z.object({
   LOGWELL_MAX_BODY_BYTES: optionalInt(1024 * 1024),
   LOGWELL_MAX_EVENTS_PER_REQUEST: optionalInt(1000),
   LOGWELL_RATE_LIMIT_TIMEOUT_MS: optionalInt(300),
+  // Dashboard/API read queries are cancelled after this (threat QRY-5): a 503, never a hang.
+  LOGWELL_QUERY_TIMEOUT_MS: optionalInt(5000),
+  // Rows per export download; beyond it the file ends with a continuation cursor (EXP-3).
+  LOGWELL_EXPORT_MAX_ROWS: optionalInt(100000),
   // Operate (docs/operations.md): retention runs, start-up migrations, the first-start project.
   LOGWELL_PRUNE_BUDGET_MS: optionalInt(50_000),
   LOGWELL_PRUNE_BATCH_SIZE: optionalInt(5000),

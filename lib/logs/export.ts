@@ -1,0 +1,103 @@
+import type { Db } from "@/lib/db/open";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/log";
+import { cursorKey, decodeCursor, encodeCursor, type LogPosition, scopeDigest } from "./cursor";
+import { type LogDto, toLogDto } from "./dto";
+import {
+  csvHeader,
+  csvRows,
+  csvTruncationRow,
+  type ExportFormat,
+  jsonRows,
+  ndjsonRows,
+} from "./export-format";
+import type { LogFilters } from "./filters";
+import { effectiveProjectIds, fetchPage, type LogScope, positionOf } from "./page-query";
+import { withReadTimeout } from "./read-transaction";
+
+export interface ExportOptions {
+  format: ExportFormat;
+  /** Continue an export (or a listing) from its cursor. */
+  cursor?: string;
+  rowCap?: number;
+  pageSize?: number;
+  /**
+   * Called before every page: the project ids the caller may still read. An export that
+   * outlives a revoked membership or a deleted project stops reading it (threat EXP-3).
+   */
+  recheckScope: () => Promise<readonly string[]>;
+}
+
+/**
+ * A streamed export: each pull reads one keyset page in its own short transaction, so memory
+ * and connection time stay bounded whatever the size. Validates the cursor before returning,
+ * so a bad cursor is a 400, not a broken download.
+ */
+export async function exportLogs(
+  db: Db,
+  scope: LogScope,
+  filters: LogFilters,
+  options: ExportOptions,
+): Promise<ReadableStream<Uint8Array>> {
+  const projectIds = effectiveProjectIds(scope, filters);
+  const key = await cursorKey(db);
+  const digest = scopeDigest(projectIds, filters, "older");
+  let position: LogPosition | undefined = options.cursor
+    ? decodeCursor(key, options.cursor, digest)
+    : undefined;
+  const rowCap = options.rowCap ?? env().LOGWELL_EXPORT_MAX_ROWS;
+  const pageSize = Math.min(options.pageSize ?? 1000, rowCap);
+  const encoder = new TextEncoder();
+  let written = 0;
+  let started = false;
+
+  const finish = (more: boolean): string => {
+    const next = more && position ? encodeCursor(key, position, digest) : null;
+    const note = `Export stopped at ${rowCap} rows; continue with cursor=${next}`;
+    if (options.format === "csv") return more ? csvTruncationRow(note) : "";
+    const tail = { truncated: more, row_cap: rowCap, next_cursor: next };
+    if (options.format === "ndjson") return more ? `${JSON.stringify(tail)}\n` : "";
+    return `],${JSON.stringify(tail).slice(1)}\n`;
+  };
+
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        let chunk = "";
+        if (!started) {
+          chunk +=
+            options.format === "csv" ? csvHeader() : options.format === "json" ? '{"logs":[' : "";
+        }
+        const allowed = new Set(await options.recheckScope());
+        const ids = projectIds.filter((id) => allowed.has(id));
+        const want = Math.min(pageSize, rowCap - written);
+        const rows = await withReadTimeout(db, (tx) =>
+          fetchPage(tx, { projectIds: ids, filters, limit: want + 1, before: position }),
+        );
+        const logs: LogDto[] = rows.slice(0, want).map(toLogDto);
+        const last = rows[Math.min(rows.length, want) - 1];
+        if (last) position = positionOf(last);
+        chunk += encodePage(options.format, logs, !started || written === 0);
+        started = true;
+        written += logs.length;
+        const more = rows.length > want;
+        if (!more || written >= rowCap) {
+          chunk += finish(more);
+          controller.enqueue(encoder.encode(chunk));
+          controller.close();
+          return;
+        }
+        controller.enqueue(encoder.encode(chunk));
+      } catch (err) {
+        logger.error({ err, written }, "export failed mid-stream");
+        controller.error(err);
+      }
+    },
+  });
+}
+
+function encodePage(format: ExportFormat, logs: LogDto[], first: boolean): string {
+  if (format === "csv") return csvRows(logs);
+  if (format === "ndjson") return ndjsonRows(logs);
+  return jsonRows(logs, first);
+}

@@ -1,0 +1,122 @@
+import { z } from "zod";
+import { type LogLevel, levelNumber, logLevels } from "@/lib/db/schema/logs";
+import { ApiError } from "@/lib/http/errors";
+
+// The query string of GET /api/v1/logs (and export/tail): every free-text field is capped so a
+// request cannot make us build a huge pattern or a 10,000-element IN list (threat QRY-4).
+
+export const maxSearchLength = 200;
+export const maxLimit = 200;
+export const defaultLimit = 50;
+
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+const shortText = z.preprocess(blankToUndefined, z.string().max(256).optional());
+
+const levelName = z.enum(logLevels);
+
+/** Strict RFC 3339 with an offset; `Date.parse` alone accepts 2024-02-30 (threat V-7). */
+export const rfc3339 = z
+  .string()
+  .max(40)
+  .pipe(z.iso.datetime({ offset: true }))
+  .transform((value, ctx) => {
+    const date = new Date(value);
+    const [y, m, d] = value.slice(0, 10).split("-").map(Number);
+    const ok =
+      Number.isFinite(date.getTime()) &&
+      y !== undefined &&
+      y >= 1970 &&
+      y <= 9999 &&
+      // Round-trip the calendar date: 2024-02-30 would silently become 1 March.
+      new Date(Date.UTC(y, (m ?? 1) - 1, d)).getUTCDate() === d;
+    if (!ok) {
+      ctx.addIssue({ code: "custom", message: "not a valid RFC 3339 time" });
+      return z.NEVER;
+    }
+    return date.toISOString();
+  });
+
+const levelList = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .max(100)
+    .transform((s) => [...new Set(s.split(",").map((p) => p.trim().toLowerCase()))])
+    .pipe(z.array(levelName).min(1).max(logLevels.length))
+    .optional(),
+);
+
+export const logFiltersSchema = z
+  .object({
+    project: z.preprocess(blankToUndefined, z.uuid().optional()),
+    level: levelList,
+    min_level: z.preprocess(
+      (v) => (typeof v === "string" ? v.trim().toLowerCase() || undefined : v),
+      levelName.optional(),
+    ),
+    q: z.preprocess(blankToUndefined, z.string().max(maxSearchLength).optional()),
+    from: z.preprocess(blankToUndefined, rfc3339.optional()),
+    to: z.preprocess(blankToUndefined, rfc3339.optional()),
+    environment: shortText,
+    release: shortText,
+    session_id: shortText,
+    user_id: shortText,
+  })
+  .refine((f) => !f.from || !f.to || f.from < f.to, {
+    message: "`from` must be before `to`",
+    path: ["from"],
+  });
+
+export type LogFilters = z.infer<typeof logFiltersSchema>;
+
+export const pageParamsSchema = z.object({
+  limit: z.preprocess(
+    (v) => (v === undefined || v === "" ? defaultLimit : Number(v)),
+    z.number().int().min(1).max(maxLimit),
+  ),
+  cursor: z.preprocess(blankToUndefined, z.string().max(512).optional()),
+});
+
+export type PageParams = z.infer<typeof pageParamsSchema>;
+
+function firstValues(params: URLSearchParams): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of params) if (!(k in out)) out[k] = v;
+  return out;
+}
+
+function invalid(error: z.ZodError): ApiError {
+  return new ApiError("invalid_request", "Invalid query parameters.", {
+    body: {
+      errors: error.issues.slice(0, 20).map((i) => ({
+        field: i.path.join("."),
+        message: i.message,
+      })),
+    },
+  });
+}
+
+/** Parses filters + paging from a URL's query string; throws ApiError("invalid_request"). */
+export function parseLogQuery(params: URLSearchParams): { filters: LogFilters; page: PageParams } {
+  const raw = firstValues(params);
+  const filters = logFiltersSchema.safeParse(raw);
+  if (!filters.success) throw invalid(filters.error);
+  const page = pageParamsSchema.safeParse(raw);
+  if (!page.success) throw invalid(page.error);
+  return { filters: filters.data, page: page.data };
+}
+
+export function levelNumbers(levels: LogLevel[]): number[] {
+  return levels.map((l) => levelNumber[l]);
+}
+
+/** The filters as query-string pairs (for links, export URLs and the tail poller). */
+export function filtersToParams(filters: LogFilters): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(filters)) {
+    if (v === undefined) continue;
+    params.set(k, Array.isArray(v) ? v.join(",") : String(v));
+  }
+  return params;
+}

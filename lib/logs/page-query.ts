@@ -1,0 +1,68 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "@/lib/db/open";
+import { queryRows } from "@/lib/db/query";
+import { and, filterConditions, pgArray } from "./conditions";
+import type { LogPosition } from "./cursor";
+import { type LogReadRow, logColumns } from "./dto";
+import type { LogFilters } from "./filters";
+
+/** The projects a query may read: always explicit, never "everything" (threat AUTH-3). */
+export interface LogScope {
+  projectIds: readonly string[];
+}
+
+/** The scope narrowed by the `project` filter; a project outside the scope reads nothing. */
+export function effectiveProjectIds(scope: LogScope, filters: LogFilters): string[] {
+  const ids = [...new Set(scope.projectIds)].sort();
+  return filters.project ? ids.filter((id) => id === filters.project) : ids;
+}
+
+export interface PageQuery {
+  projectIds: readonly string[];
+  filters: LogFilters;
+  limit: number;
+  /** Rows strictly older than this position (newest-first paging). */
+  before?: LogPosition;
+  /** Rows strictly newer than this position, returned oldest first (live tail). */
+  after?: LogPosition;
+}
+
+/**
+ * One keyset page. Per project, a LATERAL subquery walks `logs_project_received_idx` newest
+ * first and stops after `limit` matches; the outer query merges the projects. That keeps
+ * "all my projects" as cheap as one project without a second (received_at, id) index, and
+ * never uses OFFSET.
+ */
+export async function fetchPage(db: Db, query: PageQuery): Promise<LogReadRow[]> {
+  if (query.projectIds.length === 0) return [];
+  const newer = query.after !== undefined;
+  const where = filterConditions(query.filters);
+  if (query.before) {
+    where.push(
+      sql`(l.received_at, l.id) < (${query.before.receivedAt}::timestamptz, ${query.before.id}::bigint)`,
+    );
+  }
+  if (query.after) {
+    where.push(
+      sql`(l.received_at, l.id) > (${query.after.receivedAt}::timestamptz, ${query.after.id}::bigint)`,
+    );
+  }
+  const order = newer ? sql.raw("ASC") : sql.raw("DESC");
+  return queryRows<LogReadRow>(
+    db,
+    sql`SELECT ${logColumns}
+        FROM unnest(${pgArray(query.projectIds)}::uuid[]) AS scope(project_id)
+        CROSS JOIN LATERAL (
+          SELECT * FROM logs l
+          WHERE l.project_id = scope.project_id AND ${and(where)}
+          ORDER BY l.received_at ${order}, l.id ${order}
+          LIMIT ${query.limit}
+        ) l
+        ORDER BY l.received_at ${order}, l.id ${order}
+        LIMIT ${query.limit}`,
+  );
+}
+
+export function positionOf(row: Pick<LogReadRow, "received_at" | "id">): LogPosition {
+  return { receivedAt: row.received_at, id: row.id };
+}

@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/lib/db/open";
+import { parseLogQuery } from "@/lib/logs/filters";
+import { getLog } from "@/lib/logs/get";
+import { listLogs } from "@/lib/logs/list";
+import { createProject } from "@/lib/projects/create-project";
+import { backends, createTestDatabase, type TestDatabase } from "../../support/db";
+import { seedLogs } from "./seed-logs";
+
+function query(qs: string) {
+  return parseLogQuery(new URLSearchParams(qs));
+}
+
+describe.each(backends())("listing logs on %s", (backend) => {
+  let database: TestDatabase;
+  let db: Db;
+  let a: string;
+  let b: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(backend);
+    db = database.db;
+    a = (await createProject(db, { name: "A" })).project.id;
+    b = (await createProject(db, { name: "B" })).project.id;
+    const t = (s: number) => new Date(Date.UTC(2026, 0, 1, 12, 0, s));
+    await seedLogs(db, a, [
+      { message: "boot ok", level: "info", receivedAt: t(1), environment: "prod", release: "1.0" },
+      {
+        message: "slow call",
+        level: "warn",
+        receivedAt: t(2),
+        environment: "prod",
+        release: "1.1",
+        sessionId: "s1",
+      },
+      {
+        message: "TypeError: x is undefined",
+        level: "error",
+        receivedAt: t(3),
+        stack: "at main.js:1",
+        userId: "u1",
+        sessionId: "s1",
+      },
+      {
+        message: "fatal crash",
+        level: "fatal",
+        receivedAt: t(4),
+        url: "https://app.example/checkout?step=2",
+        environment: "staging",
+      },
+      { message: "debugging", level: "debug", receivedAt: t(5), release: "1.1" },
+    ]);
+    await seedLogs(db, b, [{ message: "other project secret", level: "error", receivedAt: t(6) }]);
+  });
+  afterAll(async () => database?.close());
+
+  const messages = async (qs: string, ids = [a]) => {
+    const { filters, page } = query(qs);
+    return (await listLogs(db, { projectIds: ids }, filters, page)).logs.map((l) => l.message);
+  };
+
+  it("lists newest first, only inside the scope", async () => {
+    expect(await messages("")).toEqual([
+      "debugging",
+      "fatal crash",
+      "TypeError: x is undefined",
+      "slow call",
+      "boot ok",
+    ]);
+    expect(await messages("", [a, b])).toHaveLength(6);
+    expect(await messages("", [])).toEqual([]);
+    // A project filter outside the scope reads nothing (the route answers 404 before this).
+    expect(await messages(`project=${b}`)).toEqual([]);
+  });
+
+  it("every filter narrows", async () => {
+    expect(await messages("level=error,fatal")).toEqual([
+      "fatal crash",
+      "TypeError: x is undefined",
+    ]);
+    expect(await messages("min_level=warn")).toEqual([
+      "fatal crash",
+      "TypeError: x is undefined",
+      "slow call",
+    ]);
+    expect(await messages("environment=prod")).toEqual(["slow call", "boot ok"]);
+    expect(await messages("release=1.1")).toEqual(["debugging", "slow call"]);
+    expect(await messages("session_id=s1")).toEqual(["TypeError: x is undefined", "slow call"]);
+    expect(await messages("user_id=u1")).toEqual(["TypeError: x is undefined"]);
+    expect(await messages("q=CRASH")).toEqual(["fatal crash"]);
+    expect(await messages("q=main.js")).toEqual(["TypeError: x is undefined"]);
+    expect(await messages("q=checkout?step")).toEqual(["fatal crash"]);
+    expect(await messages("from=2026-01-01T12:00:02Z&to=2026-01-01T12:00:04Z")).toEqual([
+      "TypeError: x is undefined",
+      "slow call",
+    ]);
+    expect(await messages("min_level=error&environment=staging")).toEqual(["fatal crash"]);
+  });
+
+  it("returns the DTO shape with snake_case fields and string ids", async () => {
+    const { filters, page } = query("q=fatal");
+    const [log] = (await listLogs(db, { projectIds: [a] }, filters, page)).logs;
+    expect(log).toMatchObject({
+      project_id: a,
+      level: "fatal",
+      url: "https://app.example/checkout?step=2",
+      received_at: "2026-01-01T12:00:04.000000Z",
+      timestamp: null,
+      truncated_fields: [],
+      attributes: null,
+    });
+    expect(log?.id).toMatch(/^\d+$/);
+    expect(await getLog(db, { projectIds: [a] }, log?.id ?? "")).toEqual(log);
+  });
+
+  it("get is 404-alike for foreign, missing and malformed ids", async () => {
+    const { filters, page } = query("");
+    const [foreign] = (await listLogs(db, { projectIds: [b] }, filters, page)).logs;
+    expect(foreign).toBeDefined();
+    expect(await getLog(db, { projectIds: [a] }, foreign?.id ?? "")).toBeNull();
+    expect(await getLog(db, { projectIds: [a] }, "999999999")).toBeNull();
+    for (const bad of ["abc", "-1", "0", "1e3", "99999999999999999999", ""]) {
+      expect(await getLog(db, { projectIds: [a] }, bad)).toBeNull();
+    }
+  });
+
+  it("pages with a cursor and ends with next_cursor null", async () => {
+    const first = await listLogs(db, { projectIds: [a] }, query("").filters, query("limit=2").page);
+    expect(first.logs.map((l) => l.message)).toEqual(["debugging", "fatal crash"]);
+    expect(first.next_cursor).toEqual(expect.any(String));
+    const second = await listLogs(db, { projectIds: [a] }, query("").filters, {
+      limit: 2,
+      cursor: first.next_cursor ?? undefined,
+    });
+    const third = await listLogs(db, { projectIds: [a] }, query("").filters, {
+      limit: 2,
+      cursor: second.next_cursor ?? undefined,
+    });
+    expect([...second.logs, ...third.logs].map((l) => l.message)).toEqual([
+      "TypeError: x is undefined",
+      "slow call",
+      "boot ok",
+    ]);
+    expect(third.next_cursor).toBeNull();
+  });
+});
