@@ -1,0 +1,95 @@
+import { ApiError } from "@/lib/http/errors";
+
+// The request body, bounded while it streams (threats SIZE-1, SIZE-2, V-11): Content-Length is
+// checked first, then every raw and every decompressed byte is counted, so a chunked body or a
+// gzip bomb stops at the cap instead of filling memory.
+
+export type BodyFormat = "json" | "ndjson";
+
+export interface BodyShape {
+  format: BodyFormat;
+  gzip: boolean;
+}
+
+const mediaTypes: Record<string, BodyFormat> = {
+  "application/json": "json",
+  // What navigator.sendBeacon sends for a string: no CORS preflight (threat HTTP-1).
+  "text/plain": "json",
+  "application/x-ndjson": "ndjson",
+};
+
+/** 415 unless the content type and encoding are ones the contract accepts. */
+export function bodyShape(headers: Headers): BodyShape {
+  const mediaType = (headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+  const format = mediaTypes[mediaType];
+  if (!format) {
+    throw new ApiError(
+      "unsupported_media_type",
+      "Send application/json, text/plain or application/x-ndjson.",
+    );
+  }
+  const encoding = (headers.get("content-encoding") ?? "identity").trim().toLowerCase();
+  if (encoding !== "identity" && encoding !== "gzip" && encoding !== "x-gzip") {
+    throw new ApiError("unsupported_media_type", "Content-Encoding must be gzip or absent.");
+  }
+  return { format, gzip: encoding !== "identity" };
+}
+
+const tooLarge = (maxBytes: number) =>
+  new ApiError("payload_too_large", `The body is over ${maxBytes} bytes (after decompression).`);
+
+/** 413 from the header alone, before a byte of the body is read. */
+export function checkDeclaredLength(headers: Headers, maxBytes: number): void {
+  const declared = Number(headers.get("content-length") ?? "0");
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
+}
+
+/** Reads at most maxBytes (raw, and again after gunzip) and decodes UTF-8 with replacement. */
+export async function readBodyText(
+  request: Request,
+  shape: BodyShape,
+  maxBytes: number,
+): Promise<string> {
+  checkDeclaredLength(request.headers, maxBytes);
+  if (!request.body) return "";
+  let stream: ReadableStream<Uint8Array> = request.body.pipeThrough(byteCap(maxBytes));
+  if (shape.gzip) {
+    stream = stream
+      .pipeThrough(
+        new DecompressionStream("gzip") as unknown as TransformStream<Uint8Array, Uint8Array>,
+      )
+      .pipeThrough(byteCap(maxBytes));
+  }
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = stream.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      total += value.byteLength;
+    }
+  } catch (err) {
+    await reader.cancel().catch(() => {});
+    if (err instanceof ApiError) throw err;
+    if (shape.gzip)
+      throw new ApiError("invalid_json", "The body is not valid gzip.", { cause: err });
+    throw err;
+  }
+  // TextDecoder's default is replacement, not an exception, for invalid UTF-8 (threat ENC-3);
+  // it also drops a leading byte-order mark.
+  return new TextDecoder("utf-8").decode(Buffer.concat(chunks, total));
+}
+
+/** Passes bytes through until more than maxBytes went by, then fails the stream with 413. */
+function byteCap(maxBytes: number): TransformStream<Uint8Array, Uint8Array> {
+  let seen = 0;
+  return new TransformStream({
+    transform(chunk, controller) {
+      seen += chunk.byteLength;
+      if (seen > maxBytes) controller.error(tooLarge(maxBytes));
+      else controller.enqueue(chunk);
+    },
+  });
+}

@@ -1,0 +1,83 @@
+import { getDb } from "@/lib/db/client";
+import type { Db } from "@/lib/db/open";
+import { clientIp } from "@/lib/http/client-ip";
+import { corsResponseHeaders, isOriginAllowed } from "@/lib/http/cors";
+import { ApiError } from "@/lib/http/errors";
+import { json, type RequestContext } from "@/lib/http/respond";
+import { logger } from "@/lib/log";
+import { enforceIngestIpLimit, enforceProjectEventLimit } from "@/lib/ratelimit/ingest";
+import { type EventError, prepareBatch, rejectAt } from "./batch";
+import { bodyShape, readBodyText } from "./body";
+import { requestCountry, requestUserAgent, storedIp } from "./client-meta";
+import { authenticateIngestKey, presentedKey } from "./keys";
+import { requestCaps } from "./limits";
+import { parseEvents } from "./parse";
+import { insertEvents } from "./store";
+
+// POST /api/v1/logs, stage by stage. The order is the cost order (threat SIZE-6): nothing an
+// unauthenticated or rate-limited caller sends is read, decompressed or parsed.
+
+export interface IngestOptions {
+  /** Tests pass their own database; the route uses the process-wide handle. */
+  db?: Db;
+  now?: () => Date;
+}
+
+export async function ingestLogs(ctx: RequestContext, options: IngestOptions = {}) {
+  const { request } = ctx;
+  const origin = request.headers.get("origin");
+  // Early errors (415, 401) stay readable by the page; a refused origin gets no CORS headers.
+  if (origin) addHeaders(ctx.headers, corsResponseHeaders(origin));
+  const shape = bodyShape(request.headers);
+  const db = options.db ?? (await getDb());
+  const { project } = await authenticateIngestKey(db, presentedKey(request));
+  if (origin && !isOriginAllowed(origin, project.allowedOrigins)) {
+    for (const name of Object.keys(corsResponseHeaders(origin))) ctx.headers.delete(name);
+    throw new ApiError("origin_not_allowed", "This origin may not send to this project.");
+  }
+  const ip = clientIp(request);
+  addHeaders(ctx.headers, await enforceIngestIpLimit(project, ip));
+
+  const caps = requestCaps();
+  const text = await readBodyText(request, shape, caps.maxBodyBytes);
+  const raw = parseEvents(text, shape.format, caps.maxEvents);
+  addHeaders(ctx.headers, await enforceProjectEventLimit(project, raw.length));
+
+  const receivedAt = options.now?.() ?? new Date();
+  const batch = prepareBatch(raw, receivedAt);
+  if (batch.events.length === 0) throw noValidEvent(batch.errors);
+  const stored = await insertEvents(
+    db,
+    {
+      projectId: project.id,
+      receivedAt,
+      requestId: ctx.requestId,
+      userAgent: requestUserAgent(request.headers),
+      clientIp: storedIp(ip, project.ipStorage),
+      country: requestCountry(request.headers),
+    },
+    batch.events,
+  );
+  for (const index of stored.refused) {
+    rejectAt(batch, batch.positions[index] ?? -1, "the database refused this event");
+  }
+  batch.errors.sort((a, b) => a.index - b.index);
+  const valid = batch.events.length - stored.refused.length + batch.repeatedInRequest;
+  if (valid === 0) throw noValidEvent(batch.errors);
+
+  const result = {
+    accepted: stored.inserted,
+    duplicates: valid - stored.inserted,
+    rejected: batch.rejected,
+  };
+  logger.debug({ requestId: ctx.requestId, projectId: project.id, ...result }, "ingest");
+  return json(ctx, 202, { ...result, errors: batch.errors, request_id: ctx.requestId });
+}
+
+function noValidEvent(errors: EventError[]) {
+  return new ApiError("invalid_events", "The request holds no valid event.", { body: { errors } });
+}
+
+export function addHeaders(target: Headers, extra: Record<string, string>): void {
+  for (const [name, value] of Object.entries(extra)) target.set(name, value);
+}

@@ -1,0 +1,166 @@
+import {
+  capJsonSize,
+  type JsonObject,
+  type JsonValue,
+  sanitizeJson,
+  type TreeReport,
+} from "./json-tree";
+import { eventCaps } from "./limits";
+import {
+  knownFields,
+  type NormalizedEvent,
+  parseLevel,
+  type TextField,
+  textFields,
+  wireEventSchema,
+} from "./schema";
+import { scrubAttributes, scrubUrl } from "./scrub";
+import { repairString, truncateCodePoints, truncateUtf8 } from "./strings";
+import { normalizeTimestamp } from "./timestamp";
+
+// One wire event → one storable event, or a reason to reject it. Total: never throws on any
+// JSON value (TC-01). Order matters: split and depth-cap first (nothing recursive before it),
+// then repair every string and key, then validate, scrub, and truncate by code point.
+
+export type NormalizeResult = { ok: true; event: NormalizedEvent } | { ok: false; message: string };
+
+const textCaps: Record<(typeof textFields)[TextField], (s: string) => string> = {
+  short: (s) => truncateCodePoints(s, eventCaps.shortChars),
+  url: (s) => truncateUtf8(s, eventCaps.urlBytes),
+  stack: (s) => truncateUtf8(s, eventCaps.stackBytes),
+};
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+export function normalizeEvent(raw: unknown, receivedAt: Date): NormalizeResult {
+  if (!isObject(raw)) return { ok: false, message: "event must be a JSON object" };
+  const truncated = new Set<string>();
+  const normalized = new Set<string>();
+  const report: TreeReport = { repaired: false, depthCapped: false };
+
+  // Shallow split: known scalar fields vs everything that belongs in attributes.
+  const scalars: Record<string, unknown> = {};
+  const extra: Array<[string, unknown]> = [];
+  let attributesRaw: unknown;
+  for (const [key, value] of Object.entries(raw)) {
+    if (key === "attributes") attributesRaw = value;
+    else if (knownFields.has(key) && (typeof value !== "object" || value === null)) {
+      scalars[key] = typeof value === "string" ? repairField(key, value, normalized) : value;
+    } else {
+      // Unknown fields, and known fields holding an object or array, keep their data here.
+      if (knownFields.has(key)) normalized.add(key);
+      extra.push([key, value]);
+    }
+  }
+
+  const parsed = wireEventSchema.safeParse(scalars);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.join(".") || "event";
+    const wrongType = issue?.code === "invalid_union" || issue?.code === "invalid_type";
+    return {
+      ok: false,
+      message: wrongType ? `${field} is required and must be a string` : `${issue?.message}`,
+    };
+  }
+  const wire = parsed.data;
+
+  const attributes = buildAttributes(attributesRaw, extra, report, normalized);
+  if (report.repaired) normalized.add("attributes");
+  if (report.depthCapped) truncated.add("attributes");
+  let clientUserAgent: string | null = null;
+  let finalAttributes: JsonObject | null = null;
+  if (attributes) {
+    if (scrubAttributes(attributes)) normalized.add("scrubbed");
+    const capped = capJsonSize(attributes);
+    if (capped.truncated) truncated.add("attributes");
+    finalAttributes = capped.value;
+    const ua = finalAttributes.user_agent;
+    if (typeof ua === "string") clientUserAgent = truncateCodePoints(ua, eventCaps.userAgentChars);
+  }
+
+  let level = parseLevel(scalars.level);
+  if (!level) {
+    level = "info";
+    normalized.add("level");
+  }
+  const time = normalizeTimestamp(scalars.timestamp, receivedAt);
+  if (time.normalized) normalized.add("timestamp");
+
+  const text = (field: TextField): string | null => {
+    let value = wire[field];
+    if (value === undefined || value === null) return null;
+    if (field === "url") {
+      const scrubbed = scrubUrl(value);
+      if (scrubbed !== value) normalized.add("scrubbed");
+      value = scrubbed;
+    }
+    const capped = textCaps[textFields[field]](value);
+    if (capped !== value) truncated.add(field);
+    return capped;
+  };
+
+  const message = truncateUtf8(wire.message, eventCaps.messageBytes);
+  if (message !== wire.message) truncated.add("message");
+  const clientId = wire.id === undefined || wire.id === null || wire.id === "" ? null : wire.id;
+  if (wire.id === "") normalized.add("id");
+
+  return {
+    ok: true,
+    event: {
+      clientId,
+      level,
+      message,
+      timestamp: time.timestamp,
+      logger: text("logger"),
+      url: text("url"),
+      stack: text("stack"),
+      release: text("release"),
+      environment: text("environment"),
+      sessionId: text("session_id"),
+      userId: text("user_id"),
+      traceId: text("trace_id"),
+      attributes: finalAttributes,
+      clientUserAgent,
+      truncatedFields: [...truncated].sort(),
+      normalizedFields: [...normalized].sort(),
+    },
+  };
+}
+
+function repairField(key: string, value: string, normalized: Set<string>): string {
+  const repaired = repairString(value);
+  if (repaired !== value) normalized.add(key);
+  return repaired;
+}
+
+/** The attributes object plus unknown top-level fields (explicit attributes win a clash). */
+function buildAttributes(
+  attributesRaw: unknown,
+  extra: Array<[string, unknown]>,
+  report: TreeReport,
+  normalized: Set<string>,
+): JsonObject | null {
+  let attributes: JsonObject | null = null;
+  if (isObject(attributesRaw)) {
+    attributes = sanitizeJson(attributesRaw, 1, report) as JsonObject;
+  } else if (attributesRaw !== undefined && attributesRaw !== null) {
+    // An array or scalar is kept, under its own name, rather than dropped.
+    attributes = Object.create(null) as JsonObject;
+    attributes.attributes = sanitizeJson(attributesRaw, 2, report) as JsonValue;
+    normalized.add("attributes");
+  }
+  for (const [rawKey, value] of extra) {
+    attributes ??= Object.create(null) as JsonObject;
+    const key = repairString(rawKey);
+    if (key !== rawKey) report.repaired = true;
+    if (Object.hasOwn(attributes, key)) {
+      normalized.add("attributes");
+      continue;
+    }
+    attributes[key] = sanitizeJson(value, 2, report);
+  }
+  return attributes;
+}

@@ -1,0 +1,38 @@
+import { getDb } from "@/lib/db/client";
+import type { Db } from "@/lib/db/open";
+import { corsPreflightHeaders, isOriginAllowed } from "@/lib/http/cors";
+import { ApiError } from "@/lib/http/errors";
+import type { RequestContext } from "@/lib/http/respond";
+import { logger } from "@/lib/log";
+import { addHeaders } from "./ingest";
+import { authenticateIngestKey } from "./keys";
+
+// OPTIONS /api/v1/logs. A preflight carries no custom header, so the key is known only when
+// the page put it in the URL (?key=). Then the project's allow-list decides; otherwise, and
+// for an unknown key or a database hiccup, the preflight passes and the POST itself decides
+// (403 origin_not_allowed, 401, 503): a preflight never stores anything, so passing is safe.
+
+export async function ingestPreflight(ctx: RequestContext, options: { db?: Db } = {}) {
+  const origin = ctx.request.headers.get("origin");
+  const key = new URL(ctx.request.url).searchParams.get("key");
+  if (origin && key) {
+    const allowedOrigins = await projectOrigins(key, options.db);
+    if (allowedOrigins && !isOriginAllowed(origin, allowedOrigins)) {
+      throw new ApiError("origin_not_allowed", "This origin may not send to this project.");
+    }
+  }
+  addHeaders(ctx.headers, { allow: "POST, OPTIONS" });
+  if (origin) addHeaders(ctx.headers, corsPreflightHeaders(origin));
+  ctx.headers.set("x-request-id", ctx.requestId);
+  return new Response(null, { status: 204, headers: ctx.headers });
+}
+
+async function projectOrigins(key: string, given?: Db): Promise<string[] | undefined> {
+  try {
+    const db = given ?? (await getDb());
+    return (await authenticateIngestKey(db, key)).project.allowedOrigins;
+  } catch (err) {
+    if (!(err instanceof ApiError)) logger.warn({ err }, "ingest preflight: key lookup failed");
+    return undefined;
+  }
+}

@@ -1,0 +1,104 @@
+import { z } from "zod";
+import { type LogLevel, levelNumber, logLevels } from "@/lib/db/schema";
+import { eventCaps } from "./limits";
+import { utf8Length } from "./strings";
+
+// The wire event (contract "Ingest" → event fields) and the normalised event the store writes.
+
+/** Top-level fields the contract names; every other top-level field moves into attributes. */
+export const textFields = {
+  logger: "short",
+  url: "url",
+  stack: "stack",
+  release: "short",
+  environment: "short",
+  session_id: "short",
+  user_id: "short",
+  trace_id: "short",
+} as const;
+export type TextField = keyof typeof textFields;
+
+export const knownFields = new Set<string>([
+  "message",
+  "level",
+  "id",
+  "timestamp",
+  "attributes",
+  ...Object.keys(textFields),
+]);
+
+/** Code points, without spreading a megabyte string into an array. */
+function codePoints(s: string): number {
+  return s.length > 4 * eventCaps.shortChars ? s.length : [...s].length;
+}
+
+// Numbers and booleans are what careless clients send for ids and messages (console.log(42)).
+const scalarText = z.union([z.string(), z.number(), z.boolean()]).transform(String);
+
+/** Scalar known fields only: containers in known fields were already moved to attributes. */
+export const wireEventSchema = z.object({
+  message: scalarText.refine((s) => s.trim() !== "", "message must not be empty"),
+  id: scalarText
+    .refine((s) => codePoints(s) <= eventCaps.idChars, "id must be at most 128 characters")
+    .nullish(),
+  level: z.unknown().optional(),
+  timestamp: z.unknown().optional(),
+  logger: scalarText.nullish(),
+  url: scalarText.nullish(),
+  stack: scalarText.nullish(),
+  release: scalarText.nullish(),
+  environment: scalarText.nullish(),
+  session_id: scalarText.nullish(),
+  user_id: scalarText.nullish(),
+  trace_id: scalarText.nullish(),
+});
+export type WireEvent = z.infer<typeof wireEventSchema>;
+
+const levelAliases: Record<string, LogLevel> = {
+  warning: "warn",
+  critical: "fatal",
+  panic: "fatal",
+  log: "info",
+};
+
+const levelByNumber = new Map(logLevels.map((name) => [levelNumber[name], name]));
+
+/** The stored level, or undefined when the value names no level (stored as info). */
+export function parseLevel(value: unknown): LogLevel | undefined {
+  if (value === undefined || value === null) return "info";
+  // pino's numbers (30 = info), which is how a server-side logger forwards its level.
+  if (typeof value === "number") return levelByNumber.get(value);
+  if (typeof value !== "string" || value.length > 16) return undefined;
+  const name = value.trim().toLowerCase();
+  if ((logLevels as readonly string[]).includes(name)) return name as LogLevel;
+  return levelAliases[name];
+}
+
+const bytes = (max: number) => z.string().refine((s) => utf8Length(s) <= max);
+const shortText = z.string().refine((s) => codePoints(s) <= eventCaps.shortChars);
+
+/** What normalizeEvent returns and the store writes (server-added fields come separately). */
+export const normalizedEventSchema = z.object({
+  clientId: z
+    .string()
+    .min(1)
+    .max(2 * eventCaps.idChars)
+    .nullable(),
+  level: z.enum(logLevels),
+  message: bytes(eventCaps.messageBytes).refine((s) => s.trim() !== ""),
+  timestamp: z.iso.datetime().nullable(),
+  logger: shortText.nullable(),
+  url: bytes(eventCaps.urlBytes).nullable(),
+  stack: bytes(eventCaps.stackBytes).nullable(),
+  release: shortText.nullable(),
+  environment: shortText.nullable(),
+  sessionId: shortText.nullable(),
+  userId: shortText.nullable(),
+  traceId: shortText.nullable(),
+  attributes: z.record(z.string(), z.unknown()).nullable(),
+  /** attributes.user_agent when the client sent one (it overrides the request header). */
+  clientUserAgent: z.string().nullable(),
+  truncatedFields: z.array(z.string()),
+  normalizedFields: z.array(z.string()),
+});
+export type NormalizedEvent = z.infer<typeof normalizedEventSchema>;

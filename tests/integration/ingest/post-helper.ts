@@ -1,0 +1,25 @@
+import type { Db } from "@/lib/db/open";
+import { withRequestContext } from "@/lib/http/respond";
+import { ingestLogs } from "@/lib/ingest/ingest";
+
+/** Sends one request through the real ingest pipeline (no HTTP server) against `db`. */
+export async function postLogs(
+  db: Db,
+  body: BodyInit | null,
+  options: { key?: string; headers?: Record<string, string>; query?: string } = {},
+): Promise<{ status: number; body: Record<string, unknown>; headers: Headers }> {
+  const headers = new Headers({ "content-type": "application/json", ...options.headers });
+  if (options.key) headers.set("x-logwell-key", options.key);
+  const request = new Request(`http://localhost/api/v1/logs${options.query ?? ""}`, {
+    method: "POST",
+    headers,
+    body,
+    duplex: "half",
+  } as RequestInit);
+  const response = await withRequestContext(request, (ctx) => ingestLogs(ctx, { db }));
+  return {
+    status: response.status,
+    body: (await response.json()) as Record<string, unknown>,
+    headers: response.headers,
+  };
+}

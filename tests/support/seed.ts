@@ -1,0 +1,105 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { type Db, migrateDatabase, openDatabase } from "@/lib/db/open";
+import { type NewProject, projects } from "@/lib/db/schema";
+import { createProject } from "@/lib/projects/create-project";
+import { type BackendName, createServerDatabase, dropServerDatabase } from "./db";
+import { type StartOptions, startServer, type TestServer } from "./server";
+
+/** A project with its first ingest key, as tests need it. */
+export interface SeededProject {
+  id: string;
+  /** The full lw_pub_ key (only ever available at creation). */
+  key: string;
+  keyId: string;
+}
+
+export type ProjectSeed = Partial<Omit<NewProject, "id" | "createdAt" | "updatedAt">>;
+
+/** Creates a project (default name "seeded") with any column overridden, plus its key. */
+export async function seedProject(db: Db, seed: ProjectSeed = {}): Promise<SeededProject> {
+  const { name = "seeded", ...rest } = seed;
+  const { project, key, ingestKey } = await createProject(db, { name });
+  if (Object.keys(rest).length > 0) {
+    await db.update(projects).set(rest).where(eq(projects.id, project.id));
+  }
+  return { id: project.id, key, keyId: ingestKey.id };
+}
+
+export interface SeededServer {
+  server: TestServer;
+  backend: BackendName;
+  /** One per entry of `projects` (default: one project with default settings). */
+  projects: SeededProject[];
+  /**
+   * Runs fn on the server's database. Postgres: any time. PGlite: only after stopServer(),
+   * because the running server holds the folder's lock.
+   */
+  withDb<T>(fn: (db: Db) => Promise<T>): Promise<T>;
+  /** Stops `next start`, keeping the data for withDb(). */
+  stopServer(): Promise<void>;
+  /** Stops the server and deletes its database or folder. */
+  cleanup(): Promise<void>;
+}
+
+export interface SeededServerOptions {
+  projects?: ProjectSeed[];
+  env?: StartOptions["env"];
+}
+
+/**
+ * `next start` on a database seeded BEFORE the server starts: a fresh database on the server
+ * Postgres (backend "postgres", needs TEST_DATABASE_URL), or a fresh PGlite folder.
+ */
+export async function startSeededServer(
+  backend: BackendName,
+  options: SeededServerOptions = {},
+): Promise<SeededServer> {
+  const url = backend === "postgres" ? await createServerDatabase() : undefined;
+  const dataDir = mkdtempSync(path.join(tmpdir(), "logwell-seeded-"));
+  const open = () =>
+    url
+      ? openDatabase({ url, driver: "pg" })
+      : openDatabase({ dataDir: path.join(dataDir, "pglite") });
+  const database = await open();
+  let seeded: SeededProject[];
+  try {
+    if (url) await migrateDatabase(database);
+    seeded = [];
+    for (const seed of options.projects ?? [{}]) seeded.push(await seedProject(database.db, seed));
+  } finally {
+    await database.close();
+  }
+  let running = true;
+  const server = await startServer({
+    dataDir,
+    env: { ...options.env, ...(url ? { DATABASE_URL: url } : {}) },
+  });
+  const stopServer = async () => {
+    if (!running) return;
+    running = false;
+    await server.stop();
+  };
+  return {
+    server,
+    backend,
+    projects: seeded,
+    async withDb(fn) {
+      if (!url && running) throw new Error("PGlite folder is locked: call stopServer() first");
+      const db = await open();
+      try {
+        return await fn(db.db);
+      } finally {
+        await db.close();
+      }
+    },
+    stopServer,
+    async cleanup() {
+      await stopServer();
+      if (url) await dropServerDatabase(url);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
