@@ -101,7 +101,8 @@ export async function startThrowawayRedis(port?: number): Promise<{
     url,
     port: ownPort,
     stop: async () => {
-      if (child.exitCode !== null) return;
+      // Killed by a signal, exitCode stays null: check both, or a second stop() waits forever.
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((resolve) => child.once("exit", resolve));
       child.kill("SIGKILL");
       await exited;
