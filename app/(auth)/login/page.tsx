@@ -5,8 +5,8 @@ import { secondaryButtonClass } from "@/app/_ui/styles";
 import { configuredOAuthProviders } from "@/lib/auth/oauth-providers";
 import { safeRedirectTarget } from "@/lib/auth/redirect-target";
 import { currentUser } from "@/lib/auth/session";
+import { hasAnyUser } from "@/lib/bootstrap/first-owner-lock";
 import { getDb } from "@/lib/db/client";
-import { hasAnyUser } from "@/lib/users/has-any-user";
 import { loginWithOAuth } from "./actions";
 import { LoginForm } from "./login-form";
 

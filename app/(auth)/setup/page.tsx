@@ -1,0 +1,23 @@
+// GET /setup — first run only: claim the owner account with the setup token from the server log
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { hasAnyUser } from "@/lib/bootstrap/first-owner-lock";
+import { getDb } from "@/lib/db/client";
+import { SetupForm } from "./setup-form";
+
+export const metadata: Metadata = { title: "Set up" };
+
+export default async function SetupPage() {
+  // Once any user exists this page is gone; claimFirstOwner enforces the same under races.
+  if (await hasAnyUser(await getDb())) redirect("/login");
+  return (
+    <main className="mx-auto flex min-h-screen max-w-sm flex-col justify-center px-4 py-10">
+      <h1 className="text-2xl font-semibold">Set up Logwell</h1>
+      <p className="mb-6 mt-2 text-sm text-zinc-600">
+        Create the first owner. You need the setup token printed in the server log, so only whoever
+        runs the server can claim it.
+      </p>
+      <SetupForm />
+    </main>
+  );
+}

@@ -1,0 +1,32 @@
+// Project shell — 404 unless the signed-in user may see this project; sub-nav Logs / Settings.
+import { canManageProjects, requireVisibleProject } from "@/lib/auth/access";
+import { orPageError } from "@/lib/auth/page-guard";
+import { requirePageUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { NavLink } from "../../_shell/nav-link";
+
+export default async function ProjectLayout({
+  children,
+  params,
+}: {
+  children: React.ReactNode;
+  params: Promise<{ projectId: string }>;
+}) {
+  const user = await requirePageUser();
+  const { projectId } = await params;
+  const project = await orPageError(requireVisibleProject(await getDb(), user, projectId));
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center gap-3 border-b border-zinc-200 pb-3">
+        <h1 className="mr-auto truncate text-xl font-semibold">{project.name}</h1>
+        <nav aria-label="Project" className="flex gap-1">
+          <NavLink href={`/projects/${project.id}/logs`}>Logs</NavLink>
+          {canManageProjects(user) && (
+            <NavLink href={`/projects/${project.id}/settings`}>Settings</NavLink>
+          )}
+        </nav>
+      </div>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+"use client";
+
+import { useActionState } from "react";
+import { dangerButtonClass, inputClass } from "@/app/_ui/styles";
+import type { ActionState } from "@/lib/auth/action-state";
+import { deleteProjectAction } from "../actions";
+
+export function DeleteProjectForm({ projectId, name }: { projectId: string; name: string }) {
+  const [state, action, pending] = useActionState<ActionState, FormData>(
+    deleteProjectAction.bind(null, projectId),
+    {},
+  );
+  return (
+    <form action={action} className="space-y-2">
+      <p className="text-sm text-zinc-700">
+        Deletes the project, its keys and <strong>all of its logs</strong>. This cannot be undone.
+      </p>
+      <label className="block text-sm font-medium">
+        Type <code className="rounded bg-zinc-100 px-1">{name}</code> to confirm
+        <input name="confirm" required autoComplete="off" className={`${inputClass} mt-1`} />
+      </label>
+      <button type="submit" disabled={pending} className={dangerButtonClass}>
+        {pending ? "Deleting…" : "Delete project"}
+      </button>
+      {state.error && (
+        <p role="alert" className="text-sm text-red-700">
+          {state.error}
+        </p>
+      )}
+    </form>
+  );
+}

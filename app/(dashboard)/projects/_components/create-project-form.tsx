@@ -1,0 +1,43 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { inputClass, primaryButtonClass } from "@/app/_ui/styles";
+import { type CreateProjectState, createProjectAction } from "../actions";
+import { NewKeyPanel } from "./new-key-panel";
+
+export function CreateProjectForm({ origin }: { origin: string }) {
+  const [state, action, pending] = useActionState<CreateProjectState, FormData>(
+    createProjectAction,
+    {},
+  );
+  return (
+    <div className="space-y-4">
+      <form action={action} className="flex flex-col gap-2 sm:flex-row sm:items-end">
+        <label className="block flex-1 text-sm font-medium">
+          Project name
+          <input name="name" required maxLength={100} className={`${inputClass} mt-1`} />
+        </label>
+        <button type="submit" disabled={pending} className={primaryButtonClass}>
+          {pending ? "Creating…" : "Create project"}
+        </button>
+      </form>
+      {state.error && (
+        <p role="alert" className="text-sm text-red-700">
+          {state.error}
+        </p>
+      )}
+      {state.project && state.ingestKey && (
+        <div className="space-y-2">
+          <p className="text-sm">
+            Created <strong>{state.project.name}</strong>.{" "}
+            <Link className="underline" href={`/projects/${state.project.id}/settings`}>
+              Open its settings
+            </Link>
+          </p>
+          <NewKeyPanel origin={origin} ingestKey={state.ingestKey} />
+        </div>
+      )}
+    </div>
+  );
+}

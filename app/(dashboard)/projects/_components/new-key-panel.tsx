@@ -1,0 +1,39 @@
+import { CopyButton } from "./copy-button";
+import { browserSnippet, curlExample } from "./snippets";
+
+/** A just-created ingest key: shown once, with ready-to-paste snippets. */
+export function NewKeyPanel({ origin, ingestKey }: { origin: string; ingestKey: string }) {
+  const snippet = browserSnippet(origin, ingestKey);
+  const curl = curlExample(origin, ingestKey);
+  return (
+    <section
+      aria-label="New ingest key"
+      className="space-y-3 rounded-lg border border-emerald-300 bg-emerald-50 p-4"
+    >
+      <p className="text-sm font-medium">
+        Copy this key now: it is shown only once. It is public (like a Sentry DSN) and can only send
+        logs to this project.
+      </p>
+      <div className="flex flex-wrap items-center gap-2">
+        <code data-testid="new-ingest-key" className="break-all rounded bg-white px-2 py-1 text-sm">
+          {ingestKey}
+        </code>
+        <CopyButton text={ingestKey} label="Copy key" />
+      </div>
+      <SnippetBlock title="Browser snippet" text={snippet} />
+      <SnippetBlock title="curl" text={curl} />
+    </section>
+  );
+}
+
+export function SnippetBlock({ title, text }: { title: string; text: string }) {
+  return (
+    <div>
+      <div className="mb-1 flex items-center justify-between">
+        <span className="text-xs font-semibold uppercase tracking-wide text-zinc-600">{title}</span>
+        <CopyButton text={text} />
+      </div>
+      <pre className="overflow-x-auto rounded bg-zinc-900 p-3 text-xs text-zinc-100">{text}</pre>
+    </div>
+  );
+}

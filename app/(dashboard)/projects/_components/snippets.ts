@@ -1,0 +1,14 @@
+// Copy-paste examples for an ingest key (full key only right after creation).
+
+export function browserSnippet(origin: string, key: string): string {
+  return `<script src="${origin}/logwell.js" data-key="${key}" async></script>`;
+}
+
+export function curlExample(origin: string, key: string): string {
+  return [
+    `curl -X POST ${origin}/api/v1/logs \\`,
+    `  -H "X-Logwell-Key: ${key}" \\`,
+    `  -H "Content-Type: application/json" \\`,
+    `  -d '{"level":"info","message":"hello from curl","id":"'$(uuidgen)'"}'`,
+  ].join("\n");
+}

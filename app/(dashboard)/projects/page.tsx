@@ -1,0 +1,63 @@
+// GET /projects — the projects the signed-in user may see; admins create new ones here
+import type { Metadata } from "next";
+import Link from "next/link";
+import { cardClass } from "@/app/_ui/styles";
+import { canManageProjects } from "@/lib/auth/access";
+import { requirePageUser } from "@/lib/auth/session";
+import { siteOrigin } from "@/lib/auth/site-origin";
+import { getDb } from "@/lib/db/client";
+import { listVisibleProjects } from "@/lib/projects/list-projects";
+import { CreateProjectForm } from "./_components/create-project-form";
+
+export const metadata: Metadata = { title: "Projects" };
+
+export default async function ProjectsPage() {
+  const user = await requirePageUser();
+  const projects = await listVisibleProjects(await getDb(), user);
+  const canCreate = canManageProjects(user);
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold">Projects</h1>
+      {projects.length === 0 && (
+        <div className={cardClass}>
+          <h2 className="font-medium">No projects yet</h2>
+          <p className="mt-1 text-sm text-zinc-600">
+            {canCreate
+              ? "Create your first project: you get an ingest key and a snippet to paste into your app."
+              : "An admin has not given you access to any project yet."}
+          </p>
+        </div>
+      )}
+      {projects.length > 0 && (
+        <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+          {projects.map((p) => (
+            <li key={p.id} className={cardClass}>
+              <Link href={`/projects/${p.id}/logs`} className="font-medium hover:underline">
+                {p.name}
+              </Link>
+              <p className="mt-1 text-xs text-zinc-500">
+                Keeps logs {p.retentionDays} days
+                {canCreate && (
+                  <>
+                    {" · "}
+                    <Link href={`/projects/${p.id}/settings`} className="underline">
+                      Settings
+                    </Link>
+                  </>
+                )}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+      {canCreate && (
+        <section className={cardClass} aria-labelledby="new-project">
+          <h2 id="new-project" className="mb-3 font-medium">
+            New project
+          </h2>
+          <CreateProjectForm origin={await siteOrigin()} />
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+"use client";
+
+import { useActionState } from "react";
+import { inputClass, primaryButtonClass } from "@/app/_ui/styles";
+import { CopyButton } from "../../projects/_components/copy-button";
+import { createTokenAction, type NewTokenState } from "./actions";
+
+export function NewTokenForm() {
+  const [state, action, pending] = useActionState<NewTokenState, FormData>(createTokenAction, {});
+  return (
+    <div className="space-y-3">
+      <form action={action} className="grid gap-3 sm:grid-cols-3 sm:items-end">
+        <label className="block text-sm font-medium sm:col-span-2">
+          Name
+          <input
+            name="name"
+            required
+            maxLength={100}
+            placeholder="e.g. nightly export"
+            className={`${inputClass} mt-1`}
+          />
+        </label>
+        <label className="block text-sm font-medium">
+          Role
+          <select name="role" defaultValue="viewer" className={`${inputClass} mt-1`}>
+            <option value="viewer">viewer (read logs)</option>
+            <option value="admin">admin (also manage projects)</option>
+          </select>
+        </label>
+        <button
+          type="submit"
+          disabled={pending}
+          className={`${primaryButtonClass} sm:col-span-3 sm:w-fit`}
+        >
+          {pending ? "Creating…" : "Create token"}
+        </button>
+      </form>
+      {state.error && (
+        <p role="alert" className="text-sm text-red-700">
+          {state.error}
+        </p>
+      )}
+      {state.token && (
+        <div className="space-y-2 rounded-lg border border-amber-300 bg-amber-50 p-4">
+          <p className="text-sm font-medium">
+            Copy this token now: it is shown only once. It is a secret: keep it out of client apps.
+          </p>
+          <div className="flex flex-wrap items-center gap-2">
+            <code
+              data-testid="new-admin-token"
+              className="break-all rounded bg-white px-2 py-1 text-sm"
+            >
+              {state.token}
+            </code>
+            <CopyButton text={state.token} label="Copy token" />
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

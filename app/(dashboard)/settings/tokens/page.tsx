@@ -1,0 +1,61 @@
+// GET /settings/tokens — admin API tokens (lw_sec_…) for scripts: create (shown once), revoke
+import type { Metadata } from "next";
+import { cardClass, secondaryButtonClass } from "@/app/_ui/styles";
+import { requireRole } from "@/lib/auth/access";
+import { listAdminTokens } from "@/lib/auth/admin-tokens";
+import { orPageError } from "@/lib/auth/page-guard";
+import { requirePageUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { revokeTokenAction } from "./actions";
+import { NewTokenForm } from "./new-token-form";
+
+export const metadata: Metadata = { title: "API tokens" };
+
+const when = (d: Date | null) =>
+  d ? `${d.toISOString().replace("T", " ").slice(0, 16)} UTC` : "never";
+
+export default async function TokensPage() {
+  const user = await requirePageUser();
+  await orPageError(async () => requireRole(user, "admin"));
+  const tokens = await listAdminTokens(await getDb());
+  return (
+    <div className="space-y-6">
+      <section className={cardClass} aria-labelledby="tokens-heading">
+        <h2 id="tokens-heading" className="mb-1 font-medium">
+          API tokens
+        </h2>
+        <p className="mb-4 text-sm text-zinc-600">
+          Send as <code>Authorization: Bearer lw_sec_…</code> to the read and manage API.
+        </p>
+        {tokens.length === 0 && <p className="text-sm text-zinc-600">No tokens yet.</p>}
+        <ul className="divide-y divide-zinc-200">
+          {tokens.map((t) => (
+            <li key={t.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 py-3 text-sm">
+              <code className="font-mono">{t.prefix}…</code>
+              <span className="font-medium">{t.name}</span>
+              <span className="text-zinc-500">{t.role}</span>
+              <span className="text-zinc-500">created {when(t.createdAt)}</span>
+              <span className="text-zinc-500">last used {when(t.lastUsedAt)}</span>
+              {t.revokedAt ? (
+                <span className="rounded bg-zinc-200 px-2 py-0.5 text-xs">revoked</span>
+              ) : (
+                <form action={revokeTokenAction} className="ml-auto">
+                  <input type="hidden" name="tokenId" value={t.id} />
+                  <button type="submit" className={`${secondaryButtonClass} py-1 text-xs`}>
+                    Revoke
+                  </button>
+                </form>
+              )}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section className={cardClass} aria-labelledby="new-token-heading">
+        <h2 id="new-token-heading" className="mb-4 font-medium">
+          New token
+        </h2>
+        <NewTokenForm />
+      </section>
+    </div>
+  );
+}

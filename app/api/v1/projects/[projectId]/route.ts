@@ -1,0 +1,43 @@
+// GET|PATCH|DELETE /api/v1/projects/{id} — read, change settings (admin), delete with its logs (admin)
+import { requireRole, requireVisibleProject } from "@/lib/auth/access";
+import { requireApiPrincipal } from "@/lib/auth/principal";
+import { getDb } from "@/lib/db/client";
+import { json, withRequestContext } from "@/lib/http/respond";
+import { deleteProjectAs, updateProjectAs } from "@/lib/projects/api";
+import { projectDto } from "@/lib/projects/dto";
+import { parseJsonBody } from "@/lib/projects/request-body";
+import { updateProjectBodySchema } from "@/lib/projects/schemas";
+
+type Params = { params: Promise<{ projectId: string }> };
+
+export async function GET(request: Request, { params }: Params) {
+  return withRequestContext(request, async (ctx) => {
+    const principal = await requireApiPrincipal(request);
+    const db = await getDb();
+    const project = await requireVisibleProject(db, principal, (await params).projectId);
+    return json(ctx, 200, { project: projectDto(project) });
+  });
+}
+
+export async function PATCH(request: Request, { params }: Params) {
+  return withRequestContext(request, async (ctx) => {
+    const principal = await requireApiPrincipal(request);
+    const db = await getDb();
+    const { projectId } = await params;
+    await requireVisibleProject(db, principal, projectId);
+    requireRole(principal, "admin");
+    const patch = await parseJsonBody(request, updateProjectBodySchema);
+    return json(ctx, 200, { project: await updateProjectAs(db, principal, projectId, patch) });
+  });
+}
+
+export async function DELETE(request: Request, { params }: Params) {
+  return withRequestContext(request, async (ctx) => {
+    const principal = await requireApiPrincipal(request);
+    return json(
+      ctx,
+      200,
+      await deleteProjectAs(await getDb(), principal, (await params).projectId),
+    );
+  });
+}

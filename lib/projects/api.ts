@@ -1,0 +1,81 @@
+import type { z } from "zod";
+import { requireRole, requireVisibleProject } from "@/lib/auth/access";
+import type { Principal } from "@/lib/auth/principal";
+import type { Db } from "@/lib/db/open";
+import { ApiError } from "@/lib/http/errors";
+import { createIngestKey, createProject } from "./create-project";
+import { deleteProject } from "./delete-project";
+import { ingestKeyDto, projectDto } from "./dto";
+import { forgetProjectKeys } from "./forget-keys";
+import { revokeIngestKey } from "./ingest-keys";
+import { listVisibleProjects } from "./list-projects";
+import type {
+  createProjectBodySchema,
+  newIngestKeyBodySchema,
+  ProjectSettingsPatch,
+} from "./schemas";
+import { updateProject } from "./update-project";
+
+// The management operations behind /api/v1/projects/**, shared with the dashboard's server
+// actions. Each one checks visibility (404) and role (403) itself.
+
+export async function listProjectsFor(db: Db, principal: Principal) {
+  return (await listVisibleProjects(db, principal)).map(projectDto);
+}
+
+export async function createProjectAs(
+  db: Db,
+  principal: Principal,
+  body: z.infer<typeof createProjectBodySchema>,
+) {
+  requireRole(principal, "admin");
+  const { project, key, ingestKey } = await createProject(db, {
+    name: body.name,
+    retentionDays: body.retention_days,
+    allowedOrigins: body.allowed_origins,
+  });
+  return { project: projectDto(project), ingest_key: key, key: ingestKeyDto(ingestKey) };
+}
+
+export async function updateProjectAs(
+  db: Db,
+  principal: Principal,
+  projectId: string,
+  patch: ProjectSettingsPatch,
+) {
+  await requireVisibleProject(db, principal, projectId);
+  requireRole(principal, "admin");
+  const project = await updateProject(db, projectId, patch);
+  if (!project) throw new ApiError("not_found", "Project not found.");
+  forgetProjectKeys({ projectId });
+  return projectDto(project);
+}
+
+export async function deleteProjectAs(db: Db, principal: Principal, projectId: string) {
+  await requireVisibleProject(db, principal, projectId);
+  requireRole(principal, "admin");
+  const deletedLogs = await deleteProject(db, projectId);
+  forgetProjectKeys({ projectId });
+  return { deleted: true, deleted_logs: deletedLogs };
+}
+
+export async function createKeyAs(
+  db: Db,
+  principal: Principal,
+  projectId: string,
+  body: z.infer<typeof newIngestKeyBodySchema>,
+) {
+  await requireVisibleProject(db, principal, projectId);
+  requireRole(principal, "admin");
+  const { key, ingestKey } = await createIngestKey(db, projectId, body.name);
+  return { ingest_key: key, key: ingestKeyDto(ingestKey) };
+}
+
+export async function revokeKeyAs(db: Db, principal: Principal, projectId: string, keyId: string) {
+  await requireVisibleProject(db, principal, projectId);
+  requireRole(principal, "admin");
+  const key = await revokeIngestKey(db, projectId, keyId);
+  if (!key) throw new ApiError("not_found", "Key not found.");
+  forgetProjectKeys({ keyId: key.id });
+  return { key: ingestKeyDto(key) };
+}

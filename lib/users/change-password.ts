@@ -1,0 +1,40 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/lib/db/open";
+import { users } from "@/lib/db/schema";
+import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password";
+
+export const changePasswordSchema = z
+  .object({
+    current: z.string().max(256),
+    next: z.string().min(10, "at least 10 characters").max(256),
+    confirm: z.string().max(256),
+  })
+  .refine((v) => v.next === v.confirm, { path: ["confirm"], message: "passwords do not match" });
+
+/**
+ * Sets a new password after checking the current one. Users invited for OAuth only have no
+ * password yet: they may set one without a current password (they are signed in already).
+ */
+export async function changeOwnPassword(
+  db: Db,
+  userId: string,
+  input: z.input<typeof changePasswordSchema>,
+): Promise<{ ok: true } | { ok: false; error: string }> {
+  const parsed = changePasswordSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? "invalid" };
+  const [user] = await db
+    .select({ hash: users.passwordHash })
+    .from(users)
+    .where(eq(users.id, userId));
+  if (!user) return { ok: false, error: "user not found" };
+  const matches = user.hash
+    ? await verifyPassword(parsed.data.current, user.hash)
+    : parsed.data.current === "" || (await verifyAgainstDummy(parsed.data.current));
+  if (!matches) return { ok: false, error: "the current password is wrong" };
+  await db
+    .update(users)
+    .set({ passwordHash: await hashPassword(parsed.data.next) })
+    .where(eq(users.id, userId));
+  return { ok: true };
+}
