@@ -1,0 +1,15 @@
+export const usage = `Usage: npm run logwell -- <command> [options]
+
+Commands:
+  migrate                          Apply pending database migrations.
+  user create --email E --password P [--role owner|admin|viewer] [--name N]
+                                   Create a dashboard user (default role: viewer).
+  project create --name N [--retention-days D] [--json]
+                                   Create a project and print its first ingest key.
+  token create --name N [--role admin|viewer] [--json]
+                                   Create an admin API token (lw_sec_...), shown once.
+  prune [--dry-run] [--json]       Delete events past each project's retention now.
+  help                             Show this help.
+
+The database is DATABASE_URL (or POSTGRES_URL); without one, the embedded database in
+LOGWELL_DATA_DIR (default .data/). Stop a server using the embedded database first.`;

@@ -1,0 +1,183 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Database, openDatabase } from "@/lib/db/open";
+import { adminTokens, projects, users } from "@/lib/db/schema";
+import { hashSecret } from "@/lib/keys/secrets";
+import { backends, createServerDatabase, dropServerDatabase } from "../../support/db";
+import { runCli } from "./run-cli";
+
+// The real CLI as a child process, on a temporary embedded folder and on a server database.
+describe.each(backends())("logwell CLI on %s", (backend) => {
+  let env: Record<string, string | undefined>;
+  let dataDir: string;
+  let serverUrl: string | undefined;
+  beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(tmpdir(), "logwell-cli-"));
+    serverUrl = backend === "postgres" ? await createServerDatabase() : undefined;
+    env = { LOGWELL_DATA_DIR: dataDir, DATABASE_URL: serverUrl };
+  });
+  afterAll(async () => {
+    if (serverUrl) await dropServerDatabase(serverUrl);
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  // The test opens the database itself only between CLI runs (the CLI holds the folder while it runs).
+  async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<T> {
+    const database = await openDatabase(
+      serverUrl ? { url: serverUrl } : { dataDir: path.join(dataDir, "pglite") },
+    );
+    try {
+      return await fn(database);
+    } finally {
+      await database.close();
+    }
+  }
+
+  it("help and usage errors", async () => {
+    const help = await runCli(["help"], env);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("project create --name N");
+    const unknown = await runCli(["frobnicate"], env);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('Unknown command "frobnicate"');
+    const badFlag = await runCli(["prune", "--bogus"], env);
+    expect(badFlag.code).toBe(2);
+  });
+
+  it("migrate applies migrations and is idempotent", async () => {
+    for (let i = 0; i < 2; i++) {
+      const result = await runCli(["migrate"], env);
+      expect(result.stderr).toBe("");
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain("Migrations applied");
+    }
+  });
+
+  it("user create makes a user with a hashed password; a duplicate email is a clean error", async () => {
+    const args = [
+      "user",
+      "create",
+      "--email",
+      "Ops@Example.com",
+      "--password",
+      "a long password 123",
+      "--role",
+      "owner",
+    ];
+    const created = await runCli(args, env);
+    expect(created.code).toBe(0);
+    expect(created.stdout).toContain("Created owner ops@example.com");
+    const duplicate = await runCli(args, env);
+    expect(duplicate.code).toBe(1);
+    expect(duplicate.stderr).toContain("already exists");
+    expect(duplicate.stderr).not.toMatch(/\n\s+at /);
+    const invalid = await runCli(
+      ["user", "create", "--email", "x@example.com", "--password", "short", "--role", "root"],
+      env,
+    );
+    expect(invalid.code).toBe(2);
+    const rows = await withDatabase((d) =>
+      d.db.select().from(users).where(eq(users.email, "ops@example.com")),
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.role).toBe("owner");
+    expect(rows[0]?.passwordHash).toMatch(/^scrypt\$/);
+  });
+
+  it("project create --json prints the project and its ingest key", async () => {
+    const result = await runCli(
+      ["project", "create", "--name", "Web shop", "--retention-days", "14", "--json"],
+      env,
+    );
+    expect(result.code).toBe(0);
+    const body = JSON.parse(result.stdout);
+    expect(body.project).toMatchObject({ name: "Web shop", retention_days: 14 });
+    expect(body.ingest_key).toMatch(/^lw_pub_[0-9A-Za-z]{22,}$/);
+  });
+
+  it("INJ-2: names with control and bidi characters are printed escaped, never raw", async () => {
+    const name = "evil\u001b]8;;http://x\u0007\u202eenil\u0085";
+    const text = await runCli(["project", "create", "--name", name], env);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain("evil\\u001b]8;;http://x\\u0007\\u202eenil\\u0085");
+    const json = await runCli(["prune", "--dry-run", "--json"], env);
+    expect(json.code).toBe(0);
+    for (const output of [text.stdout, json.stdout]) {
+      expect(output).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+    }
+    // Escaped, the JSON is still JSON and carries the exact name.
+    expect(JSON.parse(json.stdout).projects.map((p: { name: string }) => p.name)).toContain(name);
+  });
+
+  it("token create stores only the token's hash", async () => {
+    const result = await runCli(["token", "create", "--name", "deploy script", "--json"], env);
+    expect(result.code).toBe(0);
+    const body = JSON.parse(result.stdout);
+    expect(body.secret).toMatch(/^lw_sec_[0-9A-Za-z]{22,}$/);
+    expect(body.token).toMatchObject({ name: "deploy script", role: "admin" });
+    const rows = await withDatabase((d) =>
+      d.db.select().from(adminTokens).where(eq(adminTokens.id, body.token.id)),
+    );
+    expect(rows[0]?.tokenHash).toBe(hashSecret(body.secret));
+    expect(JSON.stringify(rows)).not.toContain(body.secret);
+  });
+
+  it("prune deletes expired events and reports it", async () => {
+    await withDatabase(async (d) => {
+      const [project] = await d.db
+        .insert(projects)
+        .values({ name: "old stuff", retentionDays: 1 })
+        .returning();
+      const { logs } = await import("@/lib/db/schema");
+      await d.db.insert(logs).values(
+        [5, 3, 0].map((daysAgo) => ({
+          projectId: project?.id ?? "",
+          level: 30,
+          message: `${daysAgo} days ago`,
+          receivedAt: new Date(Date.now() - daysAgo * 86_400_000 - 60_000),
+        })),
+      );
+    });
+    const dry = await runCli(["prune", "--dry-run"], env);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toMatch(/old stuff \([0-9a-f-]+\): would delete 2 events/);
+    const real = await runCli(["prune", "--json"], env);
+    expect(real.code).toBe(0);
+    const body = JSON.parse(real.stdout);
+    expect(body.projects.find((p: { name: string }) => p.name === "old stuff")).toMatchObject({
+      deleted: 2,
+      done: true,
+    });
+    expect(body.done).toBe(true);
+  });
+
+  if (backend === "pglite") {
+    it("refuses clearly while a server holds the embedded folder (no stack trace)", async () => {
+      // The pid lock a running server writes: this test process stands in for the server.
+      const lockFile = path.join(dataDir, "pglite.lock");
+      writeFileSync(lockFile, String(process.pid));
+      try {
+        const result = await runCli(["project", "create", "--name", "while busy"], env);
+        expect(result.code).toBe(1);
+        expect(result.stderr).toContain(`is in use by process ${process.pid}`);
+        expect(result.stderr).not.toMatch(/\n\s+at /);
+        expect(result.stdout).toBe("");
+      } finally {
+        rmSync(lockFile, { force: true });
+      }
+    });
+  } else {
+    it("reports an unreachable database without a stack trace", async () => {
+      const result = await runCli(["prune"], {
+        ...env,
+        DATABASE_URL: "postgres://postgres@127.0.0.1:1/none",
+      });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain("The database is unavailable");
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    });
+  }
+});
