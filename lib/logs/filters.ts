@@ -49,7 +49,9 @@ const levelList = z.preprocess(
 
 export const logFiltersSchema = z
   .object({
-    project: z.preprocess(blankToUndefined, z.uuid().optional()),
+    // Not checked as a UUID here: a malformed id gets the same 404 as a foreign one (AUTH-3),
+    // and the query layer only ever reads ids that are in the caller's scope.
+    project: z.preprocess(blankToUndefined, z.string().max(64).optional()),
     level: levelList,
     min_level: z.preprocess(
       (v) => (typeof v === "string" ? v.trim().toLowerCase() || undefined : v),

@@ -1,0 +1,191 @@
+// GET /projects/[projectId]/logs/[logId] — one event: message, stack, attributes, context.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireVisibleProject } from "@/lib/auth/access";
+import { orPageError } from "@/lib/auth/page-guard";
+import { requirePageUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { getLog } from "@/lib/logs/get";
+import { safeHttpUrl } from "@/lib/logs/safe-url";
+import { parseUserAgent } from "@/lib/logs/user-agent";
+import { CopyButton } from "../../../../projects/_components/copy-button";
+import { EscapedText } from "../_components/escaped-text";
+import { JsonTree } from "../_components/json-tree";
+import { LevelBadge } from "../_components/level-badge";
+import { LocalTime } from "../_components/local-time";
+
+export const metadata: Metadata = { title: "Log event" };
+
+/** Stack lines keyed by their offset (stable across renders). */
+function stackLines(stack: string) {
+  let offset = 0;
+  return stack.split("\n").map((line) => {
+    const entry = { line, offset };
+    offset += line.length + 1;
+    return entry;
+  });
+}
+
+function Row({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="grid grid-cols-[9rem_1fr] gap-2 border-b border-zinc-100 py-1 text-sm">
+      <dt className="text-zinc-500">{label}</dt>
+      <dd className="min-w-0 break-words">{children}</dd>
+    </div>
+  );
+}
+
+const text = (value: string | null) =>
+  value === null ? <span className="text-zinc-400">—</span> : <EscapedText text={value} />;
+
+export default async function LogDetailPage({
+  params,
+}: {
+  params: Promise<{ projectId: string; logId: string }>;
+}) {
+  const user = await requirePageUser();
+  const { projectId, logId } = await params;
+  const db = await getDb();
+  const project = await orPageError(requireVisibleProject(db, user, projectId));
+  const log = await getLog(db, { projectIds: [project.id] }, logId);
+  if (!log) notFound();
+  const href = safeHttpUrl(log.url);
+  const ua = parseUserAgent(log.user_agent);
+  const changed = new Set([...log.truncated_fields, ...log.normalized_fields]);
+  const mark = (field: string) =>
+    changed.has(field) ? (
+      <span
+        data-changed-field={field}
+        className="ml-2 rounded bg-zinc-200 px-1 text-xs text-zinc-700"
+      >
+        ✂ {log.truncated_fields.includes(field) ? "truncated" : "normalised"}
+      </span>
+    ) : null;
+  const logs = `/projects/${project.id}/logs`;
+
+  return (
+    <article className="space-y-4">
+      <div className="flex flex-wrap items-center gap-3">
+        <Link href={logs} className="text-sm underline">
+          ← All logs
+        </Link>
+        <LevelBadge level={log.level} />
+        <LocalTime iso={log.received_at} />
+        <span className="ml-auto">
+          <CopyButton text={JSON.stringify(log, null, 2)} label="Copy as JSON" />
+        </span>
+      </div>
+      <section aria-label="Message">
+        <h2 className="mb-1 text-xs font-semibold uppercase text-zinc-500">
+          Message{mark("message")}
+        </h2>
+        <pre
+          data-field="message"
+          className="whitespace-pre-wrap break-words rounded-lg border border-zinc-200 bg-white p-3 font-mono text-sm"
+        >
+          <EscapedText text={log.message} keepNewlines />
+        </pre>
+      </section>
+      {log.stack && (
+        <section aria-label="Stack">
+          <h2 className="mb-1 text-xs font-semibold uppercase text-zinc-500">
+            Stack{mark("stack")}
+          </h2>
+          <pre
+            data-field="stack"
+            className="max-h-96 overflow-auto rounded-lg bg-zinc-900 p-3 font-mono text-xs leading-5 text-zinc-100"
+          >
+            {stackLines(log.stack).map(({ line, offset }) => (
+              <div
+                key={offset}
+                className={/^\s+at\s/.test(line) ? "pl-4 text-zinc-300" : "font-semibold"}
+              >
+                <EscapedText text={line} keepNewlines />
+              </div>
+            ))}
+          </pre>
+        </section>
+      )}
+      <dl className="rounded-lg border border-zinc-200 bg-white p-3">
+        <Row label="URL">
+          <span data-field="url">{text(log.url)}</span>
+          {href && (
+            <a
+              href={href}
+              target="_blank"
+              rel="noopener noreferrer nofollow"
+              className="ml-2 text-xs text-sky-700 underline"
+            >
+              open ↗
+            </a>
+          )}
+          {mark("url")}
+        </Row>
+        <Row label="Logger">{text(log.logger)}</Row>
+        <Row label="Environment">{text(log.environment)}</Row>
+        <Row label="Release">{text(log.release)}</Row>
+        <Row label="Session">
+          {text(log.session_id)}
+          {log.session_id && (
+            <Link
+              href={`${logs}?${new URLSearchParams({ session_id: log.session_id })}`}
+              className="ml-2 text-xs underline"
+            >
+              same session
+            </Link>
+          )}
+        </Row>
+        <Row label="User">
+          {text(log.user_id)}
+          {log.user_id && (
+            <Link
+              href={`${logs}?${new URLSearchParams({ user_id: log.user_id })}`}
+              className="ml-2 text-xs underline"
+            >
+              same user
+            </Link>
+          )}
+        </Row>
+        <Row label="Trace id">{text(log.trace_id)}</Row>
+        <Row label="Client time">
+          {log.timestamp ? <LocalTime iso={log.timestamp} mode="absolute" /> : text(null)}
+          {mark("timestamp")}
+        </Row>
+        <Row label="User agent">
+          {ua.browser || ua.os ? (
+            <span className="mr-2 font-medium">
+              {[ua.browser, ua.os, ua.device].filter(Boolean).join(" · ")}
+            </span>
+          ) : null}
+          <span className="text-xs text-zinc-500">{text(log.user_agent)}</span>
+        </Row>
+        <Row label="Client IP">
+          {text(log.client_ip)}
+          {log.country && <span className="ml-2">({text(log.country)})</span>}
+        </Row>
+        <Row label="Request id">
+          <span className="font-mono text-xs">{text(log.request_id)}</span>
+        </Row>
+        <Row label="Event id">
+          <span className="font-mono text-xs">{text(log.event_id)}</span>
+        </Row>
+        {changed.size > 0 && (
+          <Row label="Changed by server">
+            <span data-field="changed">{[...changed].join(", ")}</span>
+          </Row>
+        )}
+      </dl>
+      <section aria-label="Attributes" className="rounded-lg border border-zinc-200 bg-white p-3">
+        <h2 className="mb-1 text-xs font-semibold uppercase text-zinc-500">
+          Attributes{mark("attributes")}
+        </h2>
+        {log.attributes ? (
+          <JsonTree value={log.attributes} />
+        ) : (
+          <p className="text-sm text-zinc-400">None</p>
+        )}
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,49 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+
+function isTyping(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName))
+  );
+}
+
+/**
+ * j/k or ↓/↑ move focus between the row links of the table inside; Enter then opens the
+ * focused row natively (a real link, so no log data ever reaches router.push or location).
+ */
+export function KeyboardNav({ children }: { children: React.ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
+      const step =
+        event.key === "j" || event.key === "ArrowDown"
+          ? 1
+          : event.key === "k" || event.key === "ArrowUp"
+            ? -1
+            : 0;
+      if (!step || !ref.current) return;
+      const links = [...ref.current.querySelectorAll<HTMLAnchorElement>("a[data-row-link]")];
+      if (links.length === 0) return;
+      const current = links.indexOf(document.activeElement as HTMLAnchorElement);
+      const next =
+        current === -1
+          ? step > 0
+            ? 0
+            : links.length - 1
+          : Math.min(links.length - 1, Math.max(0, current + step));
+      event.preventDefault();
+      links[next]?.focus();
+      links[next]?.scrollIntoView({ block: "nearest" });
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, []);
+  return (
+    <div ref={ref} data-keyboard-nav="">
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import Link from "next/link";
+import type { LogDto } from "@/lib/logs/dto";
+import { EscapedText } from "./escaped-text";
+import { LevelBadge } from "./level-badge";
+import { LocalTime } from "./local-time";
+
+/** One table row; rendered by the server table and by the live tail alike. */
+export function LogRow({ log, fresh = false }: { log: LogDto; fresh?: boolean }) {
+  const changed = [...log.truncated_fields, ...log.normalized_fields];
+  const firstLine = log.message.length > 400 ? `${log.message.slice(0, 400)}…` : log.message;
+  return (
+    <tr
+      data-log-id={log.id}
+      className={`border-b border-zinc-100 align-top ${fresh ? "bg-emerald-50" : ""}`}
+    >
+      <td className="px-2 py-1.5 text-xs text-zinc-600">
+        <LocalTime iso={log.received_at} />
+      </td>
+      <td className="px-2 py-1.5">
+        <LevelBadge level={log.level} />
+      </td>
+      <td className="max-w-0 w-full px-2 py-1.5">
+        <Link
+          href={`/projects/${log.project_id}/logs/${log.id}`}
+          data-row-link=""
+          className="block truncate font-mono text-sm text-zinc-900 hover:underline focus:bg-sky-100 focus:outline-2 focus:outline-sky-600"
+        >
+          <EscapedText text={firstLine} />
+        </Link>
+        <div className="flex flex-wrap gap-2 text-xs text-zinc-500">
+          {log.environment && (
+            <span>
+              env: <EscapedText text={log.environment} />
+            </span>
+          )}
+          {log.release && (
+            <span>
+              release: <EscapedText text={log.release} />
+            </span>
+          )}
+          {log.logger && (
+            <span>
+              logger: <EscapedText text={log.logger} />
+            </span>
+          )}
+          {changed.length > 0 && (
+            <span
+              data-truncated=""
+              title={`Changed by the server: ${changed.join(", ")}`}
+              className="rounded bg-zinc-200 px-1 text-zinc-700"
+            >
+              ✂ {log.truncated_fields.length > 0 ? "truncated" : "normalised"}
+            </span>
+          )}
+        </div>
+      </td>
+    </tr>
+  );
+}
+
+export function LogTableHead() {
+  return (
+    <thead className="border-b border-zinc-200 bg-zinc-50 text-left text-xs uppercase text-zinc-500">
+      <tr>
+        <th scope="col" className="px-2 py-1.5 font-medium">
+          Received
+        </th>
+        <th scope="col" className="px-2 py-1.5 font-medium">
+          Level
+        </th>
+        <th scope="col" className="px-2 py-1.5 font-medium">
+          Message
+        </th>
+      </tr>
+    </thead>
+  );
+}

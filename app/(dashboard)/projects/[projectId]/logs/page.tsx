@@ -1,0 +1,131 @@
+// GET /projects/[projectId]/logs — the explorer: filters, volume chart, table, paging, live tail.
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import Link from "next/link";
+import { requireVisibleProject } from "@/lib/auth/access";
+import { orPageError } from "@/lib/auth/page-guard";
+import { requirePageUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { ApiError } from "@/lib/http/errors";
+import { filtersToParams } from "@/lib/logs/filters";
+import { type LogPage, listLogs } from "@/lib/logs/list";
+import { startTail } from "@/lib/logs/tail";
+import { logVolume } from "@/lib/logs/volume";
+import { EmptyState } from "./_components/empty-state";
+import { ExportLinks } from "./_components/export-links";
+import { FilterBar } from "./_components/filter-bar";
+import { KeyboardNav } from "./_components/keyboard-nav";
+import { LiveTail } from "./_components/live-tail";
+import { LogRow, LogTableHead } from "./_components/log-row";
+import { VolumeChart } from "./_components/volume-chart";
+import { explorerHref, type PageSearchParams, parseExplorerParams } from "./search-params";
+
+export const metadata: Metadata = { title: "Logs" };
+
+const pageSize = 50;
+const defaultChartRangeMs = 86_400_000;
+
+export default async function LogsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ projectId: string }>;
+  searchParams: Promise<PageSearchParams>;
+}) {
+  const user = await requirePageUser();
+  const { projectId } = await params;
+  const db = await getDb();
+  const project = await orPageError(requireVisibleProject(db, user, projectId));
+  const now = new Date();
+  const state = parseExplorerParams(await searchParams, project.id, now);
+  const { filters } = state;
+  const scope = { projectIds: [project.id] };
+
+  let page: LogPage = { logs: [], next_cursor: null };
+  let error = state.error;
+  try {
+    page = await listLogs(db, scope, filters, { limit: pageSize, cursor: state.cursor });
+  } catch (err) {
+    if (!(err instanceof ApiError && err.code === "invalid_cursor")) throw err;
+    error = "That page link is no longer valid for these filters; showing the newest events.";
+    page = await listLogs(db, scope, filters, { limit: pageSize });
+  }
+  const chartRange = {
+    from: filters.from ?? new Date(now.getTime() - defaultChartRangeMs).toISOString(),
+    to: filters.to ?? now.toISOString(),
+  };
+  const volume = await logVolume(db, scope, { ...filters, ...chartRange });
+  const newest = !state.cursor ? page.logs[0] : undefined;
+  const tailCursor = await startTail(
+    db,
+    scope,
+    filters,
+    newest ? { receivedAt: newest.received_at, id: newest.id } : undefined,
+  );
+  const query = filtersToParams(filters).toString();
+  const base = `/projects/${project.id}/logs`;
+  const isFiltered = Object.keys(filters).some((k) => k !== "project");
+  const h = await headers();
+  const origin = `${h.get("x-forwarded-proto") ?? "http"}://${h.get("host") ?? "localhost"}`;
+
+  return (
+    <div className="space-y-3">
+      <FilterBar state={state} action={base} />
+      {error && (
+        <p
+          role="alert"
+          className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+        >
+          {error}
+        </p>
+      )}
+      <VolumeChart
+        volume={volume}
+        label={filters.from || filters.to ? "selected range" : "last 24 hours"}
+      />
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <LiveTail key={query} query={query} initialCursor={tailCursor} />
+        <ExportLinks query={query} />
+      </div>
+      {page.logs.length === 0 && !state.cursor && !isFiltered ? (
+        <EmptyState projectId={project.id} origin={origin} />
+      ) : (
+        <KeyboardNav>
+          <p className="mb-1 text-xs text-zinc-500">
+            <kbd>j</kbd>/<kbd>k</kbd> or arrows to move, <kbd>Enter</kbd> to open.
+          </p>
+          <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white">
+            <table className="w-full table-fixed text-sm" data-log-table="">
+              <LogTableHead />
+              <tbody>
+                {page.logs.map((log) => (
+                  <LogRow key={log.id} log={log} />
+                ))}
+              </tbody>
+            </table>
+            {page.logs.length === 0 && (
+              <p className="p-4 text-sm text-zinc-600">No events match these filters.</p>
+            )}
+          </div>
+        </KeyboardNav>
+      )}
+      <nav aria-label="Pages" className="flex gap-3 text-sm">
+        {state.cursor && (
+          <Link href={explorerHref(project.id, filters)} className="underline">
+            ← Newest
+          </Link>
+        )}
+        {page.next_cursor && (
+          // Concrete from/to (not a moving "last hour") so the cursor matches the next request.
+          <Link
+            href={explorerHref(project.id, filters, { cursor: page.next_cursor })}
+            className="underline"
+            data-load-older=""
+          >
+            Load older →
+          </Link>
+        )}
+      </nav>
+    </div>
+  );
+}

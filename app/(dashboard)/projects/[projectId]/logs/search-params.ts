@@ -1,0 +1,100 @@
+import type { z } from "zod";
+import { type LogFilters, logFiltersSchema } from "@/lib/logs/filters";
+
+// The explorer's URL is its state: every filter lives in the query string, so a copied link
+// reproduces the view. Keys match the read API's, plus `range` (a preset relative to now).
+
+export const rangePresets = {
+  "15m": 15 * 60_000,
+  "1h": 3_600_000,
+  "24h": 86_400_000,
+  "7d": 604_800_000,
+} as const;
+export type RangePreset = keyof typeof rangePresets;
+
+export type PageSearchParams = Record<string, string | string[] | undefined>;
+
+export interface ExplorerState {
+  filters: LogFilters;
+  range: RangePreset | "custom" | "all";
+  cursor?: string;
+  /** Why some parameters were ignored, to show above the table. */
+  error?: string;
+}
+
+function single(value: string | string[] | undefined): string | undefined {
+  // Checkbox groups arrive as repeated keys (`level=warn&level=error`).
+  return Array.isArray(value) ? value.join(",") : value;
+}
+
+/** `2026-01-01T12:00` (what a plain text box tends to get) is read as UTC. */
+function withOffset(value: string | undefined): string | undefined {
+  if (!value) return value;
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(value) ? `${value}Z` : value;
+}
+
+export function parseExplorerParams(
+  params: PageSearchParams,
+  projectId: string,
+  now: Date,
+): ExplorerState {
+  const raw: Record<string, string | undefined> = {};
+  for (const key of [
+    "level",
+    "min_level",
+    "q",
+    "from",
+    "to",
+    "environment",
+    "release",
+    "session_id",
+    "user_id",
+  ]) {
+    raw[key] = single(params[key]);
+  }
+  const rangeParam = single(params.range);
+  const range: ExplorerState["range"] =
+    rangeParam && rangeParam in rangePresets
+      ? (rangeParam as RangePreset)
+      : raw.from || raw.to
+        ? "custom"
+        : "all";
+  if (range in rangePresets) {
+    raw.from = new Date(now.getTime() - rangePresets[range as RangePreset]).toISOString();
+    raw.to = undefined;
+  } else {
+    raw.from = withOffset(raw.from);
+    raw.to = withOffset(raw.to);
+  }
+  const parsed = logFiltersSchema.safeParse({ ...raw, project: projectId });
+  const cursor = single(params.cursor)?.slice(0, 512) || undefined;
+  if (parsed.success) return { filters: parsed.data, range, cursor };
+  return {
+    filters: { project: projectId },
+    range: "all",
+    error: `Ignored invalid filters: ${describeIssues(parsed.error)}`,
+  };
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.join(".") || "query"}: ${i.message}`).join("; ");
+}
+
+/** Query string for this view's links; `extra` overrides (e.g. a cursor). */
+export function explorerHref(
+  projectId: string,
+  filters: LogFilters,
+  extra: Record<string, string | undefined> = {},
+): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(filters)) {
+    if (k === "project" || v === undefined) continue;
+    params.set(k, Array.isArray(v) ? v.join(",") : String(v));
+  }
+  for (const [k, v] of Object.entries(extra)) {
+    if (v === undefined) params.delete(k);
+    else params.set(k, v);
+  }
+  const qs = params.toString();
+  return `/projects/${projectId}/logs${qs ? `?${qs}` : ""}`;
+}

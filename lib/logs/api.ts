@@ -1,0 +1,91 @@
+import { requireVisibleProject, visibleProjectIds } from "@/lib/auth/access";
+import type { Principal } from "@/lib/auth/principal";
+import { requireApiPrincipal } from "@/lib/auth/principal";
+import { getDb } from "@/lib/db/client";
+import type { Db } from "@/lib/db/open";
+import { ApiError } from "@/lib/http/errors";
+import { json, type RequestContext } from "@/lib/http/respond";
+import { exportLogs } from "./export";
+import { type ExportFormat, exportFormats } from "./export-format";
+import { exportFilename, exportHeaders } from "./export-headers";
+import { type LogFilters, parseLogQuery } from "./filters";
+import { getLog } from "./get";
+import { listLogs } from "./list";
+import type { LogScope } from "./page-query";
+import { startTail, tailLogs } from "./tail";
+
+// The read API's request handling, shared by the thin route files under app/api/v1/logs.
+// Every handler authenticates, then derives the scope from the principal; no query runs
+// without it (threats AUTH-3, EXP-4).
+
+/** A `project` filter must be visible (else the same 404 as a missing project). */
+export async function readScope(
+  db: Db,
+  principal: Principal,
+  filters: LogFilters,
+): Promise<{ scope: LogScope; projectName?: string }> {
+  if (filters.project) {
+    const project = await requireVisibleProject(db, principal, filters.project);
+    return { scope: { projectIds: [project.id] }, projectName: project.name };
+  }
+  return { scope: { projectIds: await visibleProjectIds(db, principal) } };
+}
+
+async function authorize(ctx: RequestContext) {
+  const principal = await requireApiPrincipal(ctx.request);
+  const db = await getDb();
+  const { filters, page } = parseLogQuery(new URL(ctx.request.url).searchParams);
+  const { scope, projectName } = await readScope(db, principal, filters);
+  return { principal, db, filters, page, scope, projectName };
+}
+
+// GET /api/v1/logs
+export async function handleListLogs(ctx: RequestContext): Promise<Response> {
+  const { db, filters, page, scope } = await authorize(ctx);
+  return json(ctx, 200, await listLogs(db, scope, filters, page));
+}
+
+// GET /api/v1/logs/{id}
+export async function handleGetLog(ctx: RequestContext, id: string): Promise<Response> {
+  const principal = await requireApiPrincipal(ctx.request);
+  const db = await getDb();
+  const log = await getLog(db, { projectIds: await visibleProjectIds(db, principal) }, id);
+  if (!log) throw new ApiError("not_found", "Log event not found.");
+  return json(ctx, 200, log);
+}
+
+// GET /api/v1/logs/tail
+export async function handleTailLogs(ctx: RequestContext): Promise<Response> {
+  const { db, filters, page, scope } = await authorize(ctx);
+  if (!page.cursor) {
+    return json(ctx, 200, {
+      logs: [],
+      cursor: await startTail(db, scope, filters),
+      has_more: false,
+    });
+  }
+  return json(ctx, 200, await tailLogs(db, scope, filters, page.cursor));
+}
+
+function parseFormat(value: string | null): ExportFormat {
+  const format = (value ?? "csv").toLowerCase();
+  if (!(exportFormats as readonly string[]).includes(format)) {
+    throw new ApiError("invalid_request", "`format` must be csv, ndjson or json.");
+  }
+  return format as ExportFormat;
+}
+
+// GET /api/v1/logs/export
+export async function handleExportLogs(ctx: RequestContext): Promise<Response> {
+  const format = parseFormat(new URL(ctx.request.url).searchParams.get("format"));
+  const { principal, db, filters, page, scope, projectName } = await authorize(ctx);
+  const stream = await exportLogs(db, scope, filters, {
+    format,
+    cursor: page.cursor,
+    recheckScope: () => visibleProjectIds(db, principal),
+  });
+  const filename = exportFilename(projectName ?? "all-projects", format, new Date());
+  const headers = new Headers(exportHeaders(format, filename));
+  headers.set("x-request-id", ctx.requestId);
+  return new Response(stream, { status: 200, headers });
+}
