@@ -16,10 +16,16 @@ export interface ConservationReport {
   duplicateRows: number;
   /** 2xx attempts whose request id has fewer (or more) rows than it reported accepted. */
   acceptedMismatches: number;
-  /** Non-2xx attempts (503, 429, 4xx) that left rows behind. */
+  /** Attempts answered 429 or another final 4xx that left rows behind (must never happen). */
   rowsFromRefusedAttempts: number;
-  /** Network-error attempts that stored some but not all of their batch. */
+  /** 503 or network-error attempts that stored some but not all of their batch. */
   partialBatches: number;
+  /**
+   * 503 or network-error attempts whose whole batch was stored: the connection died between
+   * the commit and its acknowledgement (e.g. Postgres crashed), so the server could not know.
+   * Not a loss: the client's retry with the same ids is counted as duplicates, stored once.
+   */
+  ambiguousCommits: number;
   /** Rows whose request id is no attempt of this run, or whose client id is none of its ids. */
   strayRows: number;
 }
@@ -49,6 +55,7 @@ export async function verifyConservation(
     acceptedMismatches: 0,
     rowsFromRefusedAttempts: 0,
     partialBatches: 0,
+    ambiguousCommits: 0,
     strayRows: byClientId.filter((r) => r.client_id === null || !sentIds.has(r.client_id)).length,
   };
   const attemptIds = new Set<string>();
@@ -57,8 +64,9 @@ export async function verifyConservation(
     const rows = perRequest.get(attempt.requestId) ?? 0;
     if (attempt.status === 202) {
       if (rows !== attempt.accepted) report.acceptedMismatches++;
-    } else if (attempt.status === "network-error") {
-      if (rows !== 0 && rows !== batchSize.get(attempt.batch)) report.partialBatches++;
+    } else if (attempt.status === "network-error" || attempt.status === 503) {
+      if (rows === batchSize.get(attempt.batch)) report.ambiguousCommits++;
+      else if (rows !== 0) report.partialBatches++;
     } else if (rows !== 0) {
       report.rowsFromRefusedAttempts++;
     }

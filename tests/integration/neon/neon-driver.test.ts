@@ -1,9 +1,12 @@
 import { neonConfig } from "@neondatabase/serverless";
-import { eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
+import { v7 as uuidv7 } from "uuid";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import ws from "ws";
 import { type Database, openDatabase } from "@/lib/db/open";
-import { projects } from "@/lib/db/schema";
+import { logs, projects } from "@/lib/db/schema";
+import { prepareBatch } from "@/lib/ingest/batch";
+import { insertEvents } from "@/lib/ingest/store";
 import { createProject } from "@/lib/projects/create-project";
 import { createServerDatabase, dropServerDatabase } from "../../support/db";
 import { startWebsockify, type WebsockifyProxy } from "./websockify";
@@ -48,6 +51,46 @@ describe.runIf(Boolean(process.env.TEST_DATABASE_URL))(
       expect(key).toMatch(/^lw_pub_/);
       const [stored] = await database.db.select().from(projects).where(eq(projects.id, project.id));
       expect(stored?.name).toBe("neon-app");
+    });
+
+    it("stores an ingest batch through the real store function and reads it back; a resend stores nothing", async () => {
+      const { project } = await createProject(database.db, { name: "neon-ingest" });
+      const receivedAt = new Date();
+      const batch = prepareBatch(
+        [
+          { id: "neon-1", message: "first", level: "error", attributes: { n: 1 } },
+          { id: "neon-2", message: "second", level: "warn" },
+        ],
+        receivedAt,
+      );
+      const facts = {
+        projectId: project.id,
+        receivedAt,
+        requestId: uuidv7(),
+        userAgent: "vitest",
+        clientIp: null,
+        country: null,
+      };
+      expect(await insertEvents(database.db, facts, batch.events)).toEqual({
+        inserted: 2,
+        refused: [],
+      });
+      const again = await insertEvents(
+        database.db,
+        { ...facts, requestId: uuidv7() },
+        batch.events,
+      );
+      expect(again.inserted).toBe(0);
+      const rows = await database.db
+        .select()
+        .from(logs)
+        .where(eq(logs.projectId, project.id))
+        .orderBy(asc(logs.clientId));
+      expect(rows.map((r) => [r.clientId, r.message, r.level, r.requestId])).toEqual([
+        ["neon-1", "first", 50, facts.requestId],
+        ["neon-2", "second", 40, facts.requestId],
+      ]);
+      expect(rows[0]?.attributes).toEqual({ n: 1 });
     });
   },
 );
