@@ -47,7 +47,11 @@ export async function fetchPage(db: Db, query: PageQuery): Promise<LogReadRow[]>
       sql`(l.received_at, l.id) > (${query.after.receivedAt}::timestamptz, ${query.after.id}::bigint)`,
     );
   }
-  const order = newer ? sql.raw("ASC") : sql.raw("DESC");
+  // The index is `(project_id, received_at DESC NULLS LAST, id DESC NULLS LAST)`. Plain `DESC`
+  // means NULLS FIRST, which the planner cannot read from that index: it sorted the whole
+  // project instead (950 ms at 1M rows). Both columns are NOT NULL, so spelling out the index's
+  // own NULLS order changes nothing but the plan; ASC walks the same index backwards.
+  const order = newer ? sql.raw("ASC NULLS FIRST") : sql.raw("DESC NULLS LAST");
   return queryRows<LogReadRow>(
     db,
     sql`SELECT ${logColumns}
