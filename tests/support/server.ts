@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 /**
  * A real `next start` on loopback for HTTP contract tests. Needs a production build in the dist
@@ -28,6 +28,8 @@ export interface StartOptions {
   /** How long to wait for /api/health to answer at all. */
   timeoutMs?: number;
 }
+
+const serverScript = fileURLToPath(new URL("../../scripts/server.mjs", import.meta.url));
 
 export function distDir(): string {
   return process.env.LOGWELL_DIST_DIR || ".next";
@@ -69,16 +71,11 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     if (v !== undefined) env[k] = v;
   }
   let output = "";
+  // The same server `npm start` runs (scripts/server.mjs: Next behind the client-IP and
+  // slow-request guards), so HTTP tests see what self-hosted deployments see.
   const child: ChildProcess = spawn(
     process.execPath,
-    [
-      createRequire(import.meta.url).resolve("next/dist/bin/next"),
-      "start",
-      "-H",
-      "127.0.0.1",
-      "-p",
-      String(port),
-    ],
+    [serverScript, "-H", "127.0.0.1", "-p", String(port)],
     { env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] },
   );
   child.stdout?.on("data", (d) => {

@@ -1,0 +1,115 @@
+// `npm start`: the self-hosted production server. Next's documented custom-server API
+// (`next({ dev: false })` + `getRequestHandler()`) behind our own node:http server, for two
+// things `next start` cannot do (docs/rate-limiting.md):
+// 1. Client IP (threat RL-1). `next start` keeps a client-sent X-Forwarded-For and only fills
+//    it in when absent, so the app cannot tell a forged header from the socket address. Here,
+//    forwarding headers the operator did not name in LOGWELL_TRUSTED_PROXY_HEADER are deleted,
+//    and the socket address is passed in `x-logwell-peer-ip`, signed with an HMAC under a
+//    secret made fresh for this process (lib/http/client-ip.ts checks it).
+// 2. Slow clients (threats SIZE-3, V-12): Node's defaults let one request take 300 s.
+// A launcher that runs before the app, so it reads process.env itself (lib/env.ts is TypeScript).
+import { createHmac, randomBytes } from "node:crypto";
+import { createServer } from "node:http";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+
+const { values: args } = parseArgs({
+  options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } },
+});
+const port = Number(args.port ?? process.env.PORT ?? 3000);
+const hostname = args.hostname; // unset: every interface, like `next start`
+const positiveInt = (value, fallback) => (Number(value) > 0 ? Number(value) : fallback);
+// A whole request, body included (1 MiB at ~300 kbit/s fits); headers must arrive sooner.
+const requestTimeoutMs = positiveInt(process.env.LOGWELL_REQUEST_TIMEOUT_MS, 30_000);
+const headersTimeoutMs = Math.min(
+  positiveInt(process.env.LOGWELL_HEADERS_TIMEOUT_MS, 10_000),
+  requestTimeoutMs,
+);
+
+process.env.NODE_ENV ??= "production";
+// Per process, never configured: the app trusts x-logwell-peer-ip only with this signature.
+const peerSecret = randomBytes(32).toString("hex");
+process.env.LOGWELL_PEER_IP_SECRET = peerSecret;
+
+const trustedHeader = process.env.LOGWELL_TRUSTED_PROXY_HEADER?.trim().toLowerCase() || undefined;
+// Headers that claim to carry the client address; a client can send any of them.
+const forwardingHeaders = [
+  "forwarded",
+  "x-forwarded-for",
+  "x-real-ip",
+  "x-client-ip",
+  "x-cluster-client-ip",
+  "true-client-ip",
+  "cf-connecting-ip",
+  "fastly-client-ip",
+  "fly-client-ip",
+  "x-original-forwarded-for",
+  "x-logwell-peer-ip",
+  "x-logwell-peer-sig",
+];
+
+function log(level, msg, extra = {}) {
+  const levels = { info: 30, warn: 40, error: 50 };
+  console.log(
+    JSON.stringify({ level: levels[level], time: Date.now(), service: "logwell", msg, ...extra }),
+  );
+}
+
+function markPeer(req) {
+  for (const name of forwardingHeaders) {
+    if (name !== trustedHeader) delete req.headers[name];
+  }
+  const ip = req.socket.remoteAddress;
+  if (ip) {
+    req.headers["x-logwell-peer-ip"] = ip;
+    // Same computation as signPeerIp() in lib/http/client-ip.ts.
+    req.headers["x-logwell-peer-sig"] = createHmac("sha256", peerSecret).update(ip).digest("hex");
+  }
+}
+
+const { default: next } = await import("next");
+const dir = fileURLToPath(new URL("..", import.meta.url));
+const server = createServer({
+  requestTimeout: requestTimeoutMs,
+  headersTimeout: headersTimeoutMs,
+  // Node checks those timeouts on this interval (default 30 s, which would blur them).
+  connectionsCheckingInterval: 1_000,
+});
+const app = next({ dev: false, dir, hostname, port, httpServer: server });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+server.on("request", (req, res) => {
+  markPeer(req);
+  handle(req, res).catch((err) => {
+    log("error", "request handler failed", { err: String(err?.stack ?? err) });
+    if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
+    res.end();
+  });
+});
+
+server.listen(port, hostname, () => {
+  log("info", "logwell listening", {
+    url: `http://${hostname ?? "localhost"}:${port}`,
+    trustedProxyHeader: trustedHeader ?? null,
+    requestTimeoutMs,
+    headersTimeoutMs,
+  });
+});
+
+let stopping = false;
+function stop(signal) {
+  if (stopping) return;
+  stopping = true;
+  log("info", "shutting down", { signal });
+  // In-flight requests may finish (bounded); idle keep-alive sockets close now.
+  const deadline = setTimeout(() => process.exit(1), 10_000);
+  deadline.unref();
+  server.close(async () => {
+    await app.close().catch(() => {});
+    process.exit(0);
+  });
+  server.closeIdleConnections();
+}
+process.on("SIGTERM", () => stop("SIGTERM"));
+process.on("SIGINT", () => stop("SIGINT"));
