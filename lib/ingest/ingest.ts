@@ -36,12 +36,12 @@ export async function ingestLogs(ctx: RequestContext, options: IngestOptions = {
     throw new ApiError("origin_not_allowed", "This origin may not send to this project.");
   }
   const ip = clientIp(request);
-  addHeaders(ctx.headers, await enforceIngestIpLimit(project, ip));
+  addRateLimitHeaders(ctx.headers, await enforceIngestIpLimit(project, ip));
 
   const caps = requestCaps();
   const text = await readBodyText(request, shape, caps.maxBodyBytes);
   const raw = parseEvents(text, shape.format, caps.maxEvents);
-  addHeaders(ctx.headers, await enforceProjectEventLimit(project, raw.length));
+  addRateLimitHeaders(ctx.headers, await enforceProjectEventLimit(project, raw.length));
 
   const receivedAt = options.now?.() ?? new Date();
   const batch = prepareBatch(raw, receivedAt);
@@ -76,6 +76,14 @@ export async function ingestLogs(ctx: RequestContext, options: IngestOptions = {
 
 function noValidEvent(errors: EventError[]) {
   return new ApiError("invalid_events", "The request holds no valid event.", { body: { errors } });
+}
+
+/** Two limits answer with the same RateLimit-* names: report the one nearer to refusing. */
+function addRateLimitHeaders(target: Headers, limit: Record<string, string>): void {
+  const current = Number(target.get("ratelimit-remaining") ?? Number.POSITIVE_INFINITY);
+  if (Number(limit["ratelimit-remaining"] ?? Number.POSITIVE_INFINITY) <= current) {
+    addHeaders(target, limit);
+  }
 }
 
 export function addHeaders(target: Headers, extra: Record<string, string>): void {

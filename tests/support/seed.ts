@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { type Db, migrateDatabase, openDatabase } from "@/lib/db/open";
-import { type NewProject, projects } from "@/lib/db/schema";
+import { ingestKeys, type NewProject, projects } from "@/lib/db/schema";
 import { createProject } from "@/lib/projects/create-project";
 import { type BackendName, createServerDatabase, dropServerDatabase } from "./db";
 import { type StartOptions, startServer, type TestServer } from "./server";
@@ -16,14 +16,23 @@ export interface SeededProject {
   keyId: string;
 }
 
-export type ProjectSeed = Partial<Omit<NewProject, "id" | "createdAt" | "updatedAt">>;
+export type ProjectSeed = Partial<Omit<NewProject, "id" | "createdAt" | "updatedAt">> & {
+  /** Revoke the project's key right away (to test 401 for revoked keys). */
+  revokeKey?: boolean;
+};
 
 /** Creates a project (default name "seeded") with any column overridden, plus its key. */
 export async function seedProject(db: Db, seed: ProjectSeed = {}): Promise<SeededProject> {
-  const { name = "seeded", ...rest } = seed;
+  const { name = "seeded", revokeKey = false, ...rest } = seed;
   const { project, key, ingestKey } = await createProject(db, { name });
   if (Object.keys(rest).length > 0) {
     await db.update(projects).set(rest).where(eq(projects.id, project.id));
+  }
+  if (revokeKey) {
+    await db
+      .update(ingestKeys)
+      .set({ revokedAt: new Date() })
+      .where(eq(ingestKeys.id, ingestKey.id));
   }
   return { id: project.id, key, keyId: ingestKey.id };
 }

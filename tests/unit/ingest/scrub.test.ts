@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { normalizeEvent } from "@/lib/ingest/normalize";
+import { isSensitiveName, redacted, scrubUrl } from "@/lib/ingest/scrub";
+
+const receivedAt = new Date("2026-01-01T00:00:00Z");
+
+// TC-31 (unit part): secrets planted in URLs and attributes are not stored in clear.
+describe("TC-31 scrubbing", () => {
+  it.each([
+    "password",
+    "user_password",
+    "passwd",
+    "pwd",
+    "secret",
+    "clientSecret",
+    "token",
+    "access_token",
+    "refreshToken",
+    "id_token",
+    "api_key",
+    "apiKey",
+    "x-api-key",
+    "key",
+    "auth",
+    "Authorization",
+    "cookie",
+    "Set-Cookie",
+    "session",
+    "sessionId",
+    "session_id",
+    "credentials",
+    "private_key",
+    "jwt",
+    "sig",
+  ])("%s names a secret", (name) => {
+    expect(isSensitiveName(name)).toBe(true);
+  });
+
+  it.each(["author", "monkey", "keyboard", "page", "user_id", "message", "q", "passenger_count"])(
+    "%s does not",
+    (name) => {
+      expect(isSensitiveName(name)).toBe(false);
+    },
+  );
+
+  it.each([
+    ["https://a.example/p?q=1&token=abc&x=2", `https://a.example/p?q=1&token=${redacted}&x=2`],
+    [
+      "https://a.example/cb#access_token=abc&state=1",
+      `https://a.example/cb#access_token=${redacted}&state=1`,
+    ],
+    ["/login?password=hunter2", `/login?password=${redacted}`],
+    ["/x?api%5Fkey=zz", `/x?api%5Fkey=${redacted}`],
+    ["/x?key=lw_pub_abc;session=s", `/x?key=${redacted};session=${redacted}`],
+    ["/plain/path", "/plain/path"],
+    ["/x?q=token", "/x?q=token"],
+  ])("scrubs %s", (input, expected) => {
+    expect(scrubUrl(input)).toBe(expected);
+    expect(scrubUrl(expected)).toBe(expected);
+  });
+
+  it("redacts attribute values at any depth and records it", () => {
+    const result = normalizeEvent(
+      {
+        message: "m",
+        url: "https://a.example/?token=t0p",
+        attributes: {
+          headers: { Authorization: "Bearer abc", accept: "x" },
+          list: [{ password: "p" }],
+        },
+        cookie: "sid=1",
+      },
+      receivedAt,
+    );
+    if (!result.ok) throw new Error(result.message);
+    const stored = JSON.stringify(result.event);
+    for (const secret of ["t0p", "Bearer abc", '"p"', "sid=1"])
+      expect(stored).not.toContain(secret);
+    expect(result.event.normalizedFields).toContain("scrubbed");
+    expect(JSON.parse(JSON.stringify(result.event.attributes))).toEqual({
+      headers: { Authorization: redacted, accept: "x" },
+      list: [{ password: redacted }],
+      cookie: redacted,
+    });
+  });
+});
