@@ -1,4 +1,5 @@
 import { getDb } from "@/lib/db/client";
+import type { Db } from "@/lib/db/open";
 import type { UserRole } from "@/lib/db/schema";
 import { ApiError } from "@/lib/http/errors";
 import { findLiveAdminToken } from "./admin-tokens";
@@ -17,14 +18,23 @@ const unauthorized = () =>
  * back to the cookie (AUTH-9). Cookie sessions must pass the Origin check on mutations (AUTH-5).
  */
 export async function requireApiPrincipal(request: Request): Promise<Principal> {
+  return resolveApiPrincipal(await getDb(), request, sessionUser);
+}
+
+/** The same resolution with the database and the session lookup passed in (tests use this). */
+export async function resolveApiPrincipal(
+  db: Db,
+  request: Request,
+  currentSessionUser: () => Promise<Extract<Principal, { kind: "user" }> | null>,
+): Promise<Principal> {
   const authorization = request.headers.get("authorization");
   if (authorization !== null) {
     const bearer = /^Bearer +(\S+) *$/i.exec(authorization)?.[1];
-    const token = bearer ? await findLiveAdminToken(await getDb(), bearer) : null;
+    const token = bearer ? await findLiveAdminToken(db, bearer) : null;
     if (!token) throw unauthorized();
     return { kind: "token", id: token.id, role: token.role };
   }
-  const user = await sessionUser();
+  const user = await currentSessionUser();
   if (!user) throw unauthorized();
   if (!isSafeMethod(request.method) && !isSameOriginRequest(request)) {
     throw new ApiError("forbidden", "Cross-origin request refused.");
@@ -32,8 +42,8 @@ export async function requireApiPrincipal(request: Request): Promise<Principal> 
   return user;
 }
 
-// Imported lazily: session.ts pulls in next-auth and React's cache, which unit tests of the
-// token path do not need.
+// Imported lazily: session.ts pulls in next-auth and React's cache, which the token path and
+// its tests do not need.
 async function sessionUser() {
   const { currentUser } = await import("./session");
   return currentUser();

@@ -1,13 +1,11 @@
 import "server-only";
-import { eq } from "drizzle-orm";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/lib/db/client";
-import { users } from "@/lib/db/schema";
 import { uncachedAuth } from "./config";
-import type { Principal } from "./principal";
+import { loadUserPrincipal, type UserPrincipal } from "./user-principal";
 
-export type UserPrincipal = Extract<Principal, { kind: "user" }>;
+export type { UserPrincipal } from "./user-principal";
 
 /** One session lookup per render, however many components ask. */
 export const auth = cache(uncachedAuth);
@@ -20,17 +18,8 @@ export const currentUser = cache(async (): Promise<UserPrincipal | null> => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
-  return loadUserPrincipal(id);
+  return loadUserPrincipal(await getDb(), id);
 });
-
-export async function loadUserPrincipal(id: string): Promise<UserPrincipal | null> {
-  const [row] = await (await getDb())
-    .select({ id: users.id, email: users.email, role: users.role })
-    .from(users)
-    .where(eq(users.id, id))
-    .limit(1);
-  return row ? { kind: "user", ...row } : null;
-}
 
 /** Server components and server actions: the signed-in user or redirect("/login"). */
 export async function requirePageUser(): Promise<UserPrincipal> {

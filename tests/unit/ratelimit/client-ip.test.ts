@@ -143,6 +143,25 @@ describe("clientIp (RL-1)", () => {
   });
 });
 
+describe("TC-18 in Vercel header mode", () => {
+  test("random X-Forwarded-For / Forwarded never move a caller out of its x-real-ip bucket", () => {
+    configure({ VERCEL: "1" });
+    const buckets = new Set<string>();
+    for (let i = 0; i < 200; i++) {
+      const fake = `203.0.${i % 256}.${(i * 7) % 256}`;
+      const ip = clientIp(
+        request({
+          "x-real-ip": "198.51.100.77",
+          "x-forwarded-for": fake,
+          forwarded: `for=${fake}`,
+        }),
+      );
+      buckets.add(ipBucket(ip));
+    }
+    expect([...buckets]).toEqual(["198.51.100.77"]);
+  });
+});
+
 describe("address helpers", () => {
   test.each([
     ["198.51.100.1", "198.51.100.1"],
