@@ -6,4 +6,5 @@ function run(command, args) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
+run("node", ["scripts/build-sdk.mjs"]); // public/logwell.js, .mjs, .d.ts (not committed)
 run("npx", ["next", "build"]);

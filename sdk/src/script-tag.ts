@@ -1,0 +1,30 @@
+// The script-tag build (public/logwell.js):
+//   <script src="https://<deployment>/logwell.js" data-key="lw_pub_..." async></script>
+// Sends to the deployment the script came from. Options come from data-* attributes
+// (data-release, data-environment, data-console="warn,error", data-network, data-csp,
+// data-sample-rate) and from an optional `window.LogwellConfig` object defined before it
+// (for beforeSend, ignoreErrors...).
+import { flush, init, log, setContext, setUser } from "./client";
+import type { Options } from "./types";
+
+declare global {
+  interface Window {
+    Logwell?: unknown;
+    LogwellConfig?: Partial<Options>;
+  }
+}
+
+const script = document.currentScript as HTMLScriptElement;
+const data = script.dataset;
+
+window.Logwell = { log, setUser, setContext, flush };
+init({
+  // data-key, data-release, data-environment, data-sample-rate (a numeric string compares
+  // like a number) pass through as they are.
+  ...(data as unknown as Options),
+  endpoint: new URL("/api/v1/logs", script.src).href,
+  console: data.console?.split(",") as Options["console"],
+  network: "network" in data,
+  csp: "csp" in data,
+  ...window.LogwellConfig,
+});
