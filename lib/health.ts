@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
 import { limiterStatus } from "@/lib/ratelimit/status";
+import { retentionHealth } from "@/lib/retention/health";
 import packageJson from "@/package.json";
 
 const startedAt = Date.now();
@@ -18,6 +19,14 @@ export async function healthReport() {
     logger.warn({ err }, "health: database check failed");
     db = "unavailable";
   }
+  // Last prune and storage metrics (docs/operations.md); a failure here never fails the check.
+  const retention =
+    db === "ok"
+      ? await retentionHealth(await getDb()).catch((err) => {
+          logger.warn({ err }, "health: retention metrics failed");
+          return null;
+        })
+      : null;
   return {
     status: db === "ok" ? ("ok" as const) : ("degraded" as const),
     version: packageJson.version,
@@ -25,5 +34,7 @@ export async function healthReport() {
     uptime_seconds: Math.round((Date.now() - startedAt) / 1000),
     db,
     rate_limiter: await rateLimiter,
+    last_prune: retention?.last_prune ?? null,
+    metrics: retention?.metrics ?? null,
   };
 }
