@@ -1,15 +1,19 @@
-// `npm run bench:ingest [-- --quick] [--no-build] [--connections N] [--profile DIR] [--redis]`
+// `npm run bench:ingest [-- --quick] [--no-build] [--connections N] [--batches 1,20,100]
+//   [--redis] [--profile DIR]` (--profile: CPU-profile the server under ingest load only, then
+//   print where its time went; no ceilings, no ratios)
 // Sustained ingest through the production server (`next start`) on a fresh database on the
 // local Postgres, against two ceilings measured in the same run: COPY of the same rows into the
 // same table, and the same server answering its cheapest route. Prints figures and ratios;
 // asserts nothing but "events lost = 0" (exit code 1 otherwise). See docs/performance.md.
-import { readdirSync } from "node:fs";
+import { mkdirSync, readdirSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { startServer } from "../tests/support/server";
 import { createBenchDatabase } from "./bench/bench-db";
 import { buildInto, hasBuild } from "./bench/build";
 import { measureCopy } from "./bench/copy-ceiling";
+import { analyzeProfiles, printBreakdown } from "./bench/cpu-profile";
 import { benchEventBytes } from "./bench/events";
 import { ingestBodies } from "./bench/ingest-body";
 import { closedLoop, type LoadRun, type LoadSpec, openLoop } from "./bench/load-generator";
@@ -22,17 +26,23 @@ const { values: args } = parseArgs({
     "no-build": { type: "boolean", default: false },
     connections: { type: "string", default: "32" },
     profile: { type: "string" },
+    batches: { type: "string", default: "1,20,100" },
     redis: { type: "boolean", default: false },
   },
 });
 const quick = args.quick ?? false;
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ");
 const plan = {
   durationMs: quick ? 3_000 : 10_000,
   warmupMs: quick ? 1_000 : 3_000,
-  repetitions: quick ? 1 : 3,
+  repetitions: quick || args.profile ? 1 : 3,
   copyRows: quick ? 50_000 : 300_000,
   connections: Number(args.connections),
-  batchSizes: [1, 20, 100],
+  batchSizes: (args.batches ?? "").split(",").map(Number),
 };
 const distDir = process.env.BENCH_DIST_DIR ?? ".next-bench";
 const baseUrl =
@@ -40,13 +50,14 @@ const baseUrl =
   process.env.TEST_DATABASE_URL ??
   "postgres://postgres@127.0.0.1:5432/postgres";
 
-console.log(`machine: ${describeMachine()}`);
+console.log(`machine: ${describeMachine()}; load average ${loadAverage()}`);
 console.log(
   `plan: ${plan.repetitions}× ${plan.durationMs / 1000} s per figure, ${plan.connections} connections, batches ${plan.batchSizes.join("/")}, event ≈ ${benchEventBytes()} B`,
 );
 if (!(args["no-build"] && hasBuild(distDir))) buildInto(distDir);
 process.env.LOGWELL_DIST_DIR = distDir; // startServer runs the build in this dir
 
+if (args.profile) mkdirSync(args.profile, { recursive: true });
 const db = await createBenchDatabase(baseUrl);
 const server = await startServer({
   env: {
@@ -55,8 +66,9 @@ const server = await startServer({
     LOG_LEVEL: "warn",
     REDIS_URL: args.redis ? (process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379") : undefined,
     NODE_OPTIONS: args.profile
-      ? `--cpu-prof --cpu-prof-dir=${path.resolve(args.profile)}`
+      ? `--require ${path.resolve("scripts/bench/cpu-profile-preload.cjs")}`
       : undefined,
+    LOGWELL_CPU_PROFILE_DIR: args.profile ? path.resolve(args.profile) : undefined,
   },
 });
 const ingestUrl = new URL("/api/v1/logs", server.url);
@@ -113,6 +125,7 @@ const results = {
   ingest: new Map<number, IngestFigure[]>(),
 };
 let eventsLost = 0;
+let profileFrom = 0;
 
 async function measureIngest(run: LoadRun, batchSize: number): Promise<IngestFigure> {
   const stored = await db.countRows(db.projectId);
@@ -140,6 +153,25 @@ try {
   await closedLoop(trivialSpec(plan.warmupMs));
   await db.truncateLogs();
 
+  if (args.profile) {
+    profileFrom = Date.now();
+    for (const batchSize of plan.batchSizes) {
+      const run = await closedLoop(ingestSpec(batchSize, plan.durationMs));
+      show(`ingest batch ${batchSize}`, roundFigure(await measureIngest(run, batchSize)));
+    }
+  } else {
+    await measureAll();
+  }
+} finally {
+  await server.stop();
+  await db.drop();
+}
+// The profile is written when the server exits.
+if (args.profile) printBreakdown(analyzeProfiles(args.profile, profileFrom));
+console.log(`load average at the end: ${loadAverage()}`);
+process.exit(eventsLost === 0 ? 0 : 1);
+
+async function measureAll() {
   for (let rep = 1; rep <= plan.repetitions; rep++) {
     console.log(`\n-- repetition ${rep}/${plan.repetitions}`);
     for (const connections of [1, 2]) {
@@ -180,11 +212,7 @@ try {
     show(`ingest batch ${batchSize} at ${round(peak / 2)} req/s`, roundFigure(figure));
   }
   printSummary(halfLoad);
-} finally {
-  await server.stop();
-  await db.drop();
 }
-process.exit(eventsLost === 0 ? 0 : 1);
 
 function roundFigure(f: IngestFigure) {
   return {
