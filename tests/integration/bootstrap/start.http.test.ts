@@ -60,50 +60,50 @@ describe("first start on an empty embedded database (next start)", () => {
   });
 });
 
-describe.skipIf(!process.env.TEST_DATABASE_URL)(
-  "first start on an empty server database (next start)",
-  () => {
-    const urls: string[] = [];
-    afterAll(async () => {
-      for (const url of urls) await dropServerDatabase(url);
-    });
+// Only when TEST_DATABASE_URL provides a server to create databases on.
+const serverBackends = backends().filter((b) => b === "postgres");
 
-    async function tables(url: string): Promise<string[]> {
-      const client = new Client({ connectionString: url });
-      await client.connect();
-      try {
-        const { rows } = await client.query(
-          "select table_name from information_schema.tables where table_schema = 'public' order by 1",
-        );
-        return rows.map((r) => r.table_name);
-      } finally {
-        await client.end();
-      }
+describe.each(serverBackends)("first start on an empty server database (%s, next start)", () => {
+  const urls: string[] = [];
+  afterAll(async () => {
+    for (const url of urls) await dropServerDatabase(url);
+  });
+
+  async function tables(url: string): Promise<string[]> {
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    try {
+      const { rows } = await client.query(
+        "select table_name from information_schema.tables where table_schema = 'public' order by 1",
+      );
+      return rows.map((r) => r.table_name);
+    } finally {
+      await client.end();
     }
+  }
 
-    it("applies migrations at start (self-hosted), unless LOGWELL_MIGRATE_ON_START=false", async () => {
-      const migrated = await createServerDatabase();
-      const untouched = await createServerDatabase();
-      urls.push(migrated, untouched);
-      const [a, b] = await Promise.all([
-        startServer({ env: { ...quiet, DATABASE_URL: migrated } }),
-        startServer({
-          env: { ...quiet, DATABASE_URL: untouched, LOGWELL_MIGRATE_ON_START: "false" },
-        }),
-      ]);
-      try {
-        expect(await tables(migrated)).toEqual(
-          expect.arrayContaining(["logs", "projects", "users", "app_state"]),
-        );
-        expect(await tables(untouched)).toEqual([]);
-        // The demo project is only for the embedded database.
-        expect(a.output()).not.toContain('created project "My app"');
-        const health = await (await fetch(`${a.url}/api/health`)).json();
-        expect(health).toMatchObject({ status: "ok", db: "ok" });
-        expect(b.output()).toContain("start-up bootstrap failed");
-      } finally {
-        await Promise.all([a.stop(), b.stop()]);
-      }
-    });
-  },
-);
+  it("applies migrations at start (self-hosted), unless LOGWELL_MIGRATE_ON_START=false", async () => {
+    const migrated = await createServerDatabase();
+    const untouched = await createServerDatabase();
+    urls.push(migrated, untouched);
+    const [a, b] = await Promise.all([
+      startServer({ env: { ...quiet, DATABASE_URL: migrated } }),
+      startServer({
+        env: { ...quiet, DATABASE_URL: untouched, LOGWELL_MIGRATE_ON_START: "false" },
+      }),
+    ]);
+    try {
+      expect(await tables(migrated)).toEqual(
+        expect.arrayContaining(["logs", "projects", "users", "app_state"]),
+      );
+      expect(await tables(untouched)).toEqual([]);
+      // The demo project is only for the embedded database.
+      expect(a.output()).not.toContain('created project "My app"');
+      const health = await (await fetch(`${a.url}/api/health`)).json();
+      expect(health).toMatchObject({ status: "ok", db: "ok" });
+      expect(b.output()).toContain("start-up bootstrap failed");
+    } finally {
+      await Promise.all([a.stop(), b.stop()]);
+    }
+  });
+});
