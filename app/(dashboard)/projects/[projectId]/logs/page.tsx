@@ -64,7 +64,7 @@ export default async function LogsPage({
   );
   const query = filtersToParams(filters).toString();
   const base = `/projects/${project.id}/logs`;
-  const isFiltered = Object.keys(filters).some((k) => k !== "project");
+  const isFiltered = Object.entries(filters).some(([k, v]) => k !== "project" && v !== undefined);
   const h = await headers();
   const origin = `${h.get("x-forwarded-proto") ?? "http"}://${h.get("host") ?? "localhost"}`;
 

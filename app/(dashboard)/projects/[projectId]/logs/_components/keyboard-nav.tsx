@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 
 function isTyping(target: EventTarget | null): boolean {
   return (
@@ -15,6 +15,7 @@ function isTyping(target: EventTarget | null): boolean {
  */
 export function KeyboardNav({ children }: { children: React.ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
+  const [ready, setReady] = useState(false);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
@@ -39,10 +40,11 @@ export function KeyboardNav({ children }: { children: React.ReactNode }) {
       links[next]?.scrollIntoView({ block: "nearest" });
     };
     document.addEventListener("keydown", onKey);
+    setReady(true);
     return () => document.removeEventListener("keydown", onKey);
   }, []);
   return (
-    <div ref={ref} data-keyboard-nav="">
+    <div ref={ref} data-keyboard-nav={ready ? "ready" : ""}>
       {children}
     </div>
   );

@@ -1,0 +1,110 @@
+import { expect, test } from "@playwright/test";
+import { createProjectViaApi, ingest, signIn } from "./helpers";
+
+// TC-09 / TC-10: hostile log content renders as text and runs nothing; a deleted project's
+// logs are gone for every session.
+
+/** C0 controls other than TAB/LF, plus the bidi override and zero-width space planted here. */
+function rawControls(text: string): number[] {
+  const codes = [...text].map((c) => c.codePointAt(0) ?? 0);
+  return codes.filter((c) => (c < 0x20 && c !== 9 && c !== 10) || c === 0x202e || c === 0x200b);
+}
+
+const payloads = [
+  "<img src=x onerror=alert(1)>",
+  '<img src=x onerror="window.__xss=1">',
+  "<script>window.__xss=1</script>",
+  '<svg onload="window.__xss=1">',
+];
+
+test("hostile messages, urls and attributes render as text and execute nothing (TC-09)", async ({
+  page,
+}) => {
+  let dialogs = 0;
+  page.on("dialog", async (dialog) => {
+    dialogs++;
+    await dialog.dismiss();
+  });
+  await signIn(page);
+  const { id, key } = await createProjectViaApi(page, `<img src=x onerror=alert(1)> ${Date.now()}`);
+  await ingest(page.request, key, [
+    ...payloads.map((message, i) => ({
+      message,
+      url: [
+        "javascript:alert(1)",
+        " JavaScript:window.__xss=1",
+        "data:text/html,<script>alert(1)</script>",
+        "vbscript:msgbox(1)",
+      ][i],
+      release: "<b>r</b>",
+      attributes: {
+        "<img src=x onerror=alert(1)>": "javascript:alert(1)",
+        nested: { "<svg onload=alert(1)>": 1 },
+      },
+    })),
+    { message: "trojan \u202Eexe.txt\u200B \u001b[31mred\r", level: "warn" },
+  ]);
+  await page.goto(`/projects/${id}/logs`);
+  const messages = await page.locator("table[data-log-table] a[data-row-link]").allInnerTexts();
+  for (const p of payloads) expect(messages).toContain(p);
+  for (const href of await page
+    .locator("a[href]")
+    .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))) {
+    expect(new URL(href).protocol).toMatch(/^https?:$/);
+  }
+  // TC-10: controls and bidi are shown as escapes, never raw.
+  await expect(page.locator("a[data-row-link]").first()).toHaveText(
+    "trojan \\u{202E}exe.txt\\u{200B} \\e[31mred\\r",
+  );
+
+  const rows = page.locator("table[data-log-table] a[data-row-link]");
+  const count = await rows.count();
+  for (let i = 0; i < count; i++) {
+    await page.goto(`/projects/${id}/logs`);
+    await rows.nth(i).click();
+    await expect(page.locator("[data-field=message]")).toBeVisible();
+    // None of these URLs is http(s): none may become a link.
+    expect(await page.getByRole("link", { name: "open ↗" }).count()).toBe(0);
+    expect(rawControls((await page.locator("main").textContent()) ?? "")).toEqual([]);
+  }
+  await page.goto(`/projects/${id}/logs`);
+  await page.getByRole("button", { name: "Live tail" }).click();
+  await expect(page.locator("[data-tail-status=live]")).toBeVisible();
+  expect(
+    await page.evaluate(() => (window as unknown as { __xss?: number }).__xss),
+  ).toBeUndefined();
+  expect(dialogs).toBe(0);
+});
+
+test("a deleted project's logs are gone for every session (404 alike)", async ({
+  page,
+  browser,
+}) => {
+  await signIn(page);
+  const { id, key } = await createProjectViaApi(page, `doomed ${Date.now()}`);
+  await ingest(page.request, key, [{ message: "soon gone" }]);
+  await page.goto(`/projects/${id}/logs`);
+  await page.locator("a[data-row-link]").first().click();
+  const detailUrl = page.url();
+  const logId = detailUrl.split("/").pop();
+  const origin = new URL(detailUrl).origin;
+  const del = await page.request.delete(`/api/v1/projects/${id}`, { headers: { origin } });
+  expect(del.status()).toBeLessThan(300);
+
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  await signIn(otherPage);
+  for (const p of [page, otherPage]) {
+    // Streamed pages (the dashboard has loading.tsx) keep status 200 and render the 404 page.
+    for (const url of [detailUrl, `/projects/${id}/logs`]) {
+      await p.goto(url);
+      await expect(p.getByRole("heading", { name: "Not found" })).toBeVisible();
+      await expect(p.getByText("soon gone")).toHaveCount(0);
+    }
+    expect((await p.request.get(`/api/v1/logs/${logId}`)).status()).toBe(404);
+    expect((await p.request.get(`/api/v1/logs?project=${id}`)).status()).toBe(404);
+    const all = await p.request.get("/api/v1/logs?limit=200");
+    expect(((await all.json()).logs as { id: string }[]).map((l) => l.id)).not.toContain(logId);
+  }
+  await other.close();
+});
