@@ -34,16 +34,28 @@ export async function insertEvents(
   if (events.length === 0) return { inserted: 0, refused: [] };
   try {
     return { inserted: await insertStatement(db, facts, events), refused: [] };
-  } catch (err) {
+  } catch (queryError) {
+    const err = driverError(queryError);
     if (isDatabaseUnavailable(err) || !isDataError(err)) throw err;
     // One refused row fails the whole statement (threat V-3). Sanitising should make this
     // unreachable; if not, find the culprits one savepoint at a time, still in one transaction.
     logger.warn(
-      { err, events: events.length },
+      { code: (err as { code?: unknown }).code, events: events.length },
       "ingest: batch refused as data, retrying per event",
     );
     return insertOneByOne(db, facts, events);
   }
+}
+
+/**
+ * Drizzle's query error carries the statement's parameters, i.e. the whole batch: whoever logs
+ * it would copy client payloads into our logs (threats INJ-1, PRIV-2). Keep the driver's error.
+ */
+function driverError(err: unknown): unknown {
+  const wrapper = err as { params?: unknown; cause?: unknown } | null;
+  return wrapper && typeof wrapper === "object" && "params" in wrapper && wrapper.cause
+    ? wrapper.cause
+    : err;
 }
 
 /** SQLSTATE classes 22 (data exception), 23 (integrity) and 54 (program limit). */
@@ -69,7 +81,8 @@ async function insertOneByOne(
         inserted += await tx.transaction((savepoint) =>
           insertStatement(savepoint as unknown as Db, facts, [event]),
         );
-      } catch (err) {
+      } catch (queryError) {
+        const err = driverError(queryError);
         if (isDatabaseUnavailable(err) || !isDataError(err)) throw err;
         refused.push(index);
       }

@@ -1,0 +1,128 @@
+import { fc } from "@fast-check/vitest";
+import { eq } from "drizzle-orm";
+import { v7 as uuidv7 } from "uuid";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { levelNumber, logs } from "@/lib/db/schema";
+import { prepareBatch } from "@/lib/ingest/batch";
+import type { NormalizedEvent } from "@/lib/ingest/schema";
+import { insertEvents, type RequestFacts } from "@/lib/ingest/store";
+import { backends, createTestDatabase, type TestDatabase } from "../../support/db";
+import { type SeededProject, seedProject } from "../../support/seed";
+import { hostileEvent } from "../../unit/ingest/arbitraries";
+
+const receivedAt = new Date("2026-03-01T00:00:00.000Z");
+
+/** JSON with keys in one order: jsonb reorders keys, which is not a change of value. */
+const plain = (value: unknown) => (value === null ? null : JSON.parse(JSON.stringify(value)));
+
+describe.each(backends())("insertEvents on %s", (backend) => {
+  let database: TestDatabase;
+  let project: SeededProject;
+  beforeAll(async () => {
+    database = await createTestDatabase(backend);
+    project = await seedProject(database.db);
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  const facts = (): RequestFacts => ({
+    projectId: project.id,
+    receivedAt,
+    requestId: uuidv7(),
+    userAgent: "agent/1.0",
+    clientIp: "203.0.113.0",
+    country: null,
+  });
+
+  const storedRows = (requestId: string) =>
+    database.db.select().from(logs).where(eq(logs.requestId, requestId)).orderBy(logs.id);
+
+  // TC-02: normalised events survive storage exactly; RETURNING counts every row.
+  it("TC-02 round-trips hostile batches exactly", async () => {
+    let batchNumber = 0;
+    let roundTripped = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(hostileEvent, { minLength: 1, maxLength: 12 }), async (raw) => {
+        batchNumber++;
+        const { events } = prepareBatch(raw, receivedAt);
+        if (events.length === 0) return;
+        // Ids unique across runs, so every event is new (duplicates are TC-27's subject).
+        const unique = events.map((e, i) => ({
+          ...e,
+          clientId: e.clientId === null ? null : `${batchNumber}-${i}-${e.clientId}`,
+        }));
+        const request = facts();
+        const result = await insertEvents(database.db, request, unique);
+        expect(result).toEqual({ inserted: unique.length, refused: [] });
+        const rows = await storedRows(request.requestId);
+        expect(rows).toHaveLength(unique.length);
+        rows.forEach((row, i) => expectRowEquals(row, unique[i] as NormalizedEvent, request));
+        roundTripped += rows.length;
+      }),
+      { numRuns: 40 },
+    );
+    expect(roundTripped).toBeGreaterThan(40);
+  });
+
+  it("a row the database refuses becomes a per-event rejection, the rest are stored", async () => {
+    const good = prepareBatch([{ message: "good 1" }, { message: "good 2" }], receivedAt).events;
+    // Bypasses the normaliser on purpose: a NUL is exactly what Postgres refuses (22021).
+    const bad = { ...(good[0] as NormalizedEvent), message: "bad \0 row" };
+    const request = facts();
+    const result = await insertEvents(database.db, request, [
+      good[0],
+      bad,
+      good[1],
+    ] as NormalizedEvent[]);
+    expect(result).toEqual({ inserted: 2, refused: [1] });
+    const rows = await storedRows(request.requestId);
+    expect(rows.map((r) => r.message)).toEqual(["good 1", "good 2"]);
+  });
+});
+
+function expectRowEquals(
+  row: typeof logs.$inferSelect,
+  event: NormalizedEvent,
+  facts: RequestFacts,
+): void {
+  expect({
+    clientId: row.clientId,
+    level: row.level,
+    message: row.message,
+    timestamp: row.timestamp ? row.timestamp.toISOString() : null,
+    logger: row.logger,
+    url: row.url,
+    stack: row.stack,
+    release: row.release,
+    environment: row.environment,
+    sessionId: row.sessionId,
+    userId: row.userId,
+    traceId: row.traceId,
+    attributes: plain(row.attributes),
+    userAgent: row.userAgent,
+    truncatedFields: row.truncatedFields ?? [],
+    normalizedFields: row.normalizedFields ?? [],
+    receivedAt: row.receivedAt.toISOString(),
+    clientIp: row.clientIp,
+  }).toEqual({
+    clientId: event.clientId,
+    level: levelNumber[event.level],
+    message: event.message,
+    timestamp: event.timestamp,
+    logger: event.logger,
+    url: event.url,
+    stack: event.stack,
+    release: event.release,
+    environment: event.environment,
+    sessionId: event.sessionId,
+    userId: event.userId,
+    traceId: event.traceId,
+    attributes: plain(event.attributes),
+    userAgent: event.clientUserAgent ?? facts.userAgent,
+    truncatedFields: event.truncatedFields,
+    normalizedFields: event.normalizedFields,
+    receivedAt: facts.receivedAt.toISOString(),
+    clientIp: facts.clientIp,
+  });
+}
