@@ -7,4 +7,7 @@ function run(command, args) {
 }
 
 run("node", ["scripts/build-sdk.mjs"]); // public/logwell.js, .mjs, .d.ts (not committed)
+// On Vercel with a server database, apply pending migrations before the new code can go live (a
+// failure stops the deploy); elsewhere this prints "skipped": self-hosted servers migrate at start.
+run("npx", ["tsx", "scripts/logwell.ts", "migrate", "--before-build"]);
 run("npx", ["next", "build"]);

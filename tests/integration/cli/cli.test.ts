@@ -170,6 +170,34 @@ describe.each(backends())("logwell CLI on %s", (backend) => {
       }
     });
   } else {
+    it("migrate --before-build migrates the unpooled URL on Vercel and skips elsewhere", async () => {
+      const fresh = await createServerDatabase();
+      try {
+        const offVercel = await runCli(["migrate", "--before-build"], { DATABASE_URL: fresh });
+        expect(offVercel.code).toBe(0);
+        expect(offVercel.stdout).toContain("not on Vercel; skipped");
+        const noDatabase = await runCli(["migrate", "--before-build"], { VERCEL: "1" });
+        expect(noDatabase.code).toBe(0);
+        expect(noDatabase.stdout).toContain("skipped");
+        // The pooled URL is unusable here: only the direct one may be used for migrations.
+        const onVercel = await runCli(["migrate", "--before-build"], {
+          VERCEL: "1",
+          DATABASE_URL: "postgres://postgres@127.0.0.1:1/pooled",
+          DATABASE_URL_UNPOOLED: fresh,
+        });
+        expect(onVercel.stderr).toBe("");
+        expect(onVercel.code).toBe(0);
+        const database = await openDatabase({ url: fresh, driver: "pg" });
+        try {
+          expect(await database.db.select().from(projects)).toEqual([]);
+        } finally {
+          await database.close();
+        }
+      } finally {
+        await dropServerDatabase(fresh);
+      }
+    });
+
     it("reports an unreachable database without a stack trace", async () => {
       const result = await runCli(["prune"], {
         ...env,

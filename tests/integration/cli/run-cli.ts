@@ -30,7 +30,7 @@ export function runCli(
     execFile(
       process.execPath,
       [tsxCli, script, ...args],
-      { env: childEnv, timeout: 120_000 },
+      { env: childEnv as NodeJS.ProcessEnv, timeout: 120_000 },
       (err, stdout, stderr) => {
         const code = err ? (typeof err.code === "number" ? err.code : 1) : 0;
         resolve({ code, stdout, stderr });
