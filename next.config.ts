@@ -14,6 +14,7 @@ const nextConfig: NextConfig = {
   // Lets tests and parallel local runs keep separate builds (`LOGWELL_DIST_DIR=.next-e2e`).
   distDir: process.env.LOGWELL_DIST_DIR || ".next",
   // Opt-in self-contained server for containers (docs/deploy.md); `npm start` needs none.
-  output: process.env.LOGWELL_OUTPUT === "standalone" ? "standalone" : undefined,};
+  output: process.env.LOGWELL_OUTPUT === "standalone" ? "standalone" : undefined,
+};
 
 export default nextConfig;
