@@ -63,9 +63,8 @@ export class GuardedLimiter {
     rate: number,
     mode: OutageMode,
   ): Promise<LimitResult> {
-    if (this.primary === this.fallback || this.primary.kind === "memory") {
-      return this.primary.limit(policy, limit, identifier, rate);
-    }
+    // Memory is its own fallback: it cannot be down.
+    if (this.primary.kind === "memory") return this.primary.limit(policy, limit, identifier, rate);
     if (this.retryAt !== undefined && this.now() < this.retryAt) {
       return this.onOutage(policy, limit, identifier, rate, mode, undefined);
     }
