@@ -14,8 +14,15 @@ import { createBenchDatabase } from "./bench/bench-db";
 import { buildInto, hasBuild } from "./bench/build";
 import { measureCopy } from "./bench/copy-ceiling";
 import { analyzeProfiles, printBreakdown } from "./bench/cpu-profile";
+import { cpuMeter, listeningPid } from "./bench/cpu-time";
 import { benchEventBytes } from "./bench/events";
 import { ingestBodies } from "./bench/ingest-body";
+import {
+  type BenchResults,
+  type IngestFigure,
+  printSummary,
+  roundFigure,
+} from "./bench/ingest-report";
 import { closedLoop, type LoadRun, type LoadSpec, openLoop } from "./bench/load-generator";
 import { describeMachine } from "./bench/machine";
 import { median, round, summarizeLatencies } from "./bench/stats";
@@ -72,6 +79,8 @@ const server = await startServer({
   },
 });
 const ingestUrl = new URL("/api/v1/logs", server.url);
+const serverPid = listeningPid(server.port);
+if (!serverPid) console.log("(server pid not found: CPU figures will read 0)");
 
 function ingestSpec(batchSize: number, durationMs: number): LoadSpec {
   return {
@@ -106,34 +115,37 @@ const staticSpec = (durationMs: number): LoadSpec => ({
   durationMs,
 });
 
-interface IngestFigure {
-  batchSize: number;
-  eventsPerSecond: number;
-  requestsPerSecond: number;
-  p50: number;
-  p99: number;
-  lost: number;
-  storedUnacked: number;
-  statuses: Record<string, number>;
-}
-
-const results = {
-  copy1: [] as number[],
-  copy2: [] as number[],
-  trivial: [] as number[],
-  static: [] as number[],
-  ingest: new Map<number, IngestFigure[]>(),
+const results: BenchResults = {
+  repetitions: plan.repetitions,
+  batchSizes: plan.batchSizes,
+  copy1: [],
+  copy2: [],
+  trivial: [],
+  static: [],
+  ingest: new Map(),
+  halfLoad: new Map(),
+  eventsLost: 0,
 };
-let eventsLost = 0;
 let profileFrom = 0;
 
-async function measureIngest(run: LoadRun, batchSize: number): Promise<IngestFigure> {
+/** Runs a load and meters the CPU the server process and the database's backends spent. */
+async function metered(load: () => Promise<LoadRun>) {
+  const serverCpu = cpuMeter(() => (serverPid ? [serverPid] : []));
+  const dbCpu = cpuMeter(() => db.backendPids());
+  await serverCpu.start();
+  await dbCpu.start();
+  const run = await load();
+  return { run, serverCpuMs: await serverCpu.stop(), dbCpuMs: await dbCpu.stop() };
+}
+
+async function measureIngest(batchSize: number, load: () => Promise<LoadRun>) {
+  const { run, serverCpuMs, dbCpuMs } = await metered(load);
   const stored = await db.countRows(db.projectId);
   await db.truncateLogs();
   const latency = summarizeLatencies(run.latenciesMs);
   const lost = Math.max(0, run.acceptedEvents - stored);
-  eventsLost += lost;
-  return {
+  results.eventsLost += lost;
+  const figure: IngestFigure = {
     batchSize,
     eventsPerSecond: run.acceptedEvents / run.seconds,
     requestsPerSecond: run.ok / run.seconds,
@@ -141,8 +153,12 @@ async function measureIngest(run: LoadRun, batchSize: number): Promise<IngestFig
     p99: latency.p99,
     lost,
     storedUnacked: Math.max(0, stored - run.acceptedEvents),
+    serverCpuUs: (serverCpuMs * 1000) / Math.max(1, stored),
+    dbCpuUs: (dbCpuMs * 1000) / Math.max(1, stored),
     statuses: { ...run.statusCounts, ...(run.networkErrors ? { network: run.networkErrors } : {}) },
   };
+  show(`ingest batch ${batchSize}`, roundFigure(figure));
+  return figure;
 }
 
 const show = (label: string, figure: object) => console.log(label, JSON.stringify(figure));
@@ -156,11 +172,12 @@ try {
   if (args.profile) {
     profileFrom = Date.now();
     for (const batchSize of plan.batchSizes) {
-      const run = await closedLoop(ingestSpec(batchSize, plan.durationMs));
-      show(`ingest batch ${batchSize}`, roundFigure(await measureIngest(run, batchSize)));
+      await measureIngest(batchSize, () => closedLoop(ingestSpec(batchSize, plan.durationMs)));
     }
   } else {
-    await measureAll();
+    for (let rep = 1; rep <= plan.repetitions; rep++) await measureRepetition(rep);
+    await measureHalfLoad();
+    printSummary(results);
   }
 } finally {
   await server.stop();
@@ -169,92 +186,52 @@ try {
 // The profile is written when the server exits.
 if (args.profile) printBreakdown(analyzeProfiles(args.profile, profileFrom));
 console.log(`load average at the end: ${loadAverage()}`);
-process.exit(eventsLost === 0 ? 0 : 1);
+process.exit(results.eventsLost === 0 ? 0 : 1);
 
-async function measureAll() {
-  for (let rep = 1; rep <= plan.repetitions; rep++) {
-    console.log(`\n-- repetition ${rep}/${plan.repetitions}`);
-    for (const connections of [1, 2]) {
-      const copy = await measureCopy(db.url, db.copyProjectId, plan.copyRows, connections);
-      (connections === 1 ? results.copy1 : results.copy2).push(copy.rowsPerSecond);
-      show(`COPY ${connections} conn`, { rowsPerSecond: round(copy.rowsPerSecond) });
-      await db.truncateLogs();
-    }
-    const trivial = await closedLoop(trivialSpec(plan.durationMs));
-    results.trivial.push(trivial.requests / trivial.seconds);
-    show("trivial (POST without key)", {
-      requestsPerSecond: round(trivial.requests / trivial.seconds),
-      statuses: trivial.statusCounts,
+async function measureRepetition(rep: number) {
+  console.log(`\n-- repetition ${rep}/${plan.repetitions}`);
+  for (const connections of [1, 2]) {
+    const copy = await measureCopy(db.url, db.copyProjectId, plan.copyRows, connections);
+    (connections === 1 ? results.copy1 : results.copy2).push({
+      perSecond: copy.rowsPerSecond,
+      cpuUs: copy.dbCpuUsPerRow,
     });
-    const statics = await closedLoop(staticSpec(plan.durationMs));
-    results.static.push(statics.ok / statics.seconds);
-    show("static chunk", { requestsPerSecond: round(statics.ok / statics.seconds) });
-    for (const batchSize of plan.batchSizes) {
-      const figure = await measureIngest(
-        await closedLoop(ingestSpec(batchSize, plan.durationMs)),
-        batchSize,
-      );
-      results.ingest.set(batchSize, [...(results.ingest.get(batchSize) ?? []), figure]);
-      show(`ingest batch ${batchSize}`, roundFigure(figure));
-    }
+    show(`COPY ${connections} conn`, {
+      rowsPerSecond: round(copy.rowsPerSecond),
+      dbCpuUsPerRow: round(copy.dbCpuUsPerRow, 1),
+    });
+    await db.truncateLogs();
   }
+  const trivial = await metered(() => closedLoop(trivialSpec(plan.durationMs)));
+  const trivialFigure = {
+    perSecond: trivial.run.requests / trivial.run.seconds,
+    cpuUs: (trivial.serverCpuMs * 1000) / Math.max(1, trivial.run.requests),
+  };
+  results.trivial.push(trivialFigure);
+  show("trivial (POST without key)", {
+    requestsPerSecond: round(trivialFigure.perSecond),
+    serverCpuUsPerRequest: round(trivialFigure.cpuUs),
+    statuses: trivial.run.statusCounts,
+  });
+  const statics = await closedLoop(staticSpec(plan.durationMs));
+  results.static.push(statics.ok / statics.seconds);
+  show("static chunk", { requestsPerSecond: round(statics.ok / statics.seconds) });
+  for (const batchSize of plan.batchSizes) {
+    const figure = await measureIngest(batchSize, () =>
+      closedLoop(ingestSpec(batchSize, plan.durationMs)),
+    );
+    results.ingest.set(batchSize, [...(results.ingest.get(batchSize) ?? []), figure]);
+  }
+}
 
+async function measureHalfLoad() {
   console.log("\n-- latency at half of peak load (open loop)");
-  const halfLoad = new Map<number, IngestFigure>();
   for (const batchSize of plan.batchSizes) {
     const peak = median((results.ingest.get(batchSize) ?? []).map((f) => f.requestsPerSecond));
-    const run = await openLoop({
-      ...ingestSpec(batchSize, plan.durationMs),
-      ratePerSecond: peak / 2,
-    });
-    const figure = await measureIngest(run, batchSize);
-    halfLoad.set(batchSize, figure);
-    show(`ingest batch ${batchSize} at ${round(peak / 2)} req/s`, roundFigure(figure));
-  }
-  printSummary(halfLoad);
-}
-
-function roundFigure(f: IngestFigure) {
-  return {
-    ...f,
-    eventsPerSecond: round(f.eventsPerSecond),
-    requestsPerSecond: round(f.requestsPerSecond),
-    p50: round(f.p50, 1),
-    p99: round(f.p99, 1),
-  };
-}
-
-function printSummary(halfLoad: Map<number, IngestFigure>) {
-  const med = (batchSize: number, pick: (f: IngestFigure) => number) =>
-    median((results.ingest.get(batchSize) ?? []).map(pick));
-  const copy1 = median(results.copy1);
-  const copy2 = median(results.copy2);
-  const trivial = median(results.trivial);
-  console.log(`\n## Ingest benchmark (median of ${plan.repetitions})\n`);
-  console.log("| batch | events/s | req/s | p50 ms | p99 ms | p99 at ½ peak ms | lost |");
-  console.log("|---|---|---|---|---|---|---|");
-  for (const b of plan.batchSizes) {
-    console.log(
-      `| ${b} | ${round(med(b, (f) => f.eventsPerSecond))} | ${round(med(b, (f) => f.requestsPerSecond))} | ${round(
-        med(b, (f) => f.p50),
-        1,
-      )} | ${round(
-        med(b, (f) => f.p99),
-        1,
-      )} | ${round(halfLoad.get(b)?.p99 ?? Number.NaN, 1)} | ${(results.ingest.get(b) ?? []).reduce((s, f) => s + f.lost, 0) + (halfLoad.get(b)?.lost ?? 0)} |`,
+    console.log(`(batch ${batchSize} at ${round(peak / 2)} req/s)`);
+    const figure = await measureIngest(batchSize, () =>
+      openLoop({ ...ingestSpec(batchSize, plan.durationMs), ratePerSecond: peak / 2 }),
     );
+    results.halfLoad.set(batchSize, figure);
   }
-  console.log(
-    `\nceilings: COPY ${round(copy1)} rows/s (1 conn), ${round(copy2)} rows/s (2 conn); trivial route ${round(trivial)} req/s; static chunk ${round(median(results.static))} req/s`,
-  );
-  const b100 = med(100, (f) => f.eventsPerSecond);
-  const b1 = med(1, (f) => f.requestsPerSecond);
-  const worstHalfP99 = Math.max(...[...halfLoad.values()].map((f) => f.p99));
-  // The ceiling is the faster of the two COPY figures: the stricter ratio.
-  console.log(
-    `ratio batch-100 events/s ÷ COPY: ${round(b100 / Math.max(copy1, copy2), 2)} (target ≥ 0.60; ÷ 1-conn COPY ${round(b100 / copy1, 2)}, ÷ 2-conn COPY ${round(b100 / copy2, 2)})`,
-  );
-  console.log(`ratio batch-1 req/s ÷ trivial route: ${round(b1 / trivial, 2)} (target ≥ 0.50)`);
-  console.log(`p99 at half of peak, worst batch size: ${round(worstHalfP99, 1)} ms (target < 50)`);
-  console.log(`events lost (2xx-acknowledged minus stored): ${eventsLost} (must be 0)`);
 }

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { openDatabase } from "@/lib/db/open";
 import { createProject } from "@/lib/projects/create-project";
+import { backendPids } from "./cpu-time";
 
 /**
  * A fresh database for one benchmark run on the local Postgres, migrated, with one project whose
@@ -14,6 +15,8 @@ export interface BenchDatabase {
   copyProjectId: string;
   key: string;
   countRows(projectId: string): Promise<number>;
+  /** Pids of this database's server backends (the app's pool, autovacuum), for CPU metering. */
+  backendPids(): Promise<number[]>;
   truncateLogs(): Promise<void>;
   drop(): Promise<void>;
 }
@@ -47,6 +50,7 @@ export async function createBenchDatabase(baseUrl: string): Promise<BenchDatabas
             [projectId],
           )
         ).rows[0]?.n ?? 0,
+      backendPids: () => backendPids(client, name),
       // Every measurement starts from an empty table: index size must not drift between runs.
       truncateLogs: async () => {
         await client.query("truncate logs");

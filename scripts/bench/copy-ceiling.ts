@@ -5,6 +5,7 @@ import { pipeline } from "node:stream/promises";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { levelNumber } from "@/lib/db/schema";
+import { processCpuMs } from "./cpu-time";
 import { benchEvent } from "./events";
 
 /**
@@ -58,10 +59,14 @@ function copyLine(projectId: string, id: string, seq: number, requestId: string)
     .join("\t")}\n`;
 }
 
+/** Returns the CPU ms its server backend spent on the COPY. */
 async function copyRows(url: string, projectId: string, first: number, count: number) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
+    const { rows } = await client.query<{ pid: number }>("select pg_backend_pid() as pid");
+    const backend = rows[0]?.pid ?? 0;
+    const cpuBefore = processCpuMs(backend);
     const prefix = randomUUID();
     async function* lines() {
       for (let start = 0; start < count; start += 1000) {
@@ -77,6 +82,7 @@ async function copyRows(url: string, projectId: string, first: number, count: nu
       Readable.from(lines()),
       client.query(copyFrom(`COPY logs (${columns.join(",")}) FROM STDIN`)),
     );
+    return processCpuMs(backend) - cpuBefore;
   } finally {
     await client.end();
   }
@@ -87,6 +93,8 @@ export interface CopyRun {
   connections: number;
   seconds: number;
   rowsPerSecond: number;
+  /** Postgres backend CPU per row, µs. */
+  dbCpuUsPerRow: number;
 }
 
 /** COPY `rows` rows over `connections` parallel connections; rows/s over the wall time. */
@@ -98,14 +106,16 @@ export async function measureCopy(
 ): Promise<CopyRun> {
   const per = Math.ceil(rows / connections);
   const started = performance.now();
-  await Promise.all(
+  const cpuMs = await Promise.all(
     Array.from({ length: connections }, (_, c) => copyRows(url, projectId, c * per, per)),
   );
   const seconds = (performance.now() - started) / 1000;
+  const rowCount = per * connections;
   return {
-    rows: per * connections,
+    rows: rowCount,
     connections,
     seconds,
-    rowsPerSecond: (per * connections) / seconds,
+    rowsPerSecond: rowCount / seconds,
+    dbCpuUsPerRow: (cpuMs.reduce((a, b) => a + b, 0) * 1000) / rowCount,
   };
 }

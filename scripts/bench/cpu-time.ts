@@ -1,0 +1,60 @@
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import type pg from "pg";
+
+/**
+ * CPU time actually spent, read from /proc (Linux). On a shared machine wall-clock rates move
+ * with everyone else's load; CPU-ms per event barely does, so the report gives both.
+ */
+const ticksPerSecond = 100; // USER_HZ: 100 on every Linux this runs on
+
+/** utime + stime of one process in ms, or 0 when it is gone. */
+export function processCpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // Fields after the command name, which may itself contain spaces and parentheses.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+  } catch {
+    return 0;
+  }
+}
+
+/** The pid listening on a loopback port (the server under test). */
+export function listeningPid(port: number): number | undefined {
+  try {
+    const out = execFileSync("ss", ["-Htlnp", `sport = :${port}`], { encoding: "utf8" });
+    const match = /pid=(\d+)/.exec(out);
+    return match ? Number(match[1]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Server backends of one database, other than the asking connection. */
+export async function backendPids(client: pg.Client, database: string): Promise<number[]> {
+  const { rows } = await client.query<{ pid: number }>(
+    "select pid from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()",
+    [database],
+  );
+  return rows.map((r) => r.pid);
+}
+
+/** CPU spent by a set of processes between `start()` and `stop()`. */
+export function cpuMeter(pids: () => Promise<number[]> | number[]) {
+  const before = new Map<number, number>();
+  return {
+    async start() {
+      for (const pid of await pids()) before.set(pid, processCpuMs(pid));
+    },
+    async stop(): Promise<number> {
+      let total = 0;
+      for (const pid of new Set([...before.keys(), ...(await pids())])) {
+        // A process that appeared mid-run counts from zero; one that vanished is lost (rare).
+        const now = processCpuMs(pid);
+        if (now > 0) total += now - (before.get(pid) ?? 0);
+      }
+      return total;
+    },
+  };
+}

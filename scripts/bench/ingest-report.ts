@@ -1,0 +1,114 @@
+import { median, round } from "./stats";
+
+/** One measured ingest segment (one batch size, one repetition). */
+export interface IngestFigure {
+  batchSize: number;
+  eventsPerSecond: number;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  lost: number;
+  storedUnacked: number;
+  /** CPU per stored event: the Node server, and the database's backends. */
+  serverCpuUs: number;
+  dbCpuUs: number;
+  statuses: Record<string, number>;
+}
+
+export interface CeilingFigure {
+  perSecond: number;
+  /** COPY: Postgres backend µs per row; trivial route: server µs per request. */
+  cpuUs: number;
+}
+
+export interface BenchResults {
+  repetitions: number;
+  batchSizes: number[];
+  copy1: CeilingFigure[];
+  copy2: CeilingFigure[];
+  trivial: CeilingFigure[];
+  static: number[];
+  ingest: Map<number, IngestFigure[]>;
+  halfLoad: Map<number, IngestFigure>;
+  eventsLost: number;
+}
+
+export function roundFigure(f: IngestFigure) {
+  return {
+    ...f,
+    eventsPerSecond: round(f.eventsPerSecond),
+    requestsPerSecond: round(f.requestsPerSecond),
+    p50: round(f.p50, 1),
+    p99: round(f.p99, 1),
+    serverCpuUs: round(f.serverCpuUs, 1),
+    dbCpuUs: round(f.dbCpuUs, 1),
+  };
+}
+
+/** Markdown for docs/performance.md, then the ratios the targets are stated in. */
+export function printSummary(r: BenchResults): void {
+  const med = (b: number, pick: (f: IngestFigure) => number) =>
+    median((r.ingest.get(b) ?? []).map(pick));
+  const medCeiling = (list: CeilingFigure[], pick: (c: CeilingFigure) => number) =>
+    median(list.map(pick));
+  console.log(`\n## Ingest benchmark (median of ${r.repetitions})\n`);
+  console.log(
+    "| batch | events/s | req/s | p50 ms | p99 ms | p99 at ½ peak ms | server CPU µs/event | Postgres CPU µs/event | lost |",
+  );
+  console.log("|---|---|---|---|---|---|---|---|---|");
+  for (const b of r.batchSizes) {
+    const lost = (r.ingest.get(b) ?? []).reduce((s, f) => s + f.lost, 0);
+    const cells = [
+      b,
+      round(med(b, (f) => f.eventsPerSecond)),
+      round(med(b, (f) => f.requestsPerSecond)),
+      round(
+        med(b, (f) => f.p50),
+        1,
+      ),
+      round(
+        med(b, (f) => f.p99),
+        1,
+      ),
+      round(r.halfLoad.get(b)?.p99 ?? Number.NaN, 1),
+      round(
+        med(b, (f) => f.serverCpuUs),
+        1,
+      ),
+      round(
+        med(b, (f) => f.dbCpuUs),
+        1,
+      ),
+      lost + (r.halfLoad.get(b)?.lost ?? 0),
+    ];
+    console.log(`| ${cells.join(" | ")} |`);
+  }
+  const copy1 = medCeiling(r.copy1, (c) => c.perSecond);
+  const copy2 = medCeiling(r.copy2, (c) => c.perSecond);
+  const copyCpu = medCeiling(r.copy1, (c) => c.cpuUs);
+  const trivial = medCeiling(r.trivial, (c) => c.perSecond);
+  const trivialCpu = medCeiling(r.trivial, (c) => c.cpuUs);
+  console.log(
+    `\nceilings: COPY ${round(copy1)} rows/s (1 conn), ${round(copy2)} rows/s (2 conn), Postgres CPU ${round(copyCpu, 1)} µs/row; trivial route ${round(trivial)} req/s, server CPU ${round(trivialCpu)} µs/request; static chunk ${round(median(r.static))} req/s`,
+  );
+  const b100 = med(100, (f) => f.eventsPerSecond);
+  const b100Cpu = med(100, (f) => f.serverCpuUs + f.dbCpuUs);
+  const b1 = med(1, (f) => f.requestsPerSecond);
+  const b1Cpu = med(1, (f) => f.serverCpuUs);
+  const worstHalfP99 = Math.max(...[...r.halfLoad.values()].map((f) => f.p99));
+  // The ceiling is the faster of the two COPY figures: the stricter ratio.
+  console.log(
+    `ratio batch-100 events/s ÷ COPY rows/s: ${round(b100 / Math.max(copy1, copy2), 2)} (target ≥ 0.60; ÷ 1-conn ${round(b100 / copy1, 2)}, ÷ 2-conn ${round(b100 / copy2, 2)})`,
+  );
+  console.log(
+    `  by CPU (load-independent): COPY µs/row ÷ batch-100 (server + Postgres) µs/event = ${round(copyCpu / b100Cpu, 2)}`,
+  );
+  console.log(
+    `ratio batch-1 req/s ÷ trivial route req/s: ${round(b1 / trivial, 2)} (target ≥ 0.50)`,
+  );
+  console.log(
+    `  by CPU: trivial µs/request ÷ batch-1 server µs/request = ${round(trivialCpu / b1Cpu, 2)}`,
+  );
+  console.log(`p99 at half of peak, worst batch size: ${round(worstHalfP99, 1)} ms (target < 50)`);
+  console.log(`events lost (2xx-acknowledged minus stored): ${r.eventsLost} (must be 0)`);
+}
