@@ -1,6 +1,7 @@
 // GET /setup — first run only: claim the owner account with the setup token from the server log
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { connection } from "next/server";
 import { hasAnyUser } from "@/lib/bootstrap/first-owner-lock";
 import { getDb } from "@/lib/db/client";
 import { SetupForm } from "./setup-form";
@@ -8,6 +9,8 @@ import { SetupForm } from "./setup-form";
 export const metadata: Metadata = { title: "Set up" };
 
 export default async function SetupPage() {
+  // Rendered per request: at build time there is no database to ask (and it must not be opened).
+  await connection();
   // Once any user exists this page is gone; claimFirstOwner enforces the same under races.
   if (await hasAnyUser(await getDb())) redirect("/login");
   return (

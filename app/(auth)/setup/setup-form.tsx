@@ -47,7 +47,7 @@ export function SetupForm() {
           className={`${inputClass} mt-1`}
         />
       </label>
-      <p role="alert" className="min-h-5 text-sm text-red-700">
+      <p id="setup-error" role="alert" className="min-h-5 text-sm text-red-700">
         {state.error}
       </p>
       <button type="submit" disabled={pending} className={`${primaryButtonClass} w-full`}>

@@ -1,0 +1,80 @@
+import { expect, type Page, test } from "@playwright/test";
+import { signInAs } from "../auth/sign-in";
+import { e2eAdmin } from "../fixtures/admin";
+
+test.describe.configure({ mode: "serial" });
+
+test.describe("projects and ingest keys", () => {
+  let page: Page;
+
+  test.beforeAll(async ({ browser, baseURL }) => {
+    page = await browser.newPage({ baseURL });
+    await signInAs(page, e2eAdmin);
+  });
+  test.afterAll(async () => {
+    await page?.close();
+  });
+
+  test("create a project: its first key is shown once with a snippet", async () => {
+    const name = `Shop ${Date.now()}`;
+    await page.goto("/projects");
+    await page.getByLabel("Project name").fill(name);
+    await page.getByRole("button", { name: "Create project" }).click();
+    const key = page.getByTestId("new-ingest-key");
+    await expect(key).toHaveText(/^lw_pub_[0-9A-Za-z]{22,}$/);
+    const fullKey = (await key.textContent()) ?? "";
+    await expect(page.getByText(`data-key="${fullKey}"`)).toBeVisible();
+
+    // The key works for ingest right away.
+    const res = await page.request.post("/api/v1/logs", {
+      data: { message: "hello from e2e", id: `e2e-${Date.now()}` },
+      headers: { "x-logwell-key": fullKey },
+    });
+    expect(res.status()).toBe(202);
+
+    // Shown once: the settings page lists it by prefix only.
+    await page.getByRole("link", { name: "Open its settings" }).click();
+    await expect(page.getByRole("heading", { name: "Ingest keys" })).toBeVisible();
+    await expect(page.getByTestId("ingest-key-row")).toHaveCount(1);
+    await expect(page.getByTestId("ingest-key-row")).toContainText(fullKey.slice(0, 11));
+    expect(await page.content()).not.toContain(fullKey);
+  });
+
+  test("create a second key, then revoke it", async () => {
+    await page.getByLabel("Key name").fill("mobile");
+    await page.getByRole("button", { name: "Create ingest key" }).click();
+    const second = (await page.getByTestId("new-ingest-key").textContent()) ?? "";
+    expect(second).toMatch(/^lw_pub_/);
+    await expect(page.getByTestId("ingest-key-row")).toHaveCount(2);
+
+    const row = page.getByTestId("ingest-key-row").filter({ hasText: "mobile" });
+    await row.getByRole("button", { name: "Revoke" }).click();
+    await expect(row).toContainText("revoked");
+    const res = await page.request.post("/api/v1/logs", {
+      data: { message: "after revoke" },
+      headers: { "x-logwell-key": second },
+    });
+    expect(res.status()).toBe(401);
+  });
+
+  test("change retention and see the prune preview; bad origins are refused", async () => {
+    await page.getByLabel("Retention (days)").fill("7");
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await expect(page.getByText("Saved.")).toBeVisible();
+    await expect(page.getByTestId("prune-preview")).toContainText("Next prune removes 0 events");
+    await page.getByLabel("Allowed origins").fill("https://ok.example\njavascript:alert(1)");
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await expect(page.getByText(/allowed origins/)).toBeVisible();
+  });
+
+  test("works at phone width", async () => {
+    await page.setViewportSize({ width: 375, height: 740 });
+    await page.goto("/projects");
+    await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Create project" })).toBeVisible();
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(1);
+  });
+});
