@@ -51,6 +51,8 @@ const envSchema = z.object({
   LOGWELL_QUERY_TIMEOUT_MS: optionalInt(5000),
   // Rows per export download; beyond it the file ends with a continuation cursor (EXP-3).
   LOGWELL_EXPORT_MAX_ROWS: optionalInt(100000),
+  // Text search reads at most this many hours of events per page, then returns a cursor (QRY-5).
+  LOGWELL_SEARCH_WINDOW_HOURS: optionalInt(24),
   // Operate (docs/operations.md): retention runs, start-up migrations, the first-start project.
   LOGWELL_PRUNE_BUDGET_MS: optionalInt(50_000),
   LOGWELL_PRUNE_BATCH_SIZE: optionalInt(5000),

@@ -12,8 +12,9 @@ import {
   ndjsonRows,
 } from "./export-format";
 import type { LogFilters } from "./filters";
-import { effectiveProjectIds, fetchPage, type LogScope, positionOf } from "./page-query";
+import { effectiveProjectIds, type LogScope, positionOf } from "./page-query";
 import { withReadTimeout } from "./read-transaction";
+import { fetchWindowedPage } from "./search-window";
 
 export interface ExportOptions {
   format: ExportFormat;
@@ -71,16 +72,19 @@ export async function exportLogs(
         const allowed = new Set(await options.recheckScope());
         const ids = projectIds.filter((id) => allowed.has(id));
         const want = Math.min(pageSize, rowCap - written);
-        const rows = await withReadTimeout(db, (tx) =>
-          fetchPage(tx, { projectIds: ids, filters, limit: want + 1, before: position }),
+        const { rows, resumeAt } = await withReadTimeout(db, (tx) =>
+          fetchWindowedPage(tx, { projectIds: ids, filters, limit: want + 1, before: position }),
         );
         const logs: LogDto[] = rows.slice(0, want).map(toLogDto);
         const last = rows[Math.min(rows.length, want) - 1];
-        if (last) position = positionOf(last);
-        chunk += encodePage(options.format, logs, !started || written === 0);
+        const full = rows.length > want;
+        // A short text-search slice continues below the slice, not below its last match.
+        const next = full && last ? positionOf(last) : resumeAt;
+        if (next) position = next;
+        chunk += encodePage(options.format, logs, written === 0);
         started = true;
         written += logs.length;
-        const more = rows.length > want;
+        const more = next !== undefined;
         if (!more || written >= rowCap) {
           chunk += finish(more);
           controller.enqueue(encoder.encode(chunk));

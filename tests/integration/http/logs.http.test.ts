@@ -63,7 +63,11 @@ describe.each(backends())("read API on next start (%s)", (backend) => {
   };
 
   beforeAll(async () => {
-    api = await startReadApiServer(backend, seed, { LOGWELL_EXPORT_MAX_ROWS: String(exportCap) });
+    api = await startReadApiServer(backend, seed, {
+      LOGWELL_EXPORT_MAX_ROWS: String(exportCap),
+      // The seeded events are from 2026-01: one search slice reaches them (slices: search-window.test).
+      LOGWELL_SEARCH_WINDOW_HOURS: "100000",
+    });
     base = api.server.url;
   }, 180_000);
   afterAll(async () => api?.cleanup());

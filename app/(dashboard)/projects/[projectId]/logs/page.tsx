@@ -6,6 +6,7 @@ import { requireVisibleProject } from "@/lib/auth/access";
 import { orPageError } from "@/lib/auth/page-guard";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
+import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { ApiError } from "@/lib/http/errors";
 import { filtersToParams } from "@/lib/logs/filters";
 import { type LogPage, listLogs } from "@/lib/logs/list";
@@ -54,7 +55,11 @@ export default async function LogsPage({
     from: filters.from ?? new Date(now.getTime() - defaultChartRangeMs).toISOString(),
     to: filters.to ?? now.toISOString(),
   };
-  const volume = await logVolume(db, scope, { ...filters, ...chartRange });
+  // The chart is a nicety: a count too slow for the read timeout must not take the table down.
+  const volume = await logVolume(db, scope, { ...filters, ...chartRange }).catch((err: unknown) => {
+    if (isDatabaseUnavailable(err)) return null;
+    throw err;
+  });
   const newest = !state.cursor ? page.logs[0] : undefined;
   const tailCursor = await startTail(
     db,
@@ -79,10 +84,16 @@ export default async function LogsPage({
           {error}
         </p>
       )}
-      <VolumeChart
-        volume={volume}
-        label={filters.from || filters.to ? "selected range" : "last 24 hours"}
-      />
+      {volume ? (
+        <VolumeChart
+          volume={volume}
+          label={filters.from || filters.to ? "selected range" : "last 24 hours"}
+        />
+      ) : (
+        <p className="rounded-lg border border-zinc-200 bg-white p-3 text-xs text-zinc-500">
+          The volume chart took too long for this range; narrow the time range to see it.
+        </p>
+      )}
       <div className="flex flex-wrap items-center justify-between gap-2">
         <LiveTail key={query} query={query} initialCursor={tailCursor} />
         <ExportLinks query={query} />
@@ -108,6 +119,11 @@ export default async function LogsPage({
             )}
           </div>
         </KeyboardNav>
+      )}
+      {filters.q !== undefined && page.next_cursor && page.logs.length < pageSize && (
+        <p className="text-xs text-zinc-500">
+          Text search reads one time slice per page; “Load older” searches further back.
+        </p>
       )}
       <nav aria-label="Pages" className="flex gap-3 text-sm">
         {state.cursor && (
