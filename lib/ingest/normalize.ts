@@ -14,7 +14,7 @@ import {
   textFields,
   wireEventSchema,
 } from "./schema";
-import { scrubAttributes, scrubUrl } from "./scrub";
+import { scrubAttributes, scrubText } from "./scrub";
 import { repairString, truncateCodePoints, truncateUtf8 } from "./strings";
 import { normalizeTimestamp } from "./timestamp";
 
@@ -23,6 +23,9 @@ import { normalizeTimestamp } from "./timestamp";
 // then repair every string and key, then validate, scrub, and truncate by code point.
 
 export type NormalizeResult = { ok: true; event: NormalizedEvent } | { ok: false; message: string };
+
+/** Free-text fields where SDKs capture secrets (URLs with tokens, "Bearer …" in messages). */
+const scrubbedFields = new Set(["message", "stack", "url"]);
 
 const textCaps: Record<(typeof textFields)[TextField], (s: string) => string> = {
   short: (s) => truncateCodePoints(s, eventCaps.shortChars),
@@ -89,21 +92,25 @@ export function normalizeEvent(raw: unknown, receivedAt: Date): NormalizeResult 
   const time = normalizeTimestamp(scalars.timestamp, receivedAt);
   if (time.normalized) normalized.add("timestamp");
 
-  const text = (field: TextField): string | null => {
-    let value = wire[field];
-    if (value === undefined || value === null) return null;
-    if (field === "url") {
-      const scrubbed = scrubUrl(value);
-      if (scrubbed !== value) normalized.add("scrubbed");
-      value = scrubbed;
-    }
-    const capped = textCaps[textFields[field]](value);
-    if (capped !== value) truncated.add(field);
-    return capped;
+  // Capped before scrubbing (no regex sees more than the cap, threat SIZE-5), and again after,
+  // since "[redacted]" can be longer than what it replaced.
+  const capAndScrub = (field: string, value: string, cap: (s: string) => string): string => {
+    const capped = cap(value);
+    const scrubbed = scrubbedFields.has(field) ? scrubText(capped) : capped;
+    if (scrubbed !== capped) normalized.add("scrubbed");
+    const final = cap(scrubbed);
+    if (capped !== value || final !== scrubbed) truncated.add(field);
+    return final;
   };
-
-  const message = truncateUtf8(wire.message, eventCaps.messageBytes);
-  if (message !== wire.message) truncated.add("message");
+  const text = (field: TextField): string | null => {
+    const value = wire[field];
+    return value === undefined || value === null
+      ? null
+      : capAndScrub(field, value, textCaps[textFields[field]]);
+  };
+  const message = capAndScrub("message", wire.message, (s) =>
+    truncateUtf8(s, eventCaps.messageBytes),
+  );
   const clientId = wire.id === undefined || wire.id === null || wire.id === "" ? null : wire.id;
   if (wire.id === "") normalized.add("id");
 

@@ -36,19 +36,54 @@ export function isSensitiveName(name: string): boolean {
   return words.some((word) => sensitiveWords.has(word));
 }
 
-/** Redacts the values of sensitive query and fragment parameters, keeping the rest verbatim. */
-export function scrubUrl(url: string): string {
-  const start = url.search(/[?#]/);
-  if (start < 0) return url;
-  // Parameters are separated by & (or ;) in the query and in OAuth-style fragments (#access_token=).
-  return (
-    url.slice(0, start) +
-    url.slice(start).replace(/([?#&;])([^=&;#]*)=([^&;#]*)/g, (whole, sep, name, value) => {
-      if (value === redacted || value === "" || !isSensitiveName(safeDecode(name))) return whole;
-      return `${sep}${name}=${redacted}`;
-    })
-  );
+// `name=value` after ?, &, ; or # (query strings, OAuth fragments, matrix parameters), with the
+// value stopping at whitespace and quotes so free text after a URL is left alone.
+const parameter = /([?#&;])([^=&;#\s]{1,256})=([^&;#\s"'<>]*)/g;
+// A bearer token anywhere ("Bearer eyJ…"); any scheme after an Authorization header name
+// ("Authorization: Basic dXNl…"). "Basic" or "Token" alone are ordinary English words.
+const bearer = /\b(Bearer\s+)[A-Za-z0-9\-._~+/]{8,}=*/gi;
+const authorizationHeader =
+  /\b((?:proxy-)?authorization["']?\s{0,4}[:=]\s{0,4}["']?(?:[A-Za-z]{1,20}\s+)?)[A-Za-z0-9\-._~+/]{8,}=*/gi;
+// Admin tokens must never sit in a log (ingest keys are public; those stay).
+const adminToken = /\blw_sec_[0-9A-Za-z]{22,64}\b/g;
+// 13–19 digits, optionally grouped by spaces or dashes; redacted only when Luhn-valid.
+const cardNumber = /\b\d(?:[ -]?\d){12,18}\b/g;
+
+function isLuhnValid(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
+    if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+    sum += d;
+  }
+  return sum % 10 === 0;
 }
+
+/**
+ * Redacts secrets inside free text (url, message, stack, attribute strings): values of
+ * sensitive parameters, bearer/basic credentials, admin tokens and card numbers. Callers cap
+ * the text first; every pattern here is linear (threat SIZE-5).
+ */
+export function scrubText(text: string): string {
+  let out = text;
+  if (out.includes("=")) {
+    out = out.replace(parameter, (whole, sep, name, value) =>
+      value === redacted || value === "" || !isSensitiveName(safeDecode(name))
+        ? whole
+        : `${sep}${name}=${redacted}`,
+    );
+  }
+  out = out.replace(authorizationHeader, (_whole, prefix) => `${prefix}${redacted}`);
+  out = out.replace(bearer, (_whole, prefix) => `${prefix}${redacted}`);
+  if (out.includes("lw_sec_")) out = out.replace(adminToken, redacted);
+  out = out.replace(cardNumber, (digits) =>
+    isLuhnValid(digits.replace(/[ -]/g, "")) ? redacted : digits,
+  );
+  return out;
+}
+
+/** Redacts the values of sensitive query and fragment parameters in a URL. */
+export const scrubUrl = scrubText;
 
 function safeDecode(text: string): string {
   try {
@@ -59,7 +94,8 @@ function safeDecode(text: string): string {
 }
 
 /**
- * Redacts values under sensitive keys at any depth (iteratively; the tree is already capped).
+ * Redacts values under sensitive keys, and secrets inside string values, at any depth
+ * (iteratively; the tree is already depth-capped).
  * Mutates the sanitised copy in place and reports whether anything changed.
  */
 export function scrubAttributes(attributes: JsonObject): boolean {
@@ -67,7 +103,15 @@ export function scrubAttributes(attributes: JsonObject): boolean {
   const pending: JsonValue[] = [attributes];
   for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
     if (Array.isArray(node)) {
-      for (const item of node) if (typeof item === "object" && item !== null) pending.push(item);
+      node.forEach((item, index) => {
+        if (typeof item === "string") {
+          const scrubbed = scrubText(item);
+          if (scrubbed !== item) {
+            node[index] = scrubbed;
+            changed = true;
+          }
+        } else if (typeof item === "object" && item !== null) pending.push(item);
+      });
       continue;
     }
     if (typeof node !== "object" || node === null) continue;
@@ -75,6 +119,12 @@ export function scrubAttributes(attributes: JsonObject): boolean {
       if (isSensitiveName(key) && value !== null && value !== redacted) {
         node[key] = redacted;
         changed = true;
+      } else if (typeof value === "string") {
+        const scrubbed = scrubText(value);
+        if (scrubbed !== value) {
+          node[key] = scrubbed;
+          changed = true;
+        }
       } else if (typeof value === "object" && value !== null) {
         pending.push(value);
       }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { normalizeEvent } from "@/lib/ingest/normalize";
-import { isSensitiveName, redacted, scrubUrl } from "@/lib/ingest/scrub";
+import { isSensitiveName, redacted, scrubText, scrubUrl } from "@/lib/ingest/scrub";
 
 const receivedAt = new Date("2026-01-01T00:00:00Z");
 
@@ -57,6 +57,45 @@ describe("TC-31 scrubbing", () => {
   ])("scrubs %s", (input, expected) => {
     expect(scrubUrl(input)).toBe(expected);
     expect(scrubUrl(expected)).toBe(expected);
+  });
+
+  it.each([
+    [
+      "fetch failed: Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.e30.sig",
+      `fetch failed: Authorization: Bearer ${redacted}`,
+    ],
+    ["authorization: Basic dXNlcjpwYXNzd29yZA==", `authorization: Basic ${redacted}`],
+    ['{"Authorization":"Token abcdef123456"}', `{"Authorization":"Token ${redacted}"}`],
+    [
+      "token validation failed: basic understanding",
+      "token validation failed: basic understanding",
+    ],
+    ["paid with 4111 1111 1111 1111 today", `paid with ${redacted} today`],
+    ["card 4111-1111-1111-1111", `card ${redacted}`],
+    ["order 4111111111111112 (not Luhn)", "order 4111111111111112 (not Luhn)"],
+    ["GET /api?session=abc123 failed", `GET /api?session=${redacted} failed`],
+    [`token lw_sec_${"A".repeat(24)} leaked`, `token ${redacted} leaked`],
+    ["id 12345 at line 4", "id 12345 at line 4"],
+  ])("free text: %s", (input, expected) => {
+    expect(scrubText(input)).toBe(expected);
+    expect(scrubText(expected)).toBe(expected);
+  });
+
+  it("scrubs message, stack and attribute strings too", () => {
+    const result = normalizeEvent(
+      {
+        message: "login failed for ?password=hunter2",
+        stack: "at send (Authorization: Bearer abcdefghijk)",
+        attributes: { note: "card 4111 1111 1111 1111", list: ["Bearer abcdefghijk"] },
+      },
+      receivedAt,
+    );
+    if (!result.ok) throw new Error(result.message);
+    const stored = JSON.stringify(result.event);
+    for (const secret of ["hunter2", "abcdefghijk", "4111 1111"])
+      expect(stored).not.toContain(secret);
+    expect(result.event.normalizedFields).toEqual(["scrubbed"]);
+    expect(result.event.truncatedFields).toEqual([]);
   });
 
   it("redacts attribute values at any depth and records it", () => {
