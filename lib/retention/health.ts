@@ -24,7 +24,8 @@ export async function storageMetrics(db: Db, now = new Date()): Promise<StorageM
   }>(
     db,
     sql`select p.id,
-          (select min(l.received_at) from logs l where l.project_id = p.id) as oldest,
+          (select l.received_at from logs l where l.project_id = p.id
+            order by l.received_at asc nulls first, l.id asc nulls first limit 1) as oldest,
           (select count(*)::int from logs l
             where l.project_id = p.id and l.received_at >= ${today.toISOString()}::timestamptz) as today,
           count(*) over ()::int as total

@@ -60,13 +60,16 @@ async function pruneLocked({ db, now, budgetMs, batchSize }: PruneOptions): Prom
   const started = performance.now();
   let batches = 0;
   const mayRunBatch = () => batches++ === 0 || performance.now() - started < budgetMs;
-  // Runs batches until one comes back short (nothing left) or the budget is spent.
-  const drain = async (deleteBatch: () => Promise<number>) => {
+  // Runs batches until one comes back short (nothing left) or the budget is spent, each batch
+  // starting where the previous one stopped.
+  const drain = async (projectId: string, bounds: q.BatchBounds) => {
     let deleted = 0;
+    let below: q.RowKey | undefined;
     while (mayRunBatch()) {
-      const n = await deleteBatch();
-      deleted += n;
-      if (n < batchSize) return { deleted, done: true };
+      const batch = await q.deleteBatch(db, projectId, { ...bounds, below }, batchSize);
+      deleted += batch.deleted;
+      below = batch.last;
+      if (batch.deleted < batchSize) return { deleted, done: true };
     }
     return { deleted, done: false };
   };
@@ -75,14 +78,12 @@ async function pruneLocked({ db, now, budgetMs, batchSize }: PruneOptions): Prom
   const resumeFrom = (await readLastPrune(db))?.resume_from;
   for (const project of rotateTo(await q.listProjectPolicies(db), resumeFrom)) {
     const cutoff = retentionCutoff(now, project.retentionDays);
-    const expired = await drain(() => q.deleteExpiredBatch(db, project.id, cutoff, batchSize));
+    const expired = await drain(project.id, { before: cutoff });
     let capped = { deleted: 0, done: expired.done };
     if (expired.done && hasCap(project)) {
       const boundary = await q.capBoundary(db, project.id, project.maxEvents);
       if (boundary) {
-        capped = await drain(() =>
-          q.deleteThroughBoundaryBatch(db, project.id, boundary, batchSize),
-        );
+        capped = await drain(project.id, { through: boundary });
       }
     }
     projects.push({
@@ -96,7 +97,7 @@ async function pruneLocked({ db, now, budgetMs, batchSize }: PruneOptions): Prom
 
   const orphans = { deleted: 0, done: true };
   for (const projectId of await q.orphanProjectIds(db)) {
-    const gone = await drain(() => q.deleteProjectEventsBatch(db, projectId, batchSize));
+    const gone = await drain(projectId, {});
     orphans.deleted += gone.deleted;
     if (!gone.done) {
       orphans.done = false;

@@ -27,17 +27,68 @@ async function count(db: Db, query: ReturnType<typeof sql>): Promise<number> {
   return row?.n ?? 0;
 }
 
-/** Deletes up to `limit` events received before `cutoff`; returns how many went. */
-export function deleteExpiredBatch(db: Db, projectId: string, cutoff: Date, limit: number) {
-  return count(
+/** A row's position in logs_project_received_idx, as Postgres text (a JS Date would cut µs). */
+export interface RowKey {
+  receivedAt: string;
+  id: string;
+}
+
+export interface BatchBounds {
+  /** Only events received before this instant. */
+  before?: Date;
+  /** Only rows at or before this one (the max_events boundary). */
+  through?: RowKey;
+  /** Only rows strictly before this one: where the previous batch stopped. */
+  below?: RowKey;
+}
+
+/**
+ * Deletes up to `limit` of a project's events, newest first within the bounds, in index order
+ * (`desc nulls last` matches logs_project_received_idx, so no sort), and returns the last row it
+ * took. Passing that back as `below` starts the next batch past the rows just deleted: without
+ * it every batch re-walks the dead index entries of all previous ones, which made a 1M-row
+ * prune quadratic.
+ */
+export async function deleteBatch(
+  db: Db,
+  projectId: string,
+  bounds: BatchBounds,
+  limit: number,
+): Promise<{ deleted: number; last?: RowKey }> {
+  const { before, through, below } = bounds;
+  const conditions = [
+    sql`project_id = ${projectId}`,
+    before ? sql`received_at < ${before.toISOString()}::timestamptz` : undefined,
+    through
+      ? sql`(received_at, id) <= (${through.receivedAt}::timestamptz, ${through.id}::bigint)`
+      : undefined,
+    below
+      ? sql`(received_at, id) < (${below.receivedAt}::timestamptz, ${below.id}::bigint)`
+      : undefined,
+  ].filter((c) => c !== undefined);
+  const [row] = await queryRows<{
+    n: number;
+    lastReceivedAt: string | null;
+    lastId: string | null;
+  }>(
     db,
     sql`with doomed as (
-          select id from logs
-          where project_id = ${projectId} and received_at < ${cutoff.toISOString()}::timestamptz
+          select id, received_at from logs where ${sql.join(conditions, sql` and `)}
+          order by received_at desc nulls last, id desc nulls last
           limit ${limit}
-        ), gone as (delete from logs where id in (select id from doomed) returning 1)
-        select count(*)::int as n from gone`,
+        ), gone as (delete from logs where id in (select id from doomed) returning 1),
+        last as (
+          select d.received_at::text as r, d.id::text as i from doomed d
+          order by d.received_at, d.id limit 1
+        )
+        select (select count(*)::int from gone) as n,
+               (select r from last) as "lastReceivedAt", (select i from last) as "lastId"`,
   );
+  const last =
+    row?.lastReceivedAt && row.lastId
+      ? { receivedAt: row.lastReceivedAt, id: row.lastId }
+      : undefined;
+  return { deleted: row?.n ?? 0, last };
 }
 
 export function countExpired(db: Db, projectId: string, cutoff: Date) {
@@ -61,27 +112,9 @@ export async function capBoundary(db: Db, projectId: string, maxEvents: number) 
     db,
     sql`select received_at::text as "receivedAt", id::text as id from logs
         where project_id = ${projectId}
-        order by received_at desc, id desc offset ${maxEvents} limit 1`,
+        order by received_at desc nulls last, id desc nulls last offset ${maxEvents} limit 1`,
   );
   return row;
-}
-
-export function deleteThroughBoundaryBatch(
-  db: Db,
-  projectId: string,
-  boundary: { receivedAt: string; id: string },
-  limit: number,
-) {
-  return count(
-    db,
-    sql`with doomed as (
-          select id from logs
-          where project_id = ${projectId}
-            and (received_at, id) <= (${boundary.receivedAt}::timestamptz, ${boundary.id}::bigint)
-          limit ${limit}
-        ), gone as (delete from logs where id in (select id from doomed) returning 1)
-        select count(*)::int as n from gone`,
-  );
 }
 
 /**
@@ -101,13 +134,4 @@ export async function orphanProjectIds(db: Db): Promise<string[]> {
         where id is not null and not exists (select 1 from projects p where p.id = seen.id)`,
   );
   return rows.map((r) => r.id);
-}
-
-export function deleteProjectEventsBatch(db: Db, projectId: string, limit: number) {
-  return count(
-    db,
-    sql`with doomed as (select id from logs where project_id = ${projectId} limit ${limit}),
-        gone as (delete from logs where id in (select id from doomed) returning 1)
-        select count(*)::int as n from gone`,
-  );
 }
