@@ -46,8 +46,10 @@ const authorizationHeader =
   /\b((?:proxy-)?authorization["']?\s{0,4}[:=]\s{0,4}["']?(?:[A-Za-z]{1,20}\s+)?)[A-Za-z0-9\-._~+/]{8,}=*/gi;
 // Admin tokens must never sit in a log (ingest keys are public; those stay).
 const adminToken = /\blw_sec_[0-9A-Za-z]{22,64}\b/g;
-// 13–19 digits, optionally grouped by spaces or dashes; redacted only when Luhn-valid.
-const cardNumber = /\b\d(?:[ -]?\d){12,18}\b/g;
+// Card-shaped numbers (issuer digit 2–6): 13–19 digits in a row, 4-4-4-4 groups, or Amex's
+// 4-6-5; redacted only when Luhn-valid. Epoch milliseconds (leading 1) and UUIDs never match.
+const cardNumber =
+  /\b(?:[2-6]\d{12,18}|[2-6]\d{3}(?:[ -]\d{4}){3}|3[47]\d{2}[ -]\d{6}[ -]\d{5})\b/g;
 
 function isLuhnValid(digits: string): boolean {
   let sum = 0;

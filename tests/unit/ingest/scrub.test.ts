@@ -76,6 +76,9 @@ describe("TC-31 scrubbing", () => {
     ["GET /api?session=abc123 failed", `GET /api?session=${redacted} failed`],
     [`token lw_sec_${"A".repeat(24)} leaked`, `token ${redacted} leaked`],
     ["id 12345 at line 4", "id 12345 at line 4"],
+    ["amex 3782 822463 10005", `amex ${redacted}`],
+    ["at 1700000000004 ms (Luhn-valid)", "at 1700000000004 ms (Luhn-valid)"],
+    ["req 00000000-0000-0000-0000-000000000000", "req 00000000-0000-0000-0000-000000000000"],
   ])("free text: %s", (input, expected) => {
     expect(scrubText(input)).toBe(expected);
     expect(scrubText(expected)).toBe(expected);
