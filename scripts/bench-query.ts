@@ -1,0 +1,224 @@
+// `npm run bench:query`: explorer read times at 1,000,000 events. Seeds a fresh database on the
+// local Postgres with COPY, then times the lib/logs functions the API and pages call (server
+// time, no HTTP). Prints p50/p95 per query; asserts nothing. Results: docs/performance.md.
+// Options: --rows N (default 1,000,000), --runs N (default 30), --keep (keep the database).
+import { randomBytes } from "node:crypto";
+import { performance } from "node:perf_hooks";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import { openDatabase } from "@/lib/db/open";
+import { levelNumber, logLevels } from "@/lib/db/schema/logs";
+import { cursorKey, encodeCursor, scopeDigest } from "@/lib/logs/cursor";
+import { type LogFilters, parseLogQuery } from "@/lib/logs/filters";
+import { listLogs } from "@/lib/logs/list";
+import { logVolume } from "@/lib/logs/volume";
+import { createProject } from "@/lib/projects/create-project";
+import { percentile, round } from "./bench/stats";
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const rows = arg("rows", 1_000_000);
+const runs = arg("runs", 30);
+const baseUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+const days = 7;
+const rareToken = "zebra-quokka";
+
+async function admin(statement: string) {
+  const client = new pg.Client({ connectionString: baseUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+// Level mix of a chatty web app: mostly info/debug, 10 % warn, 5 % error, 0.5 % fatal.
+function levelFor(seq: number): number {
+  const r = seq % 200;
+  if (r === 0) return levelNumber.fatal;
+  if (r < 11) return levelNumber.error;
+  if (r < 31) return levelNumber.warn;
+  if (r < 91) return levelNumber.debug;
+  return r < 95 ? levelNumber.trace : levelNumber.info;
+}
+
+const esc = (s: string) =>
+  s.replace(
+    /[\\\t\n\r]/g,
+    (c) => ({ "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" })[c] ?? c,
+  );
+
+function line(projectId: string, seq: number, now: number): string {
+  const receivedAt = new Date(now - ((rows - seq) / rows) * days * 86_400_000).toISOString();
+  const rare = seq % 10_000 === 7 ? ` ${rareToken}` : "";
+  return `${[
+    projectId,
+    receivedAt,
+    String(levelFor(seq)),
+    `TypeError: Cannot read properties of undefined (reading 'total') #${seq}${rare}`,
+    "window.onerror",
+    `https://shop.example.com/checkout/cart?step=${seq % 7}`,
+    "TypeError: Cannot read properties of undefined\n    at renderTotals (app-3f2a.js:1:48213)",
+    seq % 1000 === 3 ? "web@1.0.0-rare" : `web@2.${seq % 10}.0`,
+    "production",
+    `sess-${(seq % 9973).toString(36)}`,
+    JSON.stringify({ route: "/checkout/cart", cartItems: seq % 12 }),
+  ]
+    .map(esc)
+    .join("\t")}\n`;
+}
+
+async function seed(url: string, projectId: string, count: number, now: number) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    async function* lines() {
+      for (let start = 0; start < count; start += 2000) {
+        let chunk = "";
+        for (let i = start; i < Math.min(count, start + 2000); i++)
+          chunk += line(projectId, i, now);
+        yield chunk;
+      }
+    }
+    const columns =
+      "project_id,received_at,level,message,logger,url,stack,release,environment,session_id,attributes";
+    await pipeline(
+      Readable.from(lines()),
+      client.query(copyFrom(`COPY logs (${columns}) FROM STDIN`)),
+    );
+    await client.query("VACUUM ANALYZE logs");
+  } finally {
+    await client.end();
+  }
+}
+
+async function time(label: string, fn: () => Promise<unknown>, n = runs) {
+  for (let i = 0; i < 3; i++) await fn().catch(() => {});
+  const samples: number[] = [];
+  let failures = 0;
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    await fn().catch(() => failures++);
+    samples.push(performance.now() - t);
+  }
+  samples.sort((a, b) => a - b);
+  const p50 = round(percentile(samples, 50), 2);
+  const p95 = round(percentile(samples, 95), 2);
+  console.log(`| ${label} | ${p50} | ${p95} | ${n}${failures ? ` (${failures} timed out)` : ""} |`);
+}
+
+async function main() {
+  const name = `logwell_bench_query_${randomBytes(4).toString("hex")}`;
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ url: url.toString(), driver: "pg", migrate: true });
+  try {
+    const db = database.db;
+    const main = (await createProject(db, { name: "bench-query" })).project.id;
+    const others = [
+      (await createProject(db, { name: "other-1" })).project.id,
+      (await createProject(db, { name: "other-2" })).project.id,
+    ];
+    const now = Date.now();
+    const seedStart = performance.now();
+    await seed(url.toString(), main, rows, now);
+    for (const other of others) await seed(url.toString(), other, Math.floor(rows / 20), now);
+    const seedSeconds = (performance.now() - seedStart) / 1000;
+    console.log(
+      `seeded ${rows} + 2×${Math.floor(rows / 20)} rows over ${days} days with COPY in ${round(seedSeconds, 1)} s (${round((rows * 1.1) / seedSeconds)} rows/s)`,
+    );
+    const scope = { projectIds: [main] };
+    const q = (qs: string): LogFilters =>
+      parseLogQuery(new URLSearchParams(`project=${main}&${qs}`)).filters;
+    const page = { limit: 50 };
+    // A cursor 5,000 rows deep, as a user paging far back would hold.
+    const pg5000 = await new pg.Client({ connectionString: url.toString() });
+    await pg5000.connect();
+    const deep = await pg5000.query<{ t: string; id: string }>(
+      `SELECT to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS t, id::text AS id
+       FROM logs WHERE project_id = $1 ORDER BY received_at DESC, id DESC OFFSET 5000 LIMIT 1`,
+      [main],
+    );
+    await pg5000.end();
+    const key = await cursorKey(db);
+    const deepCursor = encodeCursor(
+      key,
+      { receivedAt: deep.rows[0]?.t ?? "", id: deep.rows[0]?.id ?? "0" },
+      scopeDigest([main], q(""), "older"),
+    );
+    const day = new Date(now - 86_400_000).toISOString();
+
+    console.log("\n| query (LIMIT 50, newest first) | p50 ms | p95 ms | runs |\n|---|---|---|---|");
+    await time("first page, one project", () => listLogs(db, scope, q(""), page));
+    await time("keyset page 5,000 rows deep", () =>
+      listLogs(db, scope, q(""), { limit: 50, cursor: deepCursor }),
+    );
+    await time("all 3 projects (LATERAL merge)", () =>
+      listLogs(
+        db,
+        { projectIds: [main, ...others] },
+        parseLogQuery(new URLSearchParams()).filters,
+        page,
+      ),
+    );
+    await time("level=error (5 %)", () => listLogs(db, scope, q("level=error"), page));
+    await time("level=fatal (0.5 %)", () => listLogs(db, scope, q("level=fatal"), page));
+    await time("min_level=warn", () => listLogs(db, scope, q("min_level=warn"), page));
+    await time("release common (10 %)", () => listLogs(db, scope, q("release=web@2.3.0"), page));
+    await time("release rare (0.1 %)", () =>
+      listLogs(db, scope, q("release=web@1.0.0-rare"), page),
+    );
+    await time("session_id (0.01 %)", () => listLogs(db, scope, q("session_id=sess-7"), page));
+    const unbounded = { searchWindowMs: (days + 1) * 86_400_000 };
+    await time("q common term (every row)", () => listLogs(db, scope, q("q=renderTotals"), page));
+    await time("q rare term (0.01 %), one 24 h slice (default)", () =>
+      listLogs(db, scope, q(`q=${rareToken}`), page),
+    );
+    await time("q absent term, one 24 h slice (default)", () =>
+      listLogs(db, scope, q("q=no-such-text"), page),
+    );
+    await time(
+      "q rare term, whole table in one page (no slicing)",
+      () => listLogs(db, scope, q(`q=${rareToken}`), page, unbounded),
+      5,
+    );
+    await time(
+      "q absent term, whole table in one page (no slicing)",
+      () => listLogs(db, scope, q("q=no-such-text"), page, unbounded),
+      5,
+    );
+    await time(
+      "volume chart, 24 h",
+      () => logVolume(db, scope, { ...q(""), from: day, to: new Date(now).toISOString() }),
+      10,
+    );
+    await time(
+      "volume chart, 7 d",
+      () =>
+        logVolume(db, scope, {
+          ...q(""),
+          from: new Date(now - 7 * 86_400_000).toISOString(),
+          to: new Date(now).toISOString(),
+        }),
+      5,
+    );
+    console.log(
+      `\n${logLevels.length} levels; statement_timeout 5 s per read (LOGWELL_QUERY_TIMEOUT_MS): "timed out" = cancelled, an API 503.`,
+    );
+  } finally {
+    await database.close();
+    if (!process.argv.includes("--keep"))
+      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
