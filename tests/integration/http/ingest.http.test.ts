@@ -275,6 +275,22 @@ describe.each(backends())("POST /api/v1/logs on next start (%s)", (backend) => {
     }
   });
 
+  // TC-31: planted secrets are neither stored nor logged in clear (checked after the server stops).
+  const secrets = ["hunter2-pw", "tok_9f8e7d6c5b4a", "4111 1111 1111 1111", "eyJhbGciOi.sess"];
+  it("TC-31 planted secrets are accepted but redacted", async () => {
+    const res = await post(
+      JSON.stringify({
+        message: `login failed for bob?password=${secrets[0]} card ${secrets[2]}`,
+        url: `https://app.example.com/cb?access_token=${secrets[1]}`,
+        stack: `Error\n at fetch (Authorization: Bearer ${secrets[3]})`,
+        attributes: { headers: { cookie: `sid=${secrets[3]}` }, password: secrets[0] },
+      }),
+      { "x-logwell-key": key },
+      `?key=${key}`,
+    );
+    expect(res.status).toBe(202);
+  });
+
   it("rows exist only for 202 responses, exactly `accepted` of them per request", async () => {
     await seeded.stopServer();
     const rows = await seeded.withDb((db) =>
@@ -284,6 +300,11 @@ describe.each(backends())("POST /api/v1/logs on next start (%s)", (backend) => {
       ),
     );
     const stored = new Map(rows.map((r) => [r.request_id, Number(r.n)]));
+    const dump = await seeded.withDb((db) =>
+      queryRows<{ row: string }>(db, sql`select logs::text as row from logs`),
+    );
+    const everything = dump.map((r) => r.row).join("\n") + seeded.server.output();
+    for (const secret of [...secrets, key.slice(7)]) expect(everything).not.toContain(secret);
     expect(sent.size).toBeGreaterThan(30);
     for (const [requestId, { status, accepted }] of sent) {
       expect(stored.get(requestId) ?? 0, `${requestId} answered ${status}`).toBe(
