@@ -18,7 +18,9 @@ export interface SeededCast {
   projectA: string;
   projectB: string;
   ingestKeyA: string;
+  ingestKeyIdA: string;
   tokens: { admin: string; viewer: string; revoked: string };
+  tokenIds: { admin: string; viewer: string };
 }
 
 export async function seedCast(db: Db): Promise<SeededCast> {
@@ -37,7 +39,9 @@ export async function seedCast(db: Db): Promise<SeededCast> {
     projectA: a.project.id,
     projectB: b.project.id,
     ingestKeyA: a.key,
+    ingestKeyIdA: a.ingestKey.id,
     tokens: { admin: adminToken.token, viewer: viewerToken.token, revoked: revoked.token },
+    tokenIds: { admin: adminToken.adminToken.id, viewer: viewerToken.adminToken.id },
   };
 }
 

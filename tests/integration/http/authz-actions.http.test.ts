@@ -1,0 +1,299 @@
+// Server actions are public POST endpoints (threat N1): TC-15 (a cross-origin call with a valid
+// session cookie is refused before the action runs) and TC-13 (a role below the action's is
+// refused inside it), for every action of the auth/projects/settings pages, enumerated from the
+// build's server-reference manifest. Effects are checked in the database afterwards.
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { and, eq, isNull } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyCredentials } from "@/lib/auth/credentials";
+import { type Database, openDatabase } from "@/lib/db/open";
+import { adminTokens, ingestKeys, projectMembers, projects, users } from "@/lib/db/schema";
+import { backends, createServerDatabase, dropServerDatabase } from "../../support/db";
+import { distDir, startServer, type TestServer } from "../../support/server";
+import { cast, type SeededCast, seedCast, signInOverHttp } from "../auth/fixtures";
+
+const ourActionFiles =
+  /^app\/\((auth|dashboard)\)\/(login|setup|_shell|projects\/actions|projects\/\[projectId\]\/settings|settings)(\/|\.ts$)/;
+
+function actionIds(): Record<string, string> {
+  const manifest = JSON.parse(
+    readFileSync(path.join(distDir(), "server/server-reference-manifest.json"), "utf8"),
+  ) as { node: Record<string, { exportedName: string; filename: string }> };
+  const ids: Record<string, string> = {};
+  for (const [id, entry] of Object.entries(manifest.node)) {
+    if (ourActionFiles.test(entry.filename)) ids[entry.exportedName] = id;
+  }
+  return ids;
+}
+
+type Fields = Record<string, string>;
+interface ActionCall {
+  /** The page the form lives on (the action id decides what runs; the path only routes). */
+  page: string;
+  /** Arguments before the form data (bound ids, useActionState's previous state). */
+  leading: unknown[];
+  fields?: Fields;
+}
+
+/** React's reply encoding for (…leading, formData): the form's fields under "_1_". */
+function encodeArgs(call: ActionCall): FormData {
+  const body = new FormData();
+  const args: unknown[] = [...call.leading];
+  if (call.fields) {
+    args.push("$K1");
+    for (const [k, v] of Object.entries(call.fields)) body.set(`_1_${k}`, v);
+  }
+  body.set("0", JSON.stringify(args));
+  return body;
+}
+
+describe.each(backends())("server actions on %s", (backend) => {
+  let server: TestServer;
+  let seeded: SeededCast;
+  let cookies: Record<"owner" | "admin" | "viewer", string>;
+  let open: () => Promise<Database>;
+  let cleanup: () => Promise<void>;
+  const ids = actionIds();
+  const tag = `t${Date.now()}`;
+
+  /** Every action of our pages with a call whose effect (if it ran) the checks below detect. */
+  const calls = (): Record<string, ActionCall> => ({
+    loginWithPassword: { page: "/login", leading: [{}], fields: cast.viewer },
+    loginWithOAuth: { page: "/login", leading: [], fields: { provider: "github" } },
+    claimOwnerAction: {
+      page: "/setup",
+      leading: [{}],
+      fields: { email: `claim-${tag}@x.test`, password: "claim-password-1", token: "lw_setup_x" },
+    },
+    signOutAction: { page: "/projects", leading: [] },
+    createProjectAction: { page: "/projects", leading: [{}], fields: { name: `project-${tag}` } },
+    saveSettingsAction: {
+      page: `/projects/${seeded.projectA}/settings`,
+      leading: [seeded.projectA, {}],
+      fields: {
+        name: `renamed-${tag}`,
+        retention_days: "3",
+        allowed_origins: "",
+        rate_limit_per_ip_per_minute: "5",
+        rate_limit_events_per_minute: "5",
+        ip_storage: "full",
+        max_events: "",
+      },
+    },
+    createKeyAction: {
+      page: `/projects/${seeded.projectA}/settings`,
+      leading: [seeded.projectA, {}],
+      fields: { name: `key-${tag}` },
+    },
+    revokeKeyAction: {
+      page: `/projects/${seeded.projectA}/settings`,
+      leading: [seeded.projectA],
+      fields: { keyId: seeded.ingestKeyIdA },
+    },
+    deleteProjectAction: {
+      page: `/projects/${seeded.projectA}/settings`,
+      leading: [seeded.projectA, {}],
+      fields: { confirm: "Project A" },
+    },
+    setMemberAction: {
+      page: `/projects/${seeded.projectB}/settings`,
+      leading: [seeded.projectB],
+      fields: { userId: seeded.ids.viewer, grant: "1" },
+    },
+    changePasswordAction: {
+      page: "/settings/account",
+      leading: [{}],
+      fields: { current: cast.viewer.password, next: `changed-${tag}`, confirm: `changed-${tag}` },
+    },
+    createTokenAction: {
+      page: "/settings/tokens",
+      leading: [{}],
+      fields: { name: `token-${tag}`, role: "admin" },
+    },
+    revokeTokenAction: {
+      page: "/settings/tokens",
+      leading: [],
+      fields: { tokenId: seeded.tokenIds.admin },
+    },
+    addUserAction: {
+      page: "/settings/users",
+      leading: [{}],
+      fields: { email: `added-${tag}@x.test`, role: "owner", password: "added-password-1" },
+    },
+    changeRoleAction: {
+      page: "/settings/users",
+      leading: [{}],
+      fields: { userId: seeded.ids.viewer, role: "owner" },
+    },
+    removeUserAction: {
+      page: "/settings/users",
+      leading: [{}],
+      fields: { userId: seeded.ids.admin },
+    },
+  });
+
+  beforeAll(async () => {
+    if (backend === "pglite") {
+      const dataDir = mkdtempSync(path.join(tmpdir(), "logwell-actions-"));
+      open = () => openDatabase({ dataDir: path.join(dataDir, "pglite") });
+      const database = await open();
+      seeded = await seedCast(database.db);
+      await database.close();
+      server = await startServer({ dataDir });
+      cleanup = async () => rmSync(dataDir, { recursive: true, force: true });
+    } else {
+      const url = await createServerDatabase();
+      open = () => openDatabase({ url, driver: "pg" });
+      const database = await openDatabase({ url, driver: "pg", migrate: true });
+      seeded = await seedCast(database.db);
+      await database.close();
+      server = await startServer({ env: { DATABASE_URL: url } });
+      cleanup = () => dropServerDatabase(url);
+    }
+    const signIn = async (who: keyof typeof cast) => {
+      const cookie = await signInOverHttp(server.url, cast[who]);
+      if (!cookie) throw new Error(`could not sign in ${who}:\n${server.output()}`);
+      return cookie;
+    };
+    cookies = {
+      owner: await signIn("owner"),
+      admin: await signIn("admin"),
+      viewer: await signIn("viewer"),
+    };
+  });
+
+  afterAll(async () => {
+    await server?.stop();
+    await cleanup?.();
+  });
+
+  async function invoke(name: string, cookie: string, origin: string, override?: ActionCall) {
+    const call = override ?? calls()[name];
+    const id = ids[name];
+    if (!call || !id) throw new Error(`no call or id for ${name}`);
+    const res = await fetch(server.url + call.page, {
+      method: "POST",
+      redirect: "manual",
+      headers: { cookie, origin, "next-action": id, accept: "text/x-component" },
+      body: encodeArgs(call),
+    });
+    return { status: res.status, text: await res.text(), setCookie: res.headers.getSetCookie() };
+  }
+
+  it("has a call for every server action of these pages", () => {
+    expect(Object.keys(ids).sort()).toEqual(Object.keys(calls()).sort());
+  });
+
+  it("the encoding reaches the action (control: the owner, same origin)", async () => {
+    const res = await invoke("createKeyAction", cookies.owner, server.url, {
+      page: `/projects/${seeded.projectA}/settings`,
+      leading: [seeded.projectA, {}],
+      fields: { name: "control" },
+    });
+    expect(res.status).toBe(200);
+    expect(res.text).toMatch(/lw_pub_[0-9A-Za-z]{22,}/);
+    // A form action bound to an argument on the server (checked at the end: revoked).
+    const revoke = await invoke("revokeTokenAction", cookies.owner, server.url, {
+      page: "/settings/tokens",
+      leading: [],
+      fields: { tokenId: seeded.tokenIds.viewer },
+    });
+    expect(revoke.status).toBe(200);
+  });
+
+  it("TC-15: every action refuses a cross-origin call carrying the owner's cookie", async () => {
+    for (const name of Object.keys(calls())) {
+      const res = await invoke(name, cookies.owner, "https://evil.example");
+      expect(res.status, name).toBe(500);
+      expect(res.text, name).not.toMatch(/lw_pub_|lw_sec_/);
+      expect(
+        res.setCookie.filter((c) => c.includes("session-token")),
+        name,
+      ).toEqual([]);
+    }
+  });
+
+  it("TC-13: a viewer's calls to admin and owner actions are refused inside the action", async () => {
+    const adminOnly = [
+      "createProjectAction",
+      "saveSettingsAction",
+      "createKeyAction",
+      "revokeKeyAction",
+      "deleteProjectAction",
+      "setMemberAction",
+      "createTokenAction",
+      "revokeTokenAction",
+    ];
+    const ownerOnly = ["addUserAction", "changeRoleAction", "removeUserAction"];
+    for (const name of [...adminOnly, ...ownerOnly]) {
+      const res = await invoke(name, cookies.viewer, server.url);
+      expect(res.text, name).not.toMatch(/lw_pub_|lw_sec_/);
+      expect(
+        res.status === 500 || /needs the (admin|owner) role|not found/i.test(res.text),
+        name,
+      ).toBe(true);
+    }
+    for (const name of ownerOnly) {
+      const res = await invoke(name, cookies.admin, server.url);
+      expect(res.status === 500 || /needs the owner role/.test(res.text), name).toBe(true);
+    }
+  });
+
+  it("nothing changed: every refused call left the database as it was", async () => {
+    await server.stop();
+    const database = await open();
+    try {
+      const db = database.db;
+      const [a] = await db.select().from(projects).where(eq(projects.id, seeded.projectA));
+      expect(a?.name).toBe("Project A");
+      expect(a?.retentionDays).toBe(30);
+      const names = (await db.select({ name: projects.name }).from(projects)).map((p) => p.name);
+      expect(names).not.toContain(`project-${tag}`);
+      const keyNames = (await db.select({ name: ingestKeys.name }).from(ingestKeys)).map(
+        (k) => k.name,
+      );
+      expect(keyNames).not.toContain(`key-${tag}`);
+      const [keyA] = await db
+        .select()
+        .from(ingestKeys)
+        .where(eq(ingestKeys.id, seeded.ingestKeyIdA));
+      expect(keyA?.revokedAt).toBeNull();
+      const members = await db
+        .select()
+        .from(projectMembers)
+        .where(
+          and(
+            eq(projectMembers.projectId, seeded.projectB),
+            eq(projectMembers.userId, seeded.ids.viewer),
+          ),
+        );
+      expect(members).toEqual([]);
+      expect(await verifyCredentials(db, cast.viewer)).toMatchObject({ role: "viewer" });
+      const liveAdminToken = await db
+        .select()
+        .from(adminTokens)
+        .where(and(eq(adminTokens.id, seeded.tokenIds.admin), isNull(adminTokens.revokedAt)));
+      expect(liveAdminToken).toHaveLength(1);
+      const [viewerToken] = await db
+        .select()
+        .from(adminTokens)
+        .where(eq(adminTokens.id, seeded.tokenIds.viewer));
+      expect(viewerToken?.revokedAt).toBeInstanceOf(Date); // the control did run
+
+      expect(
+        await db
+          .select()
+          .from(adminTokens)
+          .where(eq(adminTokens.name, `token-${tag}`)),
+      ).toEqual([]);
+      const emails = (await db.select({ email: users.email }).from(users))
+        .map((u) => u.email)
+        .sort();
+      expect(emails).toEqual([cast.admin.email, cast.owner.email, cast.viewer.email].sort());
+    } finally {
+      await database.close();
+    }
+  });
+});
