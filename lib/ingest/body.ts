@@ -73,9 +73,10 @@ export async function readBodyText(
   } catch (err) {
     await reader.cancel().catch(() => {});
     if (err instanceof ApiError) throw err;
-    if (shape.gzip)
-      throw new ApiError("invalid_json", "The body is not valid gzip.", { cause: err });
-    throw err;
+    // Corrupt gzip, or a client that went away mid-body: its fault, never a 500 (and with
+    // nobody listening, the status only matters for our own logs).
+    const message = shape.gzip ? "The body is not valid gzip." : "The body could not be read.";
+    throw new ApiError("invalid_json", message, { cause: err });
   }
   // TextDecoder's default is replacement, not an exception, for invalid UTF-8 (threat ENC-3);
   // it also drops a leading byte-order mark.
