@@ -1,5 +1,7 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/open";
+import { queryRows } from "@/lib/db/query";
 import { parseLogQuery } from "@/lib/logs/filters";
 import { getLog } from "@/lib/logs/get";
 import { listLogs } from "@/lib/logs/list";
@@ -148,5 +150,24 @@ describe.each(backends())("listing logs on %s", (backend) => {
       "boot ok",
     ]);
     expect(third.next_cursor).toBeNull();
+  });
+
+  it("serialises poison timestamps without throwing (TC-04, V-7)", async () => {
+    const { project } = await createProject(db, { name: "poison" });
+    await queryRows(
+      db,
+      sql`INSERT INTO logs (project_id, level, message, timestamp, received_at) VALUES
+          (${project.id}, 30, 'inf', 'infinity', '2026-02-01T00:00:00Z'),
+          (${project.id}, 30, 'neg', '-infinity', '2026-02-01T00:00:01Z'),
+          (${project.id}, 30, 'far', '200000-01-01T00:00:00Z', '2026-02-01T00:00:02Z')`,
+    );
+    const { filters, page } = query("");
+    const logs = (await listLogs(db, { projectIds: [project.id] }, filters, page)).logs;
+    expect(logs.map((l) => [l.message, l.timestamp])).toEqual([
+      ["far", "200000-01-01T00:00:00.000000Z"],
+      ["neg", null],
+      ["inf", null],
+    ]);
+    expect(JSON.parse(JSON.stringify(logs))).toEqual(logs);
   });
 });
