@@ -234,6 +234,23 @@ describe.each(backends())("POST /api/v1/logs on next start (%s)", (backend) => {
       expect(res.status).toBe(413);
     });
 
+    it("413 for an 11 MB NDJSON body, declared or streamed: never a 2xx from a cut body", async () => {
+      const line = `${JSON.stringify({ message: "x".repeat(1000) })}\n`;
+      const body = Buffer.from(line.repeat(Math.ceil((11 * 1000 * 1000) / line.length)));
+      const declared = await post(body, {
+        "content-type": "application/x-ndjson",
+        "x-logwell-key": key,
+      });
+      expect(declared.status).toBe(413);
+      const streamed = await rawPost(url, {
+        headers: { "content-type": "application/x-ndjson", "x-logwell-key": key },
+        chunks: Array.from({ length: Math.ceil(body.length / (256 * 1024)) }, (_, i) =>
+          body.subarray(i * 256 * 1024, (i + 1) * 256 * 1024),
+        ),
+      });
+      expect(streamed.status).toBe(413);
+    });
+
     it("413 for 1,001 events, in JSON and in NDJSON", async () => {
       const events = Array.from({ length: 1001 }, (_, i) => ({ message: `m${i}` }));
       const json = await post(JSON.stringify(events), { "x-logwell-key": key });
