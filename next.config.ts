@@ -15,6 +15,14 @@ const nextConfig: NextConfig = {
   distDir: process.env.LOGWELL_DIST_DIR || ".next",
   // Opt-in self-contained server for containers (docs/deploy.md); `npm start` needs none.
   output: process.env.LOGWELL_OUTPUT === "standalone" ? "standalone" : undefined,
+  // The browser SDK is loaded by other sites: `import ... from "<deployment>/logwell.mjs"` is a
+  // cross-origin module script, which needs CORS (docs/sdk.md).
+  async headers() {
+    return ["/logwell.js", "/logwell.mjs"].map((source) => ({
+      source,
+      headers: [{ key: "Access-Control-Allow-Origin", value: "*" }],
+    }));
+  },
 };
 
 export default nextConfig;

@@ -40,7 +40,25 @@ async function buildModule() {
   return result.outputFiles[0].contents;
 }
 
-/** One self-contained .d.ts: the declarations of every module, with local imports removed. */
+/** What the package exports: index.ts's own declarations and what it re-exports. */
+const PUBLIC_NAMES = new Set(["init", "log", "setUser", "setContext", "flush", "LogMethods"]);
+
+/** Top-level declarations of a .d.ts, except imports, re-exports and `report`-like internals. */
+function declarations(text, keep) {
+  const file = ts.createSourceFile("x.d.ts", text, ts.ScriptTarget.ES2022, true);
+  return file.statements
+    .filter((statement) => {
+      if (ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) return false;
+      const name = ts.isVariableStatement(statement)
+        ? statement.declarationList.declarations[0]?.name.getText(file)
+        : statement.name?.getText(file);
+      return keep(name);
+    })
+    .map((statement) => statement.getFullText(file).trim())
+    .join("\n");
+}
+
+/** One self-contained .d.ts for the ES module: public types and functions, nothing internal. */
 export function buildTypes() {
   const emitted = new Map();
   const program = ts.createProgram([path.join(source, "index.ts")], {
@@ -52,19 +70,17 @@ export function buildTypes() {
     moduleResolution: ts.ModuleResolutionKind.Bundler,
     lib: ["lib.es2023.d.ts", "lib.dom.d.ts"],
     skipLibCheck: true,
+    types: [],
   });
   program.emit(undefined, (file, text) => emitted.set(path.basename(file, ".d.ts"), text));
-  const wanted = ["types", "client", "index"];
-  return `// Logwell browser SDK types (generated from sdk/src by scripts/build-sdk.mjs).\n${wanted
-    .map((name) =>
-      emitted
-        .get(name)
-        .replace(/^import .*$/gm, "")
-        .replace(/^export (\{[^}]*\}|type \{[^}]*\}) from .*$/gm, "")
-        .replace(/^export \{\};?$/gm, ""),
-    )
-    .join("\n")
-    .replace(/\n{3,}/g, "\n\n")}`;
+  return [
+    "// Logwell browser SDK types (generated from sdk/src by scripts/build-sdk.mjs).",
+    declarations(emitted.get("types"), () => true),
+    // client.ts also declares its own init (with a required endpoint) and report: not public.
+    declarations(emitted.get("client"), (name) => PUBLIC_NAMES.has(name) && name !== "init"),
+    declarations(emitted.get("index"), (name) => PUBLIC_NAMES.has(name)),
+    "",
+  ].join("\n");
 }
 
 export async function buildSdk() {

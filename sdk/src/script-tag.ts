@@ -9,7 +9,13 @@ import type { Options } from "./types";
 
 declare global {
   interface Window {
-    Logwell?: unknown;
+    /** The script tag's API (the ES module exports the same functions). */
+    Logwell?: {
+      log: typeof log;
+      setUser: typeof setUser;
+      setContext: typeof setContext;
+      flush: typeof flush;
+    };
     LogwellConfig?: Partial<Options>;
   }
 }
