@@ -232,6 +232,6 @@ async function measureHalfLoad() {
     const figure = await measureIngest(batchSize, () =>
       openLoop({ ...ingestSpec(batchSize, plan.durationMs), ratePerSecond: peak / 2 }),
     );
-    results.halfLoad.set(batchSize, figure);
+    results.halfLoad.set(batchSize, { ...figure, offeredPerSecond: peak / 2 });
   }
 }

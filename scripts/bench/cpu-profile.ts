@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
  */
 interface ProfileNode {
   id: number;
+  children?: number[];
   callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
 }
 interface CpuProfile {
@@ -65,6 +66,11 @@ export interface ProfileBreakdown {
   rows: Row[];
   /** Self time per function (name + file or package). */
   functions: Row[];
+  /**
+   * Time with one of our files (lib/, app/, scripts/) on the stack, callees included: e.g. the
+   * Node web-streams work lib/ingest/body.ts starts counts under body.ts too.
+   */
+  inclusive: Row[];
 }
 
 function ranked(totals: Map<string, number>, busyMs: number): Row[] {
@@ -77,6 +83,7 @@ function ranked(totals: Map<string, number>, busyMs: number): Row[] {
 export function analyzeProfiles(dir: string, sinceEpochMs = 0): ProfileBreakdown {
   const selfMs = new Map<string, number>();
   const functionMs = new Map<string, number>();
+  const inclusiveMs = new Map<string, number>();
   let idleMs = 0;
   for (const file of readdirSync(dir).filter((f) => f.endsWith(".cpuprofile"))) {
     const profile = JSON.parse(readFileSync(path.join(dir, file), "utf8")) as CpuProfile;
@@ -87,6 +94,8 @@ export function analyzeProfiles(dir: string, sinceEpochMs = 0): ProfileBreakdown
     let elapsedMs = 0;
     const byId = new Map(profile.nodes.map((n) => [n.id, n]));
     const whereById = new Map(profile.nodes.map((n) => [n.id, attribute(n.callFrame)]));
+    const parentOf = new Map<number, number>();
+    for (const n of profile.nodes) for (const child of n.children ?? []) parentOf.set(child, n.id);
     profile.samples.forEach((id, i) => {
       const ms = (profile.timeDeltas[i] ?? 0) / 1000;
       elapsedMs += ms;
@@ -99,10 +108,22 @@ export function analyzeProfiles(dir: string, sinceEpochMs = 0): ProfileBreakdown
       selfMs.set(where, (selfMs.get(where) ?? 0) + ms);
       const name = `${byId.get(id)?.callFrame.functionName || "(anonymous)"}  ${where}`;
       functionMs.set(name, (functionMs.get(name) ?? 0) + ms);
+      const onStack = new Set<string>();
+      for (let node: number | undefined = id; node !== undefined; node = parentOf.get(node)) {
+        const file = whereById.get(node) ?? "";
+        if (/^(lib|app|scripts)\//.test(file)) onStack.add(file);
+      }
+      for (const file of onStack) inclusiveMs.set(file, (inclusiveMs.get(file) ?? 0) + ms);
     });
   }
   const busyMs = [...selfMs.values()].reduce((a, b) => a + b, 0);
-  return { busyMs, idleMs, rows: ranked(selfMs, busyMs), functions: ranked(functionMs, busyMs) };
+  return {
+    busyMs,
+    idleMs,
+    rows: ranked(selfMs, busyMs),
+    functions: ranked(functionMs, busyMs),
+    inclusive: ranked(inclusiveMs, busyMs),
+  };
 }
 
 export function printBreakdown(breakdown: ProfileBreakdown, top = 25): void {
@@ -114,4 +135,6 @@ export function printBreakdown(breakdown: ProfileBreakdown, top = 25): void {
   for (const row of breakdown.rows.slice(0, top)) console.log(line(row));
   console.log("\nself time by function:");
   for (const row of breakdown.functions.slice(0, top)) console.log(line(row));
+  console.log("\ntime with our file on the stack (callees included):");
+  for (const row of breakdown.inclusive.slice(0, top)) console.log(line(row));
 }
