@@ -62,6 +62,14 @@ export async function signInOverHttp(
   baseUrl: string,
   credentials: { email: string; password: string },
 ): Promise<string | null> {
+  return (await signInAttempt(baseUrl, credentials)).cookie;
+}
+
+/** One sign-in attempt: the session cookie (or null) and where Auth.js redirected. */
+export async function signInAttempt(
+  baseUrl: string,
+  credentials: { email: string; password: string },
+): Promise<{ cookie: string | null; location: string }> {
   const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const res = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
@@ -74,5 +82,5 @@ export async function signInOverHttp(
     body: new URLSearchParams({ ...credentials, csrfToken, callbackUrl: `${baseUrl}/projects` }),
   });
   const session = cookiePairs(res).find((c) => /^(__Secure-)?authjs\.session-token=./.test(c));
-  return session ?? null;
+  return { cookie: session ?? null, location: res.headers.get("location") ?? "" };
 }
