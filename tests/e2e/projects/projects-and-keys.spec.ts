@@ -7,8 +7,14 @@ test.describe.configure({ mode: "serial" });
 test.describe("projects and ingest keys", () => {
   let page: Page;
 
+  const cspViolations: string[] = [];
+
   test.beforeAll(async ({ browser, baseURL }) => {
     page = await browser.newPage({ baseURL });
+    // The nonce CSP must not block our own scripts (hydration would silently stop).
+    page.on("console", (msg) => {
+      if (/Content Security Policy/i.test(msg.text())) cspViolations.push(msg.text());
+    });
     await signInAs(page, e2eAdmin);
   });
   test.afterAll(async () => {
@@ -76,5 +82,9 @@ test.describe("projects and ingest keys", () => {
       () => document.documentElement.scrollWidth - window.innerWidth,
     );
     expect(overflow).toBeLessThanOrEqual(1);
+  });
+
+  test("no Content Security Policy violations on the pages visited", async () => {
+    expect(cspViolations).toEqual([]);
   });
 });
