@@ -1,7 +1,7 @@
 // Builds the browser SDK from sdk/src (TypeScript) with esbuild:
 //   public/logwell.js   script tag (IIFE), served by every deployment
 //   public/logwell.mjs  ES module + public/logwell.d.ts, served by every deployment
-//   sdk/dist/           the same module and types for the npm package in sdk/
+//   sdk/dist/           the npm package's module (endpoint required) and the same types
 // Run by `npm run build` before `next build` and by `npm run dev`. Outputs are not committed.
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -31,10 +31,11 @@ export async function buildScriptTag() {
   return result.outputFiles[0].contents;
 }
 
-async function buildModule() {
+/** served.ts for public/logwell.mjs, index.ts (endpoint required) for the npm package. */
+async function buildModule(entry) {
   const result = await esbuild.build({
     ...scriptTagOptions,
-    entryPoints: [path.join(source, "index.ts")],
+    entryPoints: [path.join(source, entry)],
     format: "esm",
   });
   return result.outputFiles[0].contents;
@@ -84,13 +85,17 @@ export function buildTypes() {
 }
 
 export async function buildSdk() {
-  const [scriptTag, module] = await Promise.all([buildScriptTag(), buildModule()]);
+  const [scriptTag, servedModule, packageModule] = await Promise.all([
+    buildScriptTag(),
+    buildModule("served.ts"),
+    buildModule("index.ts"),
+  ]);
   const types = buildTypes();
   const outputs = {
     "public/logwell.js": scriptTag,
-    "public/logwell.mjs": module,
+    "public/logwell.mjs": servedModule,
     "public/logwell.d.ts": types,
-    "sdk/dist/logwell.mjs": module,
+    "sdk/dist/logwell.mjs": packageModule,
     "sdk/dist/logwell.d.ts": types,
   };
   for (const [file, contents] of Object.entries(outputs)) {

@@ -1,6 +1,6 @@
-// The ES module build (public/logwell.mjs, and the npm package in sdk/):
-//   import { init, log } from "https://<deployment>/logwell.mjs";
-//   init({ key: "lw_pub_..." });
+// The ES module (the npm package in sdk/, and the base of public/logwell.mjs):
+//   import { init, log } from "@logwell/browser";
+//   init({ key: "lw_pub_...", endpoint: "https://<deployment>/api/v1/logs" });
 import { init as start } from "./client";
 import type { Options } from "./types";
 
@@ -8,13 +8,11 @@ export { flush, type LogMethods, log, setContext, setUser } from "./client";
 export type { Attributes, Level, LogEvent, Options, User } from "./types";
 
 /**
- * Starts capturing and sending. Without `endpoint`, sends to the deployment this module was
- * loaded from; installed from npm, pass `endpoint: "https://<deployment>/api/v1/logs"`.
- * A second call is ignored.
+ * Starts capturing and sending; a second call is ignored. `endpoint` is required here (the
+ * module served by a deployment at /logwell.mjs defaults it to that deployment).
  */
 export function init(options: Options): void {
-  start({
-    ...options,
-    endpoint: options.endpoint || new URL("/api/v1/logs", import.meta.url).href,
-  });
+  if (!options.endpoint)
+    throw new Error("Logwell: init() needs endpoint (https://<deployment>/api/v1/logs)");
+  start({ ...options, endpoint: options.endpoint });
 }

@@ -77,6 +77,12 @@ describe("SDK events", () => {
     expect(sent()).toMatchObject([{ message: "circular", attributes: {} }]);
   });
 
+  it("need an endpoint when the module comes from npm", async () => {
+    vi.resetModules();
+    const { init } = await import("@/sdk/src/index");
+    expect(() => init({ key: "lw_pub_test0123456789abcdefgh" })).toThrow(/endpoint/);
+  });
+
   it("ignore any call before init", async () => {
     vi.resetModules();
     const { log, flush } = await import("@/sdk/src/client");
