@@ -25,7 +25,7 @@ import {
 } from "./bench/ingest-report";
 import { closedLoop, type LoadRun, type LoadSpec, openLoop } from "./bench/load-generator";
 import { describeMachine } from "./bench/machine";
-import { median, round, summarizeLatencies } from "./bench/stats";
+import { round, summarizeLatencies } from "./bench/stats";
 
 const { values: args } = parseArgs({
   options: {
@@ -138,7 +138,7 @@ async function metered(load: () => Promise<LoadRun>) {
   return { run, serverCpuMs: await serverCpu.stop(), dbCpuMs: await dbCpu.stop() };
 }
 
-async function measureIngest(batchSize: number, load: () => Promise<LoadRun>) {
+async function measureIngest(batchSize: number, label: string, load: () => Promise<LoadRun>) {
   const { run, serverCpuMs, dbCpuMs } = await metered(load);
   const stored = await db.countRows(db.projectId);
   await db.truncateLogs();
@@ -157,7 +157,7 @@ async function measureIngest(batchSize: number, load: () => Promise<LoadRun>) {
     dbCpuUs: (dbCpuMs * 1000) / Math.max(1, stored),
     statuses: { ...run.statusCounts, ...(run.networkErrors ? { network: run.networkErrors } : {}) },
   };
-  show(`ingest batch ${batchSize}`, roundFigure(figure));
+  show(`ingest ${label}`, roundFigure(figure));
   return figure;
 }
 
@@ -172,11 +172,12 @@ try {
   if (args.profile) {
     profileFrom = Date.now();
     for (const batchSize of plan.batchSizes) {
-      await measureIngest(batchSize, () => closedLoop(ingestSpec(batchSize, plan.durationMs)));
+      await measureIngest(batchSize, `batch ${batchSize}`, () =>
+        closedLoop(ingestSpec(batchSize, plan.durationMs)),
+      );
     }
   } else {
     for (let rep = 1; rep <= plan.repetitions; rep++) await measureRepetition(rep);
-    await measureHalfLoad();
     printSummary(results);
   }
 } finally {
@@ -217,21 +218,22 @@ async function measureRepetition(rep: number) {
   results.static.push(statics.ok / statics.seconds);
   show("static chunk", { requestsPerSecond: round(statics.ok / statics.seconds) });
   for (const batchSize of plan.batchSizes) {
-    const figure = await measureIngest(batchSize, () =>
+    const figure = await measureIngest(batchSize, `batch ${batchSize}`, () =>
       closedLoop(ingestSpec(batchSize, plan.durationMs)),
     );
     results.ingest.set(batchSize, [...(results.ingest.get(batchSize) ?? []), figure]);
+    await measureHalfLoad(batchSize, figure);
   }
 }
 
-async function measureHalfLoad() {
-  console.log("\n-- latency at half of peak load (open loop)");
-  for (const batchSize of plan.batchSizes) {
-    const peak = median((results.ingest.get(batchSize) ?? []).map((f) => f.requestsPerSecond));
-    console.log(`(batch ${batchSize} at ${round(peak / 2)} req/s)`);
-    const figure = await measureIngest(batchSize, () =>
-      openLoop({ ...ingestSpec(batchSize, plan.durationMs), ratePerSecond: peak / 2 }),
-    );
-    results.halfLoad.set(batchSize, { ...figure, offeredPerSecond: peak / 2 });
-  }
+/** Latency at half load, right after the peak it halves (the machine's capacity drifts). */
+async function measureHalfLoad(batchSize: number, peak: IngestFigure) {
+  const ratePerSecond = peak.requestsPerSecond / 2;
+  const figure = await measureIngest(
+    batchSize,
+    `batch ${batchSize} at ½ peak (${round(ratePerSecond)} req/s)`,
+    () => openLoop({ ...ingestSpec(batchSize, plan.durationMs), ratePerSecond }),
+  );
+  const list = results.halfLoad.get(batchSize) ?? [];
+  results.halfLoad.set(batchSize, [...list, { ...figure, offeredPerSecond: ratePerSecond }]);
 }
