@@ -31,8 +31,20 @@ export async function createAdminToken(
   return { token, adminToken: row };
 }
 
+/** Every token for the settings page: never the hash. */
 export async function listAdminTokens(db: Db) {
-  return db.select().from(adminTokens).orderBy(desc(adminTokens.createdAt));
+  return db
+    .select({
+      id: adminTokens.id,
+      name: adminTokens.name,
+      prefix: adminTokens.prefix,
+      role: adminTokens.role,
+      createdAt: adminTokens.createdAt,
+      lastUsedAt: adminTokens.lastUsedAt,
+      revokedAt: adminTokens.revokedAt,
+    })
+    .from(adminTokens)
+    .orderBy(desc(adminTokens.createdAt));
 }
 
 /** Revokes a token; false when no live token has that id. */

@@ -7,6 +7,7 @@ import type { UserRole } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { findInvitedUser, verifyCredentials } from "./credentials";
 import { enforceLoginGuard } from "./login-guard";
+import { oauthSignInAllowed } from "./oauth-invite";
 import { authSecret, isEmbeddedDatabase } from "./secret";
 
 // Built on first use, not at import: `next build` imports this module and must neither need a
@@ -41,9 +42,7 @@ function buildConfig(): NextAuthConfig {
     callbacks: {
       async signIn({ user, account, profile }) {
         if (!account || account.provider === "credentials") return Boolean(user);
-        // Google says whether it verified the address; an unverified one must not match an invite.
-        if (account.provider === "google" && profile?.email_verified !== true) return false;
-        return Boolean(await findInvitedUser(await getDb(), user.email));
+        return oauthSignInAllowed(await getDb(), account.provider, user.email, profile);
       },
       async jwt({ token, user, account }) {
         if (user && account) {

@@ -35,6 +35,18 @@ test("a viewer sees only granted projects and cannot manage them", async ({ brow
   const row = owner.getByRole("listitem").filter({ hasText: viewer.email });
   await row.getByRole("button", { name: "Grant access" }).click();
   await expect(row).toContainText("has access");
+  // The only owner cannot demote themself; an invite without a password is listed as OAuth.
+  await owner.goto("/settings/users");
+  const self = owner.getByTestId("user-row").filter({ hasText: e2eAdmin.email });
+  await self.getByLabel(`Role of ${e2eAdmin.email}`).selectOption("admin");
+  await self.getByRole("button", { name: "Save role" }).click();
+  await expect(self.getByText("This is the last owner")).toBeVisible();
+  await owner.getByLabel("Email").fill(`invited-${suffix}@e2e.test`);
+  await owner.getByLabel("Password (optional)").fill("");
+  await owner.getByRole("button", { name: "Add user" }).click();
+  await expect(
+    owner.getByTestId("user-row").filter({ hasText: `invited-${suffix}@e2e.test` }),
+  ).toContainText("OAuth invite");
   await owner.close();
 
   const page = await browser.newPage({ baseURL });

@@ -8,6 +8,7 @@ import {
   requireVisibleProject,
   visibleProjectIds,
 } from "@/lib/auth/access";
+import { oauthSignInAllowed } from "@/lib/auth/oauth-invite";
 import type { Principal } from "@/lib/auth/principal";
 import { ApiError } from "@/lib/http/errors";
 import { createProject } from "@/lib/projects/create-project";
@@ -102,5 +103,30 @@ describe.each(backends())("access scoping on %s", (backend) => {
     expect(canManageProjects(p.viewer)).toBe(false);
     expect(canManageUsers(p.owner)).toBe(true);
     expect(canManageUsers(p.admin)).toBe(false);
+  });
+});
+
+describe.each(backends())("OAuth sign-in rule on %s", (backend) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase(backend);
+    await createUser(database.db, { email: "invited@authz.test", role: "viewer" });
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it("lets in invited emails only, and Google only with a verified email", async () => {
+    const db = database.db;
+    expect(await oauthSignInAllowed(db, "github", "Invited@authz.test", undefined)).toBe(true);
+    expect(await oauthSignInAllowed(db, "github", "stranger@authz.test", undefined)).toBe(false);
+    expect(await oauthSignInAllowed(db, "github", null, undefined)).toBe(false);
+    expect(
+      await oauthSignInAllowed(db, "google", "invited@authz.test", { email_verified: true }),
+    ).toBe(true);
+    expect(
+      await oauthSignInAllowed(db, "google", "invited@authz.test", { email_verified: false }),
+    ).toBe(false);
+    expect(await oauthSignInAllowed(db, "google", "invited@authz.test", {})).toBe(false);
   });
 });
