@@ -1,12 +1,13 @@
 import { expect, test } from "@playwright/test";
-import { createProjectViaApi, ingest, signIn, tableIds } from "./helpers";
+import { createProjectViaApi, ingest, ownerState, saveOwnerSession, tableIds } from "./helpers";
 
 // The explorer in real Chromium against `next start`: events ingested through the public
 // endpoint appear; every filter narrows and survives a reload; paging has no gaps or repeats.
 
-test.beforeEach(async ({ page }) => {
-  await signIn(page);
+test.beforeAll(async ({ browser, baseURL }) => {
+  await saveOwnerSession(browser, baseURL);
 });
+test.use({ storageState: ownerState });
 
 test("shows ingested events; each filter narrows and survives reload via the URL", async ({
   page,

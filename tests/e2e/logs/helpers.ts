@@ -1,17 +1,28 @@
-import { type APIRequestContext, expect, type Page } from "@playwright/test";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { type APIRequestContext, type Browser, expect, type Page } from "@playwright/test";
+import { signInAs } from "../auth/sign-in";
 import { e2eAdmin } from "../fixtures/admin";
 
-/** Signs the page's context in as the bootstrapped owner through the real login form. */
-export async function signIn(page: Page): Promise<void> {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(e2eAdmin.email);
-  await page.getByLabel("Password").fill(e2eAdmin.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).not.toHaveURL(/\/login/);
+/**
+ * Sign-ins are rate limited per email (10 per 15 min): each spec file signs the owner in once
+ * in beforeAll and its tests reuse the saved session (`test.use({ storageState: ownerState })`).
+ */
+export const ownerState = path.join(tmpdir(), `logwell-e2e-explorer-owner-${process.pid}.json`);
+
+export const signedOut = { cookies: [], origins: [] };
+
+export async function saveOwnerSession(browser: Browser, baseURL: string | undefined) {
+  // Explicitly empty: pages from `browser` inherit the file's `storageState` option.
+  const page = await browser.newPage({ baseURL, storageState: signedOut });
+  await signInAs(page, e2eAdmin);
+  await page.context().storageState({ path: ownerState });
+  await page.close();
 }
 
 /** Creates a project through the projects API with the page's session; returns id and key. */
 export async function createProjectViaApi(page: Page, name: string) {
+  if (page.url() === "about:blank") await page.goto("/projects");
   const origin = new URL(page.url()).origin;
   const res = await page.request.post("/api/v1/projects", {
     data: { name },

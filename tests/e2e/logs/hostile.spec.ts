@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { createProjectViaApi, ingest, signIn } from "./helpers";
+import { signInAs } from "../auth/sign-in";
+import { createProjectViaApi, ingest, ownerState, saveOwnerSession, signedOut } from "./helpers";
 
 // TC-09 / TC-10: hostile log content renders as text and runs nothing; a deleted project's
 // logs are gone for every session.
@@ -9,6 +10,11 @@ function rawControls(text: string): number[] {
   const codes = [...text].map((c) => c.codePointAt(0) ?? 0);
   return codes.filter((c) => (c < 0x20 && c !== 9 && c !== 10) || c === 0x202e || c === 0x200b);
 }
+
+test.beforeAll(async ({ browser, baseURL }) => {
+  await saveOwnerSession(browser, baseURL);
+});
+test.use({ storageState: ownerState });
 
 const payloads = [
   "<img src=x onerror=alert(1)>",
@@ -25,7 +31,6 @@ test("hostile messages, urls and attributes render as text and execute nothing (
     dialogs++;
     await dialog.dismiss();
   });
-  await signIn(page);
   const { id, key } = await createProjectViaApi(page, `<img src=x onerror=alert(1)> ${Date.now()}`);
   await ingest(page.request, key, [
     ...payloads.map((message, i) => ({
@@ -76,25 +81,39 @@ test("hostile messages, urls and attributes render as text and execute nothing (
   expect(dialogs).toBe(0);
 });
 
-test("a deleted project's logs are gone for every session (404 alike)", async ({
+test("another user's session cannot read a deleted project's logs (404 alike)", async ({
   page,
   browser,
+  baseURL,
 }) => {
-  await signIn(page);
   const { id, key } = await createProjectViaApi(page, `doomed ${Date.now()}`);
   await ingest(page.request, key, [{ message: "soon gone" }]);
-  await page.goto(`/projects/${id}/logs`);
-  await page.locator("a[data-row-link]").first().click();
-  const detailUrl = page.url();
+  // The owner adds a viewer through the users page and grants this project.
+  const viewer = { email: `explorer-viewer-${Date.now()}@e2e.test`, password: "viewer-password-1" };
+  await page.goto("/settings/users");
+  await page.getByLabel("Email").fill(viewer.email);
+  await page.getByLabel("Password (optional)").fill(viewer.password);
+  await page.getByRole("button", { name: "Add user" }).click();
+  await expect(page.getByText(`Added ${viewer.email}.`)).toBeVisible();
+  await page.goto(`/projects/${id}/settings`);
+  const row = page.getByRole("listitem").filter({ hasText: viewer.email });
+  await row.getByRole("button", { name: "Grant access" }).click();
+  await expect(row).toContainText("has access");
+
+  const other = await browser.newContext({ baseURL, storageState: signedOut });
+  const viewerPage = await other.newPage();
+  await signInAs(viewerPage, viewer);
+  await viewerPage.goto(`/projects/${id}/logs`);
+  await viewerPage.locator("a[data-row-link]").first().click();
+  await expect(viewerPage.locator("[data-field=message]")).toHaveText("soon gone");
+  const detailUrl = viewerPage.url();
   const logId = detailUrl.split("/").pop();
-  const origin = new URL(detailUrl).origin;
+
+  const origin = new URL(page.url()).origin;
   const del = await page.request.delete(`/api/v1/projects/${id}`, { headers: { origin } });
   expect(del.status()).toBeLessThan(300);
 
-  const other = await browser.newContext();
-  const otherPage = await other.newPage();
-  await signIn(otherPage);
-  for (const p of [page, otherPage]) {
+  for (const p of [viewerPage, page]) {
     // Streamed pages (the dashboard has loading.tsx) keep status 200 and render the 404 page.
     for (const url of [detailUrl, `/projects/${id}/logs`]) {
       await p.goto(url);

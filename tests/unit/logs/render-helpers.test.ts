@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { splitHighlight } from "@/lib/logs/highlight";
 import { safeHttpUrl } from "@/lib/logs/safe-url";
 import { parseUserAgent } from "@/lib/logs/user-agent";
 import { splitInvisible, visibleText } from "@/lib/logs/visible-text";
@@ -70,5 +71,27 @@ describe("parseUserAgent", () => {
     const hostile = `${"Mozilla/5.0 (".repeat(50_000)}iPhone${" OS".repeat(50_000)}`;
     // Only the first 512 characters are read, so the far-away "iPhone" is not seen.
     expect(parseUserAgent(hostile)).toEqual({ browser: null, os: null, device: "desktop" });
+  });
+});
+
+describe("splitHighlight (QRY-2: indexOf, no RegExp from input)", () => {
+  it("marks every case-insensitive occurrence, literally", () => {
+    expect(splitHighlight("Error: error (.*)", "ERROR")).toEqual([
+      { text: "Error", start: 0, match: true },
+      { text: ": ", start: 5, match: false },
+      { text: "error", start: 7, match: true },
+      { text: " (.*)", start: 12, match: false },
+    ]);
+    expect(splitHighlight("a (.*) b", "(.*)").filter((p) => p.match)).toHaveLength(1);
+    expect(splitHighlight("no match", "zzz")).toEqual([
+      { text: "no match", start: 0, match: false },
+    ]);
+    expect(splitHighlight("x", undefined)).toEqual([{ text: "x", start: 0, match: false }]);
+  });
+
+  it("falls back to exact case when lower-casing changes lengths", () => {
+    expect(splitHighlight("İstanbul istanbul", "istanbul").filter((p) => p.match)).toEqual([
+      { text: "istanbul", start: 9, match: true },
+    ]);
   });
 });

@@ -110,7 +110,7 @@ export default async function LogsPage({
               <LogTableHead />
               <tbody>
                 {page.logs.map((log) => (
-                  <LogRow key={log.id} log={log} />
+                  <LogRow key={log.id} log={log} highlight={filters.q} />
                 ))}
               </tbody>
             </table>

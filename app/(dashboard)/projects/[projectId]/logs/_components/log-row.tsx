@@ -1,11 +1,20 @@
 import Link from "next/link";
 import type { LogDto } from "@/lib/logs/dto";
 import { EscapedText } from "./escaped-text";
+import { HighlightedText } from "./highlighted-text";
 import { LevelBadge } from "./level-badge";
 import { LocalTime } from "./local-time";
 
 /** One table row; rendered by the server table and by the live tail alike. */
-export function LogRow({ log, fresh = false }: { log: LogDto; fresh?: boolean }) {
+export function LogRow({
+  log,
+  fresh = false,
+  highlight,
+}: {
+  log: LogDto;
+  fresh?: boolean;
+  highlight?: string;
+}) {
   const changed = [...log.truncated_fields, ...log.normalized_fields];
   const firstLine = log.message.length > 400 ? `${log.message.slice(0, 400)}…` : log.message;
   return (
@@ -25,7 +34,7 @@ export function LogRow({ log, fresh = false }: { log: LogDto; fresh?: boolean })
           data-row-link=""
           className="block truncate font-mono text-sm text-zinc-900 hover:underline focus:bg-sky-100 focus:outline-2 focus:outline-sky-600"
         >
-          <EscapedText text={firstLine} />
+          <HighlightedText text={firstLine} term={highlight} />
         </Link>
         <div className="flex flex-wrap gap-2 text-xs text-zinc-500">
           {log.environment && (
