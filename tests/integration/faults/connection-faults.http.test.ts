@@ -2,7 +2,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyConservation } from "../../support/conservation";
 import { type LoadResult, runLoad } from "../../support/load";
-import { type FaultRig, sleep, startFaultRig } from "./fault-setup";
+import { type FaultRig, sleep, startFaultRig, waitUntil } from "./fault-setup";
 
 // TC-23 (FAULT-2, DUP-2) and TC-24 (FAULT-3) against `next start` on a throwaway Postgres.
 describe("TC-23/TC-24 connection faults (next start on a throwaway Postgres)", () => {
@@ -91,7 +91,13 @@ describe("TC-23/TC-24 connection faults (next start on a throwaway Postgres)", (
     try {
       await locker.query("begin");
       await locker.query("lock table logs in access exclusive mode");
-      const released = sleep(1_500).then(() => locker.query("rollback"));
+      let refusals = 0;
+      // Hold the lock until the server has refused at least once, whatever the machine's speed.
+      const released = waitUntil(
+        () => refusals > 0,
+        30_000,
+        () => "a 503 while locked",
+      ).finally(() => locker.query("rollback"));
       const result = await runLoad({
         url: rig.server.url,
         key,
@@ -99,6 +105,9 @@ describe("TC-23/TC-24 connection faults (next start on a throwaway Postgres)", (
         batchSize: 20,
         maxBatches: 8,
         durationMs: 20_000,
+        onAttempt: (attempt) => {
+          if (attempt.status === 503) refusals++;
+        },
       });
       await released;
 
