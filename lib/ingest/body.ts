@@ -11,17 +11,18 @@ export interface BodyShape {
   gzip: boolean;
 }
 
-const mediaTypes: Record<string, BodyFormat> = {
-  "application/json": "json",
+// A Map: a header naming "__proto__" or "constructor" must not find Object.prototype members.
+const mediaTypes = new Map<string, BodyFormat>([
+  ["application/json", "json"],
   // What navigator.sendBeacon sends for a string: no CORS preflight (threat HTTP-1).
-  "text/plain": "json",
-  "application/x-ndjson": "ndjson",
-};
+  ["text/plain", "json"],
+  ["application/x-ndjson", "ndjson"],
+]);
 
 /** 415 unless the content type and encoding are ones the contract accepts. */
 export function bodyShape(headers: Headers): BodyShape {
   const mediaType = (headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
-  const format = mediaTypes[mediaType];
+  const format = mediaTypes.get(mediaType);
   if (!format) {
     throw new ApiError(
       "unsupported_media_type",
@@ -76,7 +77,7 @@ export async function readBodyText(
     // Corrupt gzip, or a client that went away mid-body: its fault, never a 500 (and with
     // nobody listening, the status only matters for our own logs).
     const message = shape.gzip ? "The body is not valid gzip." : "The body could not be read.";
-    throw new ApiError("invalid_json", message, { cause: err });
+    throw new ApiError("invalid_json", message, { cause: err, body: { errors: [] } });
   }
   // TextDecoder's default is replacement, not an exception, for invalid UTF-8 (threat ENC-3);
   // it also drops a leading byte-order mark.

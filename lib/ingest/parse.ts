@@ -1,5 +1,6 @@
 import { ApiError } from "@/lib/http/errors";
 import type { BodyFormat } from "./body";
+import { maxListedErrors } from "./limits";
 
 // Body text → a list of raw events (still untrusted JSON values). JSON.parse itself is
 // iterative and survives any nesting (threat V-4); nothing here walks into a value.
@@ -23,7 +24,10 @@ function parseJson(text: string, maxEvents: number): RawEvent[] {
   try {
     value = JSON.parse(text);
   } catch (err) {
-    throw new ApiError("invalid_json", "The body is not valid JSON.", { cause: err });
+    throw new ApiError("invalid_json", "The body is not valid JSON.", {
+      cause: err,
+      body: { errors: [] },
+    });
   }
   const events = Array.isArray(value)
     ? value
@@ -56,7 +60,13 @@ function parseNdjson(text: string, maxEvents: number): RawEvent[] {
     }
   });
   if (events.length > 0 && events.every((e) => e instanceof UnparseableLine)) {
-    throw new ApiError("invalid_json", "No line of the body is valid JSON.");
+    throw new ApiError("invalid_json", "No line of the body is valid JSON.", {
+      body: {
+        errors: events
+          .slice(0, maxListedErrors)
+          .map((_, index) => ({ index, message: "line is not valid JSON" })),
+      },
+    });
   }
   return events;
 }

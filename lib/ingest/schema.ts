@@ -54,12 +54,14 @@ export const wireEventSchema = z.object({
 });
 export type WireEvent = z.infer<typeof wireEventSchema>;
 
-const levelAliases: Record<string, LogLevel> = {
-  warning: "warn",
-  critical: "fatal",
-  panic: "fatal",
-  log: "info",
-};
+// A Map, not an object literal: a client's level "__proto__" or "constructor" must not find
+// Object.prototype members (found by the TC-01 property run).
+const levelAliases = new Map<string, LogLevel>([
+  ["warning", "warn"],
+  ["critical", "fatal"],
+  ["panic", "fatal"],
+  ["log", "info"],
+]);
 
 const levelByNumber = new Map(logLevels.map((name) => [levelNumber[name], name]));
 
@@ -71,7 +73,7 @@ export function parseLevel(value: unknown): LogLevel | undefined {
   if (typeof value !== "string" || value.length > 16) return undefined;
   const name = value.trim().toLowerCase();
   if ((logLevels as readonly string[]).includes(name)) return name as LogLevel;
-  return levelAliases[name];
+  return levelAliases.get(name);
 }
 
 const bytes = (max: number) => z.string().refine((s) => utf8Length(s) <= max);

@@ -131,6 +131,7 @@ describe.each(backends())("POST /api/v1/logs on next start (%s)", (backend) => {
       const res = await post(body, { "x-logwell-key": key });
       expect(res.status).toBe(400);
       expect(res.body.error).toBe(code);
+      expect(res.body.errors).toBeInstanceOf(Array);
     });
 
     it("400 invalid_json for a body that is not gzip", async () => {

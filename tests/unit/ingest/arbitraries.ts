@@ -113,6 +113,8 @@ const levels = fc.constantFrom(
   "panic",
   "log",
   "bogus",
+  "__proto__",
+  "constructor",
   30,
   45,
 );

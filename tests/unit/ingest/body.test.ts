@@ -117,6 +117,8 @@ describe("content types and encodings", () => {
     ["multipart/form-data; boundary=x", undefined],
     ["application/json", "br"],
     ["application/json", "deflate"],
+    ["__proto__", undefined],
+    ["constructor", undefined],
   ])("%j (%s) → 415", (type, encoding) => {
     const headers = new Headers(type ? { "content-type": type } : {});
     if (encoding) headers.set("content-encoding", encoding);
@@ -141,6 +143,22 @@ describe("batch shapes", () => {
     const events = parseEvents('{"message":"a"}\r\n\n  \nnope\n{"message":"b"}', "ndjson", 1000);
     expect(events).toHaveLength(3);
     expect(events[1]).toBeInstanceOf(UnparseableLine);
+  });
+
+  it("NDJSON with no parseable line is invalid_json, listing the lines", () => {
+    expect(() => parseEvents("a\nb", "ndjson", 1000)).toThrow(
+      expect.objectContaining({
+        code: "invalid_json",
+        details: expect.objectContaining({
+          body: {
+            errors: [
+              { index: 0, message: "line is not valid JSON" },
+              { index: 1, message: "line is not valid JSON" },
+            ],
+          },
+        }),
+      }),
+    );
   });
 
   it("counts before parsing: 1,001 → 413", () => {

@@ -83,3 +83,16 @@ describe("TC-03 truncation never splits a code point", () => {
     expect(truncateCodePoints("😀".repeat(256), 256)).toBe("😀".repeat(256));
   });
 });
+
+// Found by the TC-01 deep run (LOGWELL_FUZZ_RUNS=10000): lookups keyed by client strings.
+describe("client strings never reach Object.prototype", () => {
+  it.each(["__proto__", "constructor", "toString", "hasOwnProperty"])(
+    "level %j is info, listed",
+    (level) => {
+      const result = normalizeEvent({ message: "m", level }, receivedAt);
+      if (!result.ok) throw new Error(result.message);
+      expect(result.event.level).toBe("info");
+      expect(result.event.normalizedFields).toEqual(["level"]);
+    },
+  );
+});
