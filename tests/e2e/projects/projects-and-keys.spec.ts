@@ -1,6 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { signInAs } from "../auth/sign-in";
-import { e2eAdmin } from "../fixtures/admin";
+import { ownerSession } from "../auth/owner-session";
 
 test.describe.configure({ mode: "serial" });
 
@@ -10,12 +9,11 @@ test.describe("projects and ingest keys", () => {
   const cspViolations: string[] = [];
 
   test.beforeAll(async ({ browser, baseURL }) => {
-    page = await browser.newPage({ baseURL });
+    page = await browser.newPage({ baseURL, storageState: await ownerSession(browser, baseURL) });
     // The nonce CSP must not block our own scripts (hydration would silently stop).
     page.on("console", (msg) => {
       if (/Content Security Policy/i.test(msg.text())) cspViolations.push(msg.text());
     });
-    await signInAs(page, e2eAdmin);
   });
   test.afterAll(async () => {
     await page?.close();

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { ownerSession } from "../auth/owner-session";
 import { signInAs } from "../auth/sign-in";
 import { e2eAdmin } from "../fixtures/admin";
 
@@ -7,8 +8,11 @@ test("a viewer sees only granted projects and cannot manage them", async ({ brow
   const suffix = Date.now();
   const viewer = { email: `viewer-${suffix}@e2e.test`, password: "viewer-password-1" };
 
-  const owner = await browser.newPage({ baseURL });
-  await signInAs(owner, e2eAdmin);
+  const owner = await browser.newPage({
+    baseURL,
+    storageState: await ownerSession(browser, baseURL),
+  });
+  await owner.goto("/projects");
   const origin = new URL(owner.url()).origin;
   const created = await owner.request.post("/api/v1/projects", {
     data: { name: `Granted ${suffix}` },
