@@ -11,7 +11,12 @@ const noFilters = parseLogQuery(new URLSearchParams()).filters;
 async function readChunks(stream: ReadableStream<Uint8Array>): Promise<string[]> {
   const chunks: string[] = [];
   const decoder = new TextDecoder();
-  for await (const chunk of stream) chunks.push(decoder.decode(chunk));
+  const reader = stream.getReader();
+  for (let i = 0; i < 10_000; i++) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(decoder.decode(value));
+  }
   return chunks;
 }
 
