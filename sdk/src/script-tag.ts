@@ -23,14 +23,17 @@ declare global {
 const script = document.currentScript as HTMLScriptElement;
 const data = script.dataset;
 
-window.Logwell = { log, setUser, setContext, flush };
-init({
-  // data-key, data-release, data-environment, data-sample-rate (a numeric string compares
-  // like a number) pass through as they are.
-  ...(data as unknown as Options),
-  endpoint: new URL("/api/v1/logs", script.src).href,
-  console: data.console?.split(",") as Options["console"],
-  network: "network" in data,
-  csp: "csp" in data,
-  ...window.LogwellConfig,
-});
+// Loaded twice (a tag manager and the page): the first copy keeps capturing, alone.
+if (!window.Logwell) {
+  window.Logwell = { log, setUser, setContext, flush };
+  init({
+    // data-key, data-release, data-environment, data-sample-rate (a numeric string compares
+    // like a number) pass through as they are.
+    ...(data as unknown as Options),
+    endpoint: new URL("/api/v1/logs", script.src).href,
+    console: data.console?.split(",") as Options["console"],
+    network: "network" in data,
+    csp: "csp" in data,
+    ...window.LogwellConfig,
+  });
+}

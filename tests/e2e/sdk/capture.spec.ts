@@ -100,6 +100,21 @@ test("failed requests are captured without their query, with status and duration
   expect(JSON.stringify(events)).not.toContain("secret123");
 });
 
+test("CSP violations arrive when enabled", async ({ app, openApp, waitForEvents }) => {
+  const page = await openApp({
+    attributes: "data-csp",
+    headers: { "Content-Security-Policy": "img-src 'none'" },
+  });
+  await page.evaluate(() => {
+    const image = document.createElement("img");
+    image.src = "/pixel.png?token=abc";
+    document.body.append(image);
+  });
+  const [event] = await waitForEvents((e) => e.logger === "csp", 1);
+  expect(event?.level).toBe("warn");
+  expect(event?.message).toBe(`CSP img-src blocked ${app.origin}/pixel.png?token=[Filtered]`);
+});
+
 test("beforeSend edits and drops; sampleRate keeps its share", async ({
   openApp,
   waitForEvents,

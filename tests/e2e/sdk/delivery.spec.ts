@@ -8,15 +8,22 @@ const ingestRequests = (url: string) => url.includes("/api/v1/logs");
 
 test("an error logged right before the tab closes still arrives (beacon)", async ({
   openApp,
+  appContext,
   waitForEvents,
 }) => {
   const page = await openApp();
   const run = `${Date.now()}`;
+  const kinds: string[] = [];
+  appContext.on("request", (request) => {
+    if (ingestRequests(request.url())) kinds.push(request.resourceType());
+  });
   // The batch would wait a second; the page is gone long before that.
   await page.evaluate((run) => window.Logwell?.log.error(`last words ${run}`), run);
   await page.close({ runBeforeUnload: true });
   const [event] = await waitForEvents((e) => e.message === `last words ${run}`, 1);
   expect(event).toMatchObject({ level: "error", release: "9.9.9" });
+  // The batch's fetch never ran (Playwright does not see a beacon sent by a closing page).
+  expect(kinds).not.toContain("fetch");
 });
 
 test("offline: 20 events logged while offline arrive exactly once back online", async ({

@@ -6,8 +6,8 @@ import { createServer, type Server } from "node:http";
 import { type BrowserContext, test as base, expect, type Page } from "@playwright/test";
 import { e2eAdmin } from "../fixtures/admin";
 
-/** The app's pages by path; any other path answers 503 (a failing backend). */
-type AppPages = Map<string, string>;
+/** The app's pages by path (HTML, or HTML with response headers); any other path is a 503. */
+type AppPages = Map<string, string | { html: string; headers: Record<string, string> }>;
 
 export interface StoredEvent {
   event_id: string | null;
@@ -29,6 +29,8 @@ export interface AppPageOptions {
   /** Script run before the SDK loads (e.g. to make Math.random predictable). */
   before?: string;
   body?: string;
+  /** Response headers of the app page, e.g. a Content-Security-Policy. */
+  headers?: Record<string, string>;
 }
 
 interface SdkFixtures {
@@ -53,8 +55,13 @@ export const test = base.extend<SdkFixtures, { appServer: { origin: string; page
     async ({}, use) => {
       const pages: AppPages = new Map();
       const server: Server = createServer((req, res) => {
-        const html = pages.get((req.url ?? "").split("?")[0] ?? "");
-        res.writeHead(html ? 200 : 503, { "content-type": html ? "text/html" : "text/plain" });
+        const page = pages.get((req.url ?? "").split("?")[0] ?? "");
+        const { html, headers } =
+          typeof page === "string" ? { html: page, headers: {} } : (page ?? {});
+        res.writeHead(html ? 200 : 503, {
+          "content-type": html ? "text/html" : "text/plain",
+          ...headers,
+        });
         res.end(html ?? "down");
       });
       await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -99,7 +106,7 @@ window.LogwellConfig = ${options.config ?? "undefined"};</script>
 <script src="${deployment}/logwell.js" data-key="${project.key}" data-release="9.9.9"
   data-environment="e2e" ${options.attributes ?? ""} async></script>
 </head><body><button id="buy">Buy now</button>${options.body ?? ""}</body></html>`;
-      app.pages.set("/app", html);
+      app.pages.set("/app", { html, headers: options.headers ?? {} });
       const page = await appContext.newPage();
       await page.goto(`${app.origin}/app?visit=1`);
       await page.waitForFunction(() => "Logwell" in window);
