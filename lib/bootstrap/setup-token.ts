@@ -1,5 +1,5 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
-import { like } from "drizzle-orm";
+import { like, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/open";
 import { appState } from "@/lib/db/schema";
@@ -13,6 +13,7 @@ import { hasAnyUser, lockFirstOwner } from "./first-owner-lock";
 const tokenKeyPrefix = "setup_token:";
 const tokenPrefix = "lw_setup_";
 const storedTokenSchema = z.object({ hash: z.string().length(64) });
+const keptTokens = 20;
 
 /**
  * Issues a one-time setup token for the `/setup` form and stores only its hash. Null when a user
@@ -25,6 +26,11 @@ export async function issueSetupToken(db: Db): Promise<string | null> {
     key: tokenKeyPrefix + randomBytes(8).toString("hex"),
     value: { hash: hashSecret(token), created_at: new Date().toISOString() },
   });
+  // A server stuck in a restart loop must not grow this list without bound: keep the newest.
+  await db.execute(sql`
+    delete from app_state where key like ${`${tokenKeyPrefix}%`} and key not in (
+      select key from app_state where key like ${`${tokenKeyPrefix}%`}
+      order by updated_at desc, key limit ${keptTokens})`);
   return token;
 }
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureOwnerFromEnv } from "@/lib/bootstrap/env-owner";
 import { claimFirstOwner, issueSetupToken } from "@/lib/bootstrap/setup-token";
 import { queryRows } from "@/lib/db/query";
+import { hashSecret } from "@/lib/keys/secrets";
 import { backends, createTestDatabase, type TestDatabase } from "../../support/db";
 
 const password = "correct horse battery staple";
@@ -55,6 +56,21 @@ describe.each(backends())("setup token and first owner on %s", (backend) => {
       reason: "invalid",
     });
     expect(await owners(db)).toEqual([]);
+  });
+
+  it("keeps at most the 20 newest tokens (a restart loop cannot grow the list)", async () => {
+    const { db } = database;
+    const tokens: (string | null)[] = [];
+    for (let i = 0; i < 23; i++) tokens.push(await issueSetupToken(db));
+    const rows = await queryRows(db, sql`select key from app_state where key like 'setup_token:%'`);
+    expect(rows).toHaveLength(20);
+    // The newest token (the one in the latest log) is among those kept.
+    const newest = hashSecret(tokens.at(-1) ?? "");
+    const kept = await queryRows<{ hash: string }>(
+      db,
+      sql`select value->>'hash' as hash from app_state where key like 'setup_token:%'`,
+    );
+    expect(kept.map((r) => r.hash)).toContain(newest);
   });
 
   it("TC-33: concurrent valid claims create exactly one owner", async () => {
