@@ -15,7 +15,7 @@ export function installCapture(options: Options, endpoint: string, report: Repor
 
   // The queue leaves by beacon when the page may be going away, and resumes back online.
   on("pagehide", hideDelivery);
-  on("visibilitychange", () => document.visibilityState === "hidden" && hideDelivery());
+  on("visibilitychange", () => document.hidden && hideDelivery());
   on("online", resumeDelivery);
 
   on("error", (event) => {
