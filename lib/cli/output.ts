@@ -2,6 +2,7 @@
 // ESC sequence could rewrite the operator's screen or a bidi control could disguise a value
 // (threat INJ-2), so every control, C1 and bidi/line-separator character is shown escaped.
 const unsafeCharacters =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
   /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
 
 function escapeCode(ch: string): string {

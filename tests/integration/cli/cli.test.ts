@@ -106,6 +106,7 @@ describe.each(backends())("logwell CLI on %s", (backend) => {
     const json = await runCli(["prune", "--dry-run", "--json"], env);
     expect(json.code).toBe(0);
     for (const output of [text.stdout, json.stdout]) {
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: asserting their absence
       expect(output).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
     }
     // Escaped, the JSON is still JSON and carries the exact name.
