@@ -1,10 +1,4 @@
-import {
-  capJsonSize,
-  type JsonObject,
-  type JsonValue,
-  sanitizeJson,
-  type TreeReport,
-} from "./json-tree";
+import { normalizeAttributes } from "./attributes";
 import { eventCaps } from "./limits";
 import {
   knownFields,
@@ -14,13 +8,14 @@ import {
   textFields,
   wireEventSchema,
 } from "./schema";
-import { scrubAttributes, scrubText } from "./scrub";
+import { scrubText } from "./scrub";
 import { repairString, truncateCodePoints, truncateUtf8 } from "./strings";
 import { normalizeTimestamp } from "./timestamp";
 
 // One wire event → one storable event, or a reason to reject it. Total: never throws on any
 // JSON value (TC-01). Order matters: split and depth-cap first (nothing recursive before it),
 // then repair every string and key, then validate, scrub, and truncate by code point.
+// Attributes (and unknown top-level fields) are attributes.ts's job.
 
 export type NormalizeResult = { ok: true; event: NormalizedEvent } | { ok: false; message: string };
 
@@ -41,7 +36,6 @@ export function normalizeEvent(raw: unknown, receivedAt: Date): NormalizeResult 
   if (!isObject(raw)) return { ok: false, message: "event must be a JSON object" };
   const truncated = new Set<string>();
   const normalized = new Set<string>();
-  const report: TreeReport = { repaired: false, depthCapped: false };
 
   // Shallow split: known scalar fields vs everything that belongs in attributes.
   const scalars: Record<string, unknown> = {};
@@ -70,19 +64,10 @@ export function normalizeEvent(raw: unknown, receivedAt: Date): NormalizeResult 
   }
   const wire = parsed.data;
 
-  const attributes = buildAttributes(attributesRaw, extra, report, normalized);
-  if (report.repaired) normalized.add("attributes");
-  if (report.depthCapped) truncated.add("attributes");
-  let clientUserAgent: string | null = null;
-  let finalAttributes: JsonObject | null = null;
-  if (attributes) {
-    if (scrubAttributes(attributes)) normalized.add("scrubbed");
-    const capped = capJsonSize(attributes);
-    if (capped.truncated) truncated.add("attributes");
-    finalAttributes = capped.value;
-    const ua = finalAttributes.user_agent;
-    if (typeof ua === "string") clientUserAgent = truncateCodePoints(ua, eventCaps.userAgentChars);
-  }
+  const { attributes, clientUserAgent } = normalizeAttributes(attributesRaw, extra, {
+    truncated,
+    normalized,
+  });
 
   let level = parseLevel(scalars.level);
   if (!level) {
@@ -129,7 +114,7 @@ export function normalizeEvent(raw: unknown, receivedAt: Date): NormalizeResult 
       sessionId: text("session_id"),
       userId: text("user_id"),
       traceId: text("trace_id"),
-      attributes: finalAttributes,
+      attributes,
       clientUserAgent,
       truncatedFields: [...truncated].sort(),
       normalizedFields: [...normalized].sort(),
@@ -141,33 +126,4 @@ function repairField(key: string, value: string, normalized: Set<string>): strin
   const repaired = repairString(value);
   if (repaired !== value) normalized.add(key);
   return repaired;
-}
-
-/** The attributes object plus unknown top-level fields (explicit attributes win a clash). */
-function buildAttributes(
-  attributesRaw: unknown,
-  extra: Array<[string, unknown]>,
-  report: TreeReport,
-  normalized: Set<string>,
-): JsonObject | null {
-  let attributes: JsonObject | null = null;
-  if (isObject(attributesRaw)) {
-    attributes = sanitizeJson(attributesRaw, 1, report) as JsonObject;
-  } else if (attributesRaw !== undefined && attributesRaw !== null) {
-    // An array or scalar is kept, under its own name, rather than dropped.
-    attributes = Object.create(null) as JsonObject;
-    attributes.attributes = sanitizeJson(attributesRaw, 2, report) as JsonValue;
-    normalized.add("attributes");
-  }
-  for (const [rawKey, value] of extra) {
-    attributes ??= Object.create(null) as JsonObject;
-    const key = repairString(rawKey);
-    if (key !== rawKey) report.repaired = true;
-    if (Object.hasOwn(attributes, key)) {
-      normalized.add("attributes");
-      continue;
-    }
-    attributes[key] = sanitizeJson(value, 2, report);
-  }
-  return attributes;
 }
