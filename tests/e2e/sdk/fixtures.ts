@@ -4,7 +4,7 @@
 // deployment's script tag, and reading the events back through the read API.
 import { createServer, type Server } from "node:http";
 import { type BrowserContext, test as base, expect, type Page } from "@playwright/test";
-import { e2eAdmin } from "../fixtures/admin";
+import { ownerSession } from "../auth/owner-session";
 
 /** The app's pages by path (HTML, or HTML with response headers); any other path is a 503. */
 type AppPages = Map<string, string | { html: string; headers: Record<string, string> }>;
@@ -38,6 +38,8 @@ interface SdkFixtures {
   app: { origin: string; pages: AppPages };
   /** The deployment under test (Playwright's baseURL). */
   deployment: string;
+  /** A page signed in as the bootstrapped owner (one sign-in per run: sign-in is rate limited). */
+  owner: Page;
   project: { id: string; key: string };
   /** A second browser context: the visitor of the app, separate from the signed-in owner. */
   appContext: BrowserContext;
@@ -79,15 +81,18 @@ export const test = base.extend<SdkFixtures, { appServer: { origin: string; page
   deployment: async ({ baseURL }, use) => {
     await use(baseURL as string);
   },
-  project: async ({ page }, use, testInfo) => {
-    await page.goto("/login");
-    await page.getByLabel("Email").fill(e2eAdmin.email);
-    await page.getByLabel("Password").fill(e2eAdmin.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page).not.toHaveURL(/\/login/);
-    const res = await page.request.post("/api/v1/projects", {
+  owner: async ({ browser, baseURL }, use) => {
+    const page = await browser.newPage({
+      baseURL,
+      storageState: await ownerSession(browser, baseURL),
+    });
+    await use(page);
+    await page.close();
+  },
+  project: async ({ owner, baseURL }, use, testInfo) => {
+    const res = await owner.request.post("/api/v1/projects", {
       data: { name: `sdk ${testInfo.title.slice(0, 40)} ${Date.now()}` },
-      headers: { origin: new URL(page.url()).origin },
+      headers: { origin: new URL(baseURL as string).origin },
     });
     expect(res.status()).toBe(201);
     const body = (await res.json()) as { project: { id: string }; ingest_key: string };
@@ -113,9 +118,9 @@ window.LogwellConfig = ${options.config ?? "undefined"};</script>
       return page;
     });
   },
-  storedEvents: async ({ page, project }, use) => {
+  storedEvents: async ({ owner, project }, use) => {
     await use(async () => {
-      const res = await page.request.get(`/api/v1/logs?project=${project.id}&limit=200`);
+      const res = await owner.request.get(`/api/v1/logs?project=${project.id}&limit=200`);
       expect(res.status()).toBe(200);
       return ((await res.json()) as { logs: StoredEvent[] }).logs;
     });
