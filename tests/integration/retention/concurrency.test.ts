@@ -1,3 +1,4 @@
+import { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prune } from "@/lib/retention";
 import { backends, createTestDatabase, type TestDatabase } from "../../support/db";
@@ -33,6 +34,8 @@ describe.each(backends())("prune under concurrency on %s", (backend) => {
     const results = await Promise.all([prune(options), prune(options)]);
     const deleted = results.map((r) => r.projects.find((p) => p.id === project.id)?.deleted ?? 0);
     expect(deleted.reduce((x, y) => x + y, 0)).toBe(expired);
+    // In one process (PGlite) the second call finds the lock taken before the first yields.
+    if (backend === "pglite") expect(results.filter((r) => r.skipped === "locked")).toHaveLength(1);
     // Whichever run lost the lock says so instead of deleting.
     for (const r of results)
       if (r.skipped) expect(r).toMatchObject({ deleted: 0, done: false, skipped: "locked" });
@@ -40,6 +43,28 @@ describe.each(backends())("prune under concurrency on %s", (backend) => {
     const repeat = await prune(options);
     expect(repeat.projects.find((p) => p.id === project.id)?.deleted).toBe(0);
   });
+
+  if (backend === "postgres") {
+    it("TC-30: a prune that cannot get the lock deletes nothing and says so", async () => {
+      const project = await newProject(db, { retentionDays: 1 });
+      await insertEvents(db, project.id, [{ receivedAt: new Date(now.getTime() - 3 * day) }]);
+      // Another process (say, a duplicate cron delivery) holds the prune lock.
+      const other = new Client({ connectionString: database.url });
+      await other.connect();
+      try {
+        await other.query("select pg_advisory_lock(hashtext('logwell:prune'))");
+        const blocked = await prune({ db, now, budgetMs: 60_000, batchSize: 100 });
+        expect(blocked).toMatchObject({ deleted: 0, done: false, skipped: "locked" });
+        expect(await countOf(db, project.id)).toBe(1);
+        await other.query("select pg_advisory_unlock(hashtext('logwell:prune'))");
+        const free = await prune({ db, now, budgetMs: 60_000, batchSize: 100 });
+        expect(free.skipped).toBeUndefined();
+        expect(await countOf(db, project.id)).toBe(0);
+      } finally {
+        await other.end();
+      }
+    });
+  }
 
   it("loses no event ingested while a prune runs", async () => {
     const project = await newProject(db, { retentionDays: 7 });
