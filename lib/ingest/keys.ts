@@ -58,13 +58,25 @@ export async function authenticateIngestKey(db: Db, key: string | undefined, now
   const hash = hashSecret(key);
   let entry = cache.get(hash);
   if (!entry || entry.expiresAt <= now) {
-    entry = { principal: await lookUp(db, hash), expiresAt: now + cacheTtlMs };
+    entry = { principal: await sharedLookUp(db, hash), expiresAt: now + cacheTtlMs };
     if (cache.size >= cacheMaxEntries) cache.delete(cache.keys().next().value as string);
     cache.set(hash, entry);
   }
   if (!entry.principal) throw invalidKey();
   touchKey(db, entry.principal.keyId, now);
   return entry.principal;
+}
+
+// A burst of requests with a key not yet cached (a page load, a deploy) makes one query.
+const inFlight = new Map<string, Promise<IngestPrincipal | null>>();
+
+function sharedLookUp(db: Db, hash: string): Promise<IngestPrincipal | null> {
+  let lookup = inFlight.get(hash);
+  if (!lookup) {
+    lookup = lookUp(db, hash).finally(() => inFlight.delete(hash));
+    inFlight.set(hash, lookup);
+  }
+  return lookup;
 }
 
 async function lookUp(db: Db, hash: string): Promise<IngestPrincipal | null> {

@@ -70,6 +70,15 @@ describe.each(backends())("ingest key authentication on %s", (backend) => {
     });
   });
 
+  it("concurrent first requests with one key share a single lookup", async () => {
+    const seeded = await seedProject(database.db);
+    const principals = await Promise.all(
+      Array.from({ length: 20 }, () => authenticateIngestKey(database.db, seeded.key)),
+    );
+    expect(new Set(principals).size).toBe(1);
+    expect(principals[0]?.project.id).toBe(seeded.id);
+  });
+
   it("forgetting a project picks up its new settings", async () => {
     const seeded = await seedProject(database.db);
     expect((await authenticateIngestKey(database.db, seeded.key)).project.allowedOrigins).toEqual(
