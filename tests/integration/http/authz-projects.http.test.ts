@@ -68,6 +68,53 @@ function routesInTree(): string[] {
   return found.sort();
 }
 
+type PageOutcome = "ok" | "login" | "forbidden" | "notFound";
+type PageWho = "forgedCookie" | "viewer" | "admin" | "owner";
+
+/** Dashboard pages of this area → what each principal gets (projectA; viewer is its member). */
+const pageMatrix: Record<string, Record<PageWho, PageOutcome>> = {
+  "/projects": { forgedCookie: "login", viewer: "ok", admin: "ok", owner: "ok" },
+  "/projects/[projectId]/settings": {
+    forgedCookie: "login",
+    viewer: "forbidden",
+    admin: "ok",
+    owner: "ok",
+  },
+  "/settings": { forgedCookie: "login", viewer: "ok", admin: "ok", owner: "ok" },
+  "/settings/account": { forgedCookie: "login", viewer: "ok", admin: "ok", owner: "ok" },
+  "/settings/users": {
+    forgedCookie: "login",
+    viewer: "forbidden",
+    admin: "forbidden",
+    owner: "ok",
+  },
+  "/settings/tokens": { forgedCookie: "login", viewer: "forbidden", admin: "ok", owner: "ok" },
+};
+
+function pagesInTree(): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory() && entry.name !== "logs") walk(full);
+      else if (entry.name === "page.tsx") {
+        found.push(
+          `/${path.relative(path.join(process.cwd(), "app/(dashboard)"), path.dirname(full))}`,
+        );
+      }
+    }
+  };
+  walk(path.join(process.cwd(), "app/(dashboard)/projects"));
+  walk(path.join(process.cwd(), "app/(dashboard)/settings"));
+  return found.sort();
+}
+
+describe("TC-13: every dashboard page of this area has a row in the page matrix", () => {
+  it("matches the file tree (the logs explorer pages have their own tests)", () => {
+    expect(pagesInTree()).toEqual(Object.keys(pageMatrix).sort());
+  });
+});
+
 describe("TC-13: every projects route handler has a row in the matrix", () => {
   it("matches the file tree", () => {
     expect(routesInTree()).toEqual(Object.keys(matrix).sort());
@@ -360,6 +407,37 @@ describe.each(backends())("projects API authorization on %s", (backend) => {
     const html = await foreign.text();
     expect(html).toContain("you do not have access to it");
     expect(html).not.toContain("Project B");
+  });
+
+  it("TC-13: pages check the session and role themselves (a forged cookie passes the proxy only)", async () => {
+    const seen: Record<string, Record<string, PageOutcome>> = {};
+    for (const [route, expected] of Object.entries(pageMatrix)) {
+      seen[route] = {};
+      for (const who of Object.keys(expected) as PageWho[]) {
+        const cookie = who === "forgedCookie" ? "authjs.session-token=forged" : cookies[who];
+        const res = await fetch(server.url + route.replace("[projectId]", seeded.projectA), {
+          headers: { cookie },
+          redirect: "manual",
+        });
+        const html = res.status === 200 || res.status >= 400 ? await res.text() : "";
+        const location = res.headers.get("location") ?? "";
+        // Under a loading.tsx boundary a late notFound()/forbidden() streams its page with 200;
+        // the HTML then carries the interrupt's digest and the browser renders the fallback.
+        const outcome: PageOutcome = location.includes("/login")
+          ? "login"
+          : res.status === 403 || html.includes("NEXT_HTTP_ERROR_FALLBACK;403")
+            ? "forbidden"
+            : res.status === 404 || html.includes("NEXT_HTTP_ERROR_FALLBACK;404")
+              ? "notFound"
+              : res.status < 400
+                ? "ok"
+                : "notFound";
+        (seen[route] as Record<string, PageOutcome>)[who] = outcome;
+        // A refused page never carries the page's own content (its forms, its project).
+        if (outcome !== "ok") expect(html).not.toMatch(/Add a user|New token|Delete project/);
+      }
+    }
+    expect(seen).toEqual(pageMatrix);
   });
 
   it("TC-34: an lw_pub_ key never reads, even with a session cookie beside it", async () => {
