@@ -56,6 +56,17 @@ export function isOriginAllowed(origin: string, allowed: readonly string[]): boo
   });
 }
 
+/**
+ * The request's Origin when it is safe to echo: visible ASCII, bounded. Node passes Latin-1
+ * header bytes through, and echoing one could fail the response (threat V-15). Browsers send
+ * ASCII origins only, so anything else comes from a non-browser client and is treated as no
+ * Origin at all (the allow-list only narrows browsers).
+ */
+export function requestOrigin(headers: Headers): string | null {
+  const origin = headers.get("origin");
+  return origin && origin.length <= 512 && /^[\x21-\x7e]+$/.test(origin) ? origin : null;
+}
+
 /** Headers that let the page at `origin` read the response. Never Allow-Credentials. */
 export function corsResponseHeaders(origin: string): Record<string, string> {
   return {

@@ -1,7 +1,7 @@
 import { getDb } from "@/lib/db/client";
 import type { Db } from "@/lib/db/open";
 import { clientIp } from "@/lib/http/client-ip";
-import { corsResponseHeaders, isOriginAllowed } from "@/lib/http/cors";
+import { corsResponseHeaders, isOriginAllowed, requestOrigin } from "@/lib/http/cors";
 import { ApiError } from "@/lib/http/errors";
 import { json, type RequestContext } from "@/lib/http/respond";
 import { logger } from "@/lib/log";
@@ -25,7 +25,7 @@ export interface IngestOptions {
 
 export async function ingestLogs(ctx: RequestContext, options: IngestOptions = {}) {
   const { request } = ctx;
-  const origin = request.headers.get("origin");
+  const origin = requestOrigin(request.headers);
   // Early errors (415, 401) stay readable by the page; a refused origin gets no CORS headers.
   if (origin) addHeaders(ctx.headers, corsResponseHeaders(origin));
   const shape = bodyShape(request.headers);

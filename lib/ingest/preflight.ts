@@ -1,6 +1,6 @@
 import { getDb } from "@/lib/db/client";
 import type { Db } from "@/lib/db/open";
-import { corsPreflightHeaders, isOriginAllowed } from "@/lib/http/cors";
+import { corsPreflightHeaders, isOriginAllowed, requestOrigin } from "@/lib/http/cors";
 import { ApiError } from "@/lib/http/errors";
 import type { RequestContext } from "@/lib/http/respond";
 import { logger } from "@/lib/log";
@@ -13,7 +13,7 @@ import { authenticateIngestKey } from "./keys";
 // (403 origin_not_allowed, 401, 503): a preflight never stores anything, so passing is safe.
 
 export async function ingestPreflight(ctx: RequestContext, options: { db?: Db } = {}) {
-  const origin = ctx.request.headers.get("origin");
+  const origin = requestOrigin(ctx.request.headers);
   const key = new URL(ctx.request.url).searchParams.get("key");
   if (origin && key) {
     const allowedOrigins = await projectOrigins(key, options.db);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type SeededServer, startSeededServer } from "../../support/seed";
+import { rawPost } from "./ingest-client";
 
 // CORS (threats HTTP-2…HTTP-4) and 429 semantics (TC-20) on a real server. One backend is
 // enough here: nothing in these paths touches storage beyond the key lookup.
@@ -123,6 +124,19 @@ describe("CORS and rate limits on /api/v1/logs", () => {
 
   it("non-browser clients (no Origin) are not subject to the allow-list", async () => {
     expect((await send(allowListKey)).status).toBe(202);
+  });
+
+  it("an Origin with non-ASCII bytes is never echoed (threat V-15), and is no 500", async () => {
+    const res = await rawPost(url, {
+      headers: {
+        "content-type": "application/json",
+        "x-logwell-key": anyOriginKey,
+        origin: "https://\u00e9t\u00e9.example",
+      },
+      chunks: [Buffer.from(JSON.stringify({ message: "latin-1 origin" }))],
+    });
+    expect(res.status).toBe(202);
+    expect(res.headers["access-control-allow-origin"]).toBeUndefined();
   });
 
   it("early errors stay readable cross-origin (401 carries CORS headers)", async () => {

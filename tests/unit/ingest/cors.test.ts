@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isOriginAllowed, isValidOriginPattern } from "@/lib/http/cors";
+import { isOriginAllowed, isValidOriginPattern, requestOrigin } from "@/lib/http/cors";
 
 // Threat HTTP-3: exact scheme+host+port, explicit wildcards only (Sentry CVE-2023-36829).
 describe("origin allow-list", () => {
@@ -42,5 +42,21 @@ describe("origin allow-list", () => {
     ["*", false],
   ])("pattern %s valid: %s", (pattern, expected) => {
     expect(isValidOriginPattern(pattern)).toBe(expected);
+  });
+});
+
+describe("requestOrigin", () => {
+  it.each([
+    ["https://app.example.com", "https://app.example.com"],
+    ["null", "null"],
+    ["https://\u00e9.example", null],
+    ["https://a.example\u00ff", null],
+    [`https://${"a".repeat(600)}.example`, null],
+  ])("%j → %j", (origin, expected) => {
+    expect(requestOrigin(new Headers({ origin }))).toBe(expected);
+  });
+
+  it("no header → null", () => {
+    expect(requestOrigin(new Headers())).toBeNull();
   });
 });
