@@ -57,7 +57,9 @@ describe.each(backends())("insertEvents on %s", (backend) => {
         expect(result).toEqual({ inserted: unique.length, refused: [] });
         const rows = await storedRows(request.requestId);
         expect(rows).toHaveLength(unique.length);
-        rows.forEach((row, i) => expectRowEquals(row, unique[i] as NormalizedEvent, request));
+        for (const [i, row] of rows.entries()) {
+          expectRowEquals(row, unique[i] as NormalizedEvent, request);
+        }
         roundTripped += rows.length;
       }),
       { numRuns: 40 },

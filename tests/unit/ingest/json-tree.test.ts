@@ -78,7 +78,11 @@ describe("keys and values are safe (threats INJ-5, V-8, ENC-1)", () => {
 
   it("repairs keys and values at any depth; non-finite numbers become null", () => {
     const report = { repaired: false, depthCapped: false };
-    const out = sanitizeJson({ "k\0": ["v\uD800", { "\uDFFF": 1e309 }] }, 1, report);
+    const out = sanitizeJson(
+      { "k\0": ["v\uD800", { "\uDFFF": Number.POSITIVE_INFINITY }] },
+      1,
+      report,
+    );
     expect(JSON.stringify(out)).toBe('{"k\uFFFD":["v\uFFFD",{"\uFFFD":null}]}');
     expect(report).toEqual({ repaired: true, depthCapped: false });
   });

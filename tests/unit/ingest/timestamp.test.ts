@@ -50,7 +50,6 @@ describe("TC-04 timestamps cannot poison the dashboard", () => {
     -1,
     Number.POSITIVE_INFINITY,
     Number.NaN,
-    1e309,
     true,
     `2024-01-01T00:00:00${"0".repeat(10_000)}Z`,
   ])("%j becomes null and is listed", (input) => {
