@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/open";
 import { queryRows } from "@/lib/db/query";
 import { and, filterConditions, pgArray } from "./conditions";
@@ -35,6 +35,11 @@ export interface PageQuery {
  */
 export async function fetchPage(db: Db, query: PageQuery): Promise<LogReadRow[]> {
   if (query.projectIds.length === 0) return [];
+  return queryRows<LogReadRow>(db, pageSql(query));
+}
+
+/** The SQL of one page (exported so a test can EXPLAIN it). */
+export function pageSql(query: PageQuery): SQL {
   const newer = query.after !== undefined;
   const where = filterConditions(query.filters);
   if (query.before) {
@@ -52,9 +57,7 @@ export async function fetchPage(db: Db, query: PageQuery): Promise<LogReadRow[]>
   // project instead (950 ms at 1M rows). Both columns are NOT NULL, so spelling out the index's
   // own NULLS order changes nothing but the plan; ASC walks the same index backwards.
   const order = newer ? sql.raw("ASC NULLS FIRST") : sql.raw("DESC NULLS LAST");
-  return queryRows<LogReadRow>(
-    db,
-    sql`SELECT ${logColumns}
+  return sql`SELECT ${logColumns}
         FROM unnest(${pgArray(query.projectIds)}::uuid[]) AS scope(project_id)
         CROSS JOIN LATERAL (
           SELECT * FROM logs l
@@ -63,8 +66,7 @@ export async function fetchPage(db: Db, query: PageQuery): Promise<LogReadRow[]>
           LIMIT ${query.limit}
         ) l
         ORDER BY l.received_at ${order}, l.id ${order}
-        LIMIT ${query.limit}`,
-  );
+        LIMIT ${query.limit}`;
 }
 
 export function positionOf(row: Pick<LogReadRow, "received_at" | "id">): LogPosition {
