@@ -142,7 +142,8 @@ async function main() {
     await pg5000.connect();
     const deep = await pg5000.query<{ t: string; id: string }>(
       `SELECT to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS t, id::text AS id
-       FROM logs WHERE project_id = $1 ORDER BY received_at DESC, id DESC OFFSET 5000 LIMIT 1`,
+       FROM logs WHERE project_id = $1
+       ORDER BY received_at DESC NULLS LAST, id DESC NULLS LAST OFFSET 5000 LIMIT 1`,
       [main],
     );
     await pg5000.end();
