@@ -27,6 +27,19 @@ const sensitiveWords = new Set(["pwd", "pass", "auth", "key", "session", "sig", 
 /** Whether a query parameter or attribute name names a secret. */
 export function isSensitiveName(name: string): boolean {
   if (name.length > 256) return false;
+  let known = nameVerdicts.get(name);
+  if (known === undefined) {
+    known = judgeName(name);
+    // Attribute keys repeat across events ("route", "browser"): remember a bounded set.
+    if (nameVerdicts.size >= 4096) nameVerdicts.clear();
+    nameVerdicts.set(name, known);
+  }
+  return known;
+}
+
+const nameVerdicts = new Map<string, boolean>();
+
+function judgeName(name: string): boolean {
   const compact = name.toLowerCase().replace(/[^a-z0-9]/g, "");
   if (sensitiveFragments.some((fragment) => compact.includes(fragment))) return true;
   const words = name
@@ -75,12 +88,17 @@ export function scrubText(text: string): string {
         : `${sep}${name}=${redacted}`,
     );
   }
-  out = out.replace(authorizationHeader, (_whole, prefix) => `${prefix}${redacted}`);
-  out = out.replace(bearer, (_whole, prefix) => `${prefix}${redacted}`);
+  // Each pattern only runs when a cheap literal test says it could match (most text has none).
+  if (/authorization/i.test(out)) {
+    out = out.replace(authorizationHeader, (_whole, prefix) => `${prefix}${redacted}`);
+  }
+  if (/bearer/i.test(out)) out = out.replace(bearer, (_whole, prefix) => `${prefix}${redacted}`);
   if (out.includes("lw_sec_")) out = out.replace(adminToken, redacted);
-  out = out.replace(cardNumber, (digits) =>
-    isLuhnValid(digits.replace(/[ -]/g, "")) ? redacted : digits,
-  );
+  if (/\d{4}/.test(out)) {
+    out = out.replace(cardNumber, (digits) =>
+      isLuhnValid(digits.replace(/[ -]/g, "")) ? redacted : digits,
+    );
+  }
   return out;
 }
 
