@@ -9,8 +9,7 @@ export async function parseJsonBody<S extends z.ZodType>(
   schema: S,
   { optional = false } = {},
 ): Promise<z.infer<S>> {
-  const text = await request.text();
-  if (text.length > maxBodyBytes) throw new ApiError("payload_too_large", "Body too large.");
+  const text = await readBoundedText(request);
   let value: unknown = {};
   if (text.trim() !== "" || !optional) {
     try {
@@ -31,4 +30,25 @@ export async function parseJsonBody<S extends z.ZodType>(
     });
   }
   return parsed.data;
+}
+
+/** The body as text, refusing more than maxBodyBytes while reading (chunked bodies included). */
+async function readBoundedText(request: Request): Promise<string> {
+  const tooLarge = () => new ApiError("payload_too_large", "Body too large (64 KiB at most).");
+  if (Number(request.headers.get("content-length") ?? 0) > maxBodyBytes) throw tooLarge();
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBodyBytes) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
 }

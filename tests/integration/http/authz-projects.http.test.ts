@@ -317,6 +317,12 @@ describe.each(backends())("projects API authorization on %s", (backend) => {
       body: "{not json",
     });
     expect(bad.status).toBe(400);
+    const huge = await fetch(`${server.url}/api/v1/projects`, {
+      method: "POST",
+      headers: { cookie: cookies.owner, "content-type": "application/json" },
+      body: JSON.stringify({ name: "x".repeat(70_000) }),
+    });
+    expect(huge.status).toBe(413);
     const origins = await call("owner", "PATCH", `/api/v1/projects/${seeded.projectA}`, {
       allowed_origins: ["https://ok.example", "javascript:alert(1)"],
     });
