@@ -10,6 +10,7 @@ import { usage } from "./usage";
 const options = {
   email: { type: "string" },
   password: { type: "string" },
+  "password-stdin": { type: "boolean" },
   role: { type: "string" },
   name: { type: "string" },
   "retention-days": { type: "string" },

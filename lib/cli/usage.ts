@@ -2,7 +2,7 @@ export const usage = `Usage: npm run logwell -- <command> [options]
 
 Commands:
   migrate                          Apply pending database migrations.
-  user create --email E --password P [--role owner|admin|viewer] [--name N]
+  user create --email E (--password P | --password-stdin) [--role owner|admin|viewer] [--name N]
                                    Create a dashboard user (default role: viewer).
   project create --name N [--retention-days D] [--json]
                                    Create a project and print its first ingest key.

@@ -16,10 +16,23 @@ function required(flags: Flags, name: string): string {
 const optional = (flags: Flags, name: string) =>
   typeof flags[name] === "string" ? (flags[name] as string) : undefined;
 
+/** The first line of stdin: `--password-stdin` keeps the password out of `ps` and shell history. */
+async function readPasswordFromStdin(): Promise<string> {
+  let text = "";
+  for await (const chunk of process.stdin) {
+    text += chunk;
+    if (text.includes("\n") || text.length > 1024) break;
+  }
+  return text.split(/\r?\n/)[0] ?? "";
+}
+
 export async function createUserCommand(db: Db, flags: Flags, out: Output) {
+  if (flags["password-stdin"] && flags.password !== undefined) {
+    throw new UsageError("Use either --password or --password-stdin, not both.");
+  }
   const user = await createUser(db, {
     email: required(flags, "email"),
-    password: required(flags, "password"),
+    password: flags["password-stdin"] ? await readPasswordFromStdin() : required(flags, "password"),
     name: optional(flags, "name"),
     // Validated by the user schema (owner | admin | viewer).
     role: (optional(flags, "role") ?? "viewer") as "viewer",

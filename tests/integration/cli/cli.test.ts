@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, openDatabase } from "@/lib/db/open";
 import { adminTokens, projects, users } from "@/lib/db/schema";
 import { hashSecret } from "@/lib/keys/secrets";
+import { verifyPassword } from "@/lib/users/password";
 import { backends, createServerDatabase, dropServerDatabase } from "../../support/db";
 import { runCli } from "./run-cli";
 
@@ -85,6 +86,23 @@ describe.each(backends())("logwell CLI on %s", (backend) => {
     expect(rows).toHaveLength(1);
     expect(rows[0]?.role).toBe("owner");
     expect(rows[0]?.passwordHash).toMatch(/^scrypt\$/);
+  });
+
+  it("user create --password-stdin keeps the password off the command line", async () => {
+    const password = "from stdin, not argv 789";
+    const args = ["user", "create", "--email", "stdin@example.com", "--password-stdin", "--json"];
+    const created = await runCli(args, env, `${password}\n`);
+    expect(created.stderr).toBe("");
+    expect(JSON.parse(created.stdout).user).toMatchObject({
+      email: "stdin@example.com",
+      role: "viewer",
+    });
+    const [row] = await withDatabase((d) =>
+      d.db.select().from(users).where(eq(users.email, "stdin@example.com")),
+    );
+    expect(await verifyPassword(password, row?.passwordHash ?? "")).toBe(true);
+    const both = await runCli([...args, "--password", "x"], env, "y\n");
+    expect(both.code).toBe(2);
   });
 
   it("project create --json prints the project and its ingest key", async () => {

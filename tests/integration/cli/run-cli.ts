@@ -15,6 +15,8 @@ const script = path.resolve("scripts/logwell.ts");
 export function runCli(
   args: string[],
   env: Record<string, string | undefined>,
+  /** Written to the CLI's stdin (then closed). */
+  input?: string,
 ): Promise<CliResult> {
   const childEnv: Record<string, string> = {};
   for (const [k, v] of Object.entries({
@@ -27,7 +29,7 @@ export function runCli(
     if (v !== undefined) childEnv[k] = v;
   }
   return new Promise((resolve) => {
-    execFile(
+    const child = execFile(
       process.execPath,
       [tsxCli, script, ...args],
       { env: childEnv as NodeJS.ProcessEnv, timeout: 120_000 },
@@ -36,5 +38,6 @@ export function runCli(
         resolve({ code, stdout, stderr });
       },
     );
+    child.stdin?.end(input ?? "");
   });
 }
