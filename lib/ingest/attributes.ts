@@ -3,6 +3,7 @@ import {
   type JsonObject,
   type JsonValue,
   sanitizeJson,
+  sizeMarker,
   type TreeReport,
 } from "./json-tree";
 import { eventCaps } from "./limits";
@@ -34,8 +35,11 @@ export function normalizeAttributes(
   const ua = capped.value.user_agent;
   return {
     attributes: capped.value,
+    // A marker left by the size cap is not a user agent.
     clientUserAgent:
-      typeof ua === "string" ? truncateCodePoints(ua, eventCaps.userAgentChars) : null,
+      typeof ua === "string" && ua !== sizeMarker
+        ? truncateCodePoints(ua, eventCaps.userAgentChars)
+        : null,
   };
 }
 
