@@ -14,9 +14,12 @@ export async function withReadTimeout<T>(
   timeoutMs: number = env().LOGWELL_QUERY_TIMEOUT_MS,
 ): Promise<T> {
   const ms = Math.max(1, Math.floor(timeoutMs));
-  return db.transaction(async (tx) => {
-    await tx.execute(sql.raw("SET TRANSACTION READ ONLY"));
-    await tx.execute(sql.raw(`SET LOCAL statement_timeout = ${ms}`));
-    return run(tx as unknown as Db);
-  });
+  // `accessMode` makes node-postgres send `BEGIN READ ONLY`: one round trip fewer per read.
+  return db.transaction(
+    async (tx) => {
+      await tx.execute(sql.raw(`SET LOCAL statement_timeout = ${ms}`));
+      return run(tx as unknown as Db);
+    },
+    { accessMode: "read only" },
+  );
 }
