@@ -9,6 +9,7 @@ export function curlExample(origin: string, key: string): string {
     `curl -X POST ${origin}/api/v1/logs \\`,
     `  -H "X-Logwell-Key: ${key}" \\`,
     `  -H "Content-Type: application/json" \\`,
-    `  -d '{"level":"info","message":"hello from curl","id":"'$(uuidgen)'"}'`,
+    // A fixed id: sending the same command twice stores the event once (de-duplication).
+    `  -d '{"level":"info","message":"hello from curl","id":"curl-example-1"}'`,
   ].join("\n");
 }
