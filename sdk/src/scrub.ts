@@ -8,4 +8,4 @@ const SECRET_PARAMETER =
   /([?&#;][^=&#\s"\\]{0,64}(?:token|pass|pwd|secret|key|auth|sig|session)[^=&#\s"\\]{0,64}=)[^&#\s"\\]*/gi;
 
 export const scrubSecrets = (json: string): string =>
-  json.replace(SECRET_PARAMETER, "$1[Filtered]");
+  json.replace(SECRET_PARAMETER, "$1[redacted]");

@@ -112,7 +112,7 @@ test("CSP violations arrive when enabled", async ({ app, openApp, waitForEvents 
   });
   const [event] = await waitForEvents((e) => e.logger === "csp", 1);
   expect(event?.level).toBe("warn");
-  expect(event?.message).toBe(`CSP img-src blocked ${app.origin}/pixel.png?token=[Filtered]`);
+  expect(event?.message).toBe(`CSP img-src blocked ${app.origin}/pixel.png?token=[redacted]`);
 });
 
 test("beforeSend edits and drops; sampleRate keeps its share", async ({

@@ -42,13 +42,13 @@ describe("SDK scrubbing of URL secrets (TC-31)", () => {
     };
     const scrubbed = JSON.parse(scrubSecrets(JSON.stringify(event)));
     expect(scrubbed.url).toBe(
-      "https://app.example/cb?code=1&access_token=[Filtered]&page=2#id_token=[Filtered]",
+      "https://app.example/cb?code=1&access_token=[redacted]&page=2#id_token=[redacted]",
     );
     expect(scrubbed.message).toBe(
-      "GET /api?apiKey=[Filtered]&user=7 failed; login?password=[Filtered]",
+      "GET /api?apiKey=[redacted]&user=7 failed; login?password=[redacted]",
     );
     expect(scrubbed.attributes.link).toBe(
-      "https://x.example/?Session=[Filtered]&sig=[Filtered]&q=keep",
+      "https://x.example/?Session=[redacted]&sig=[redacted]&q=keep",
     );
   });
 

@@ -165,8 +165,8 @@ describe("SDK filters", () => {
     first.log.warn("GET /api?token=abc&page=2", { next: "/login?password=pw" });
     await first.flush();
     expect(sent()[0]).toMatchObject({
-      message: "GET /api?token=[Filtered]&page=2",
-      attributes: { next: "/login?password=[Filtered]" },
+      message: "GET /api?token=[redacted]&page=2",
+      attributes: { next: "/login?password=[redacted]" },
     });
     const second = await loadClient({ scrub: false });
     second.log.warn("GET /api?token=abc");
