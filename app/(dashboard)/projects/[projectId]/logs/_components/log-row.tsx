@@ -71,10 +71,11 @@ export function LogTableHead() {
   return (
     <thead className="border-b border-zinc-200 bg-zinc-50 text-left text-xs uppercase text-zinc-500">
       <tr>
-        <th scope="col" className="px-2 py-1.5 font-medium">
+        {/* table-fixed splits columns evenly unless told: the message takes what is left. */}
+        <th scope="col" className="w-36 px-2 py-1.5 font-medium sm:w-56">
           Received
         </th>
-        <th scope="col" className="px-2 py-1.5 font-medium">
+        <th scope="col" className="w-16 px-2 py-1.5 font-medium">
           Level
         </th>
         <th scope="col" className="px-2 py-1.5 font-medium">
