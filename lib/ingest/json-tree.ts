@@ -16,6 +16,29 @@ export interface TreeReport {
   repaired: boolean;
   /** A value deeper than the cap was replaced by depthMarker. */
   depthCapped: boolean;
+  /**
+   * When present, grows by an upper bound of the UTF-8 JSON size of every member copied below
+   * the root (memberJsonBound), so the 16 KiB check can skip serialising small attributes.
+   */
+  jsonBytesBound?: number;
+}
+
+/**
+ * Called with every copied member (key null for array elements) once its value is clean; what
+ * it returns is stored instead (the scrubber redacts here, in the same pass as the copy).
+ */
+export type MemberHook = (key: string | null, value: JsonValue) => JsonValue;
+
+/**
+ * At least the bytes `"key":value,` takes in JSON, counting a container as its two brackets
+ * (its members are counted one by one). JSON.stringify writes at most 6 bytes per UTF-16 unit
+ * (\u0001) and at most 25 characters per finite number.
+ */
+export function memberJsonBound(key: string | null, value: JsonValue): number {
+  const keyBytes = key === null ? 1 : 6 * key.length + 4;
+  if (typeof value === "string") return keyBytes + 6 * value.length + 2;
+  if (typeof value === "number") return keyBytes + 32;
+  return keyBytes + (typeof value === "object" && value !== null ? 2 : 5);
 }
 
 type Container = unknown[] | Record<string, unknown>;
@@ -55,6 +78,7 @@ export function sanitizeJson(
   depth: number,
   report: TreeReport,
   maxDepth: number = eventCaps.attributesDepth,
+  member?: MemberHook,
 ): JsonValue {
   if (!isContainer(value)) return cleanScalar(value, report);
   if (depth > maxDepth) {
@@ -73,17 +97,23 @@ export function sanitizeJson(
     pending.push([item, copy, parentDepth + 1]);
     return copy;
   };
+  const keep = (key: string | null, copied: JsonValue): JsonValue => {
+    const stored = member ? member(key, copied) : copied;
+    if (report.jsonBytesBound !== undefined) report.jsonBytesBound += memberJsonBound(key, stored);
+    return stored;
+  };
   for (let next = pending.pop(); next; next = pending.pop()) {
     const [source, target, level] = next;
     if (Array.isArray(source)) {
       const out = target as JsonValue[];
-      for (const item of source) out.push(child(item, level));
+      for (const item of source) out.push(keep(null, child(item, level)));
     } else {
       const out = target as JsonObject;
-      for (const [rawKey, item] of Object.entries(source)) {
+      // Object.keys, not entries: no [key, value] pair allocated per member.
+      for (const rawKey of Object.keys(source)) {
         const key = repairString(rawKey);
         if (key !== rawKey) report.repaired = true;
-        out[key] = child(item, level);
+        out[key] = keep(key, child(source[rawKey], level));
       }
     }
   }
@@ -98,8 +128,10 @@ export function sanitizeJson(
 export function capJsonSize(
   attributes: JsonObject,
   maxBytes: number = eventCaps.attributesBytes,
+  /** An upper bound of the JSON size already known (TreeReport.jsonBytesBound). */
+  sizeBound: number = Number.POSITIVE_INFINITY,
 ): { value: JsonObject; truncated: boolean } {
-  if (utf8Length(JSON.stringify(attributes)) <= maxBytes) {
+  if (sizeBound <= maxBytes || utf8Length(JSON.stringify(attributes)) <= maxBytes) {
     return { value: attributes, truncated: false };
   }
   const out = Object.create(null) as JsonObject;

@@ -1,12 +1,13 @@
 import { normalizeAttributes } from "./attributes";
 import { eventCaps } from "./limits";
+import { FieldMarks } from "./marks";
 import {
   knownFields,
   type NormalizedEvent,
   parseLevel,
+  parseWireEvent,
   type TextField,
   textFields,
-  wireEventSchema,
 } from "./schema";
 import { scrubText } from "./scrub";
 import { repairString, truncateCodePoints, truncateUtf8 } from "./strings";
@@ -22,7 +23,8 @@ export type NormalizeResult = { ok: true; event: NormalizedEvent } | { ok: false
 /** Free-text fields where SDKs capture secrets (URLs with tokens, "Bearer …" in messages). */
 const scrubbedFields = new Set(["message", "stack", "url"]);
 
-const textCaps: Record<(typeof textFields)[TextField], (s: string) => string> = {
+const textCaps: Record<(typeof textFields)[TextField] | "message", (s: string) => string> = {
+  message: (s) => truncateUtf8(s, eventCaps.messageBytes),
   short: (s) => truncateCodePoints(s, eventCaps.shortChars),
   url: (s) => truncateUtf8(s, eventCaps.urlBytes),
   stack: (s) => truncateUtf8(s, eventCaps.stackBytes),
@@ -34,25 +36,26 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 export function normalizeEvent(raw: unknown, receivedAt: Date): NormalizeResult {
   if (!isObject(raw)) return { ok: false, message: "event must be a JSON object" };
-  const truncated = new Set<string>();
-  const normalized = new Set<string>();
+  const marks = new FieldMarks();
 
   // Shallow split: known scalar fields vs everything that belongs in attributes.
   const scalars: Record<string, unknown> = {};
-  const extra: Array<[string, unknown]> = [];
+  let extra: Array<[string, unknown]> | undefined;
   let attributesRaw: unknown;
-  for (const [key, value] of Object.entries(raw)) {
+  for (const key of Object.keys(raw)) {
+    const value = raw[key];
     if (key === "attributes") attributesRaw = value;
     else if (knownFields.has(key) && (typeof value !== "object" || value === null)) {
-      scalars[key] = typeof value === "string" ? repairField(key, value, normalized) : value;
+      scalars[key] = typeof value === "string" ? repairField(key, value, marks) : value;
     } else {
       // Unknown fields, and known fields holding an object or array, keep their data here.
-      if (knownFields.has(key)) normalized.add(key);
+      if (knownFields.has(key)) marks.normalize(key);
+      extra ??= [];
       extra.push([key, value]);
     }
   }
 
-  const parsed = wireEventSchema.safeParse(scalars);
+  const parsed = parseWireEvent(scalars);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue?.path.join(".") || "event";
@@ -64,47 +67,31 @@ export function normalizeEvent(raw: unknown, receivedAt: Date): NormalizeResult 
   }
   const wire = parsed.data;
 
-  const { attributes, clientUserAgent } = normalizeAttributes(attributesRaw, extra, {
-    truncated,
-    normalized,
-  });
+  const { attributes, clientUserAgent } = normalizeAttributes(attributesRaw, extra ?? [], marks);
 
   let level = parseLevel(scalars.level);
   if (!level) {
     level = "info";
-    normalized.add("level");
+    marks.normalize("level");
   }
   const time = normalizeTimestamp(scalars.timestamp, receivedAt);
-  if (time.normalized) normalized.add("timestamp");
+  if (time.normalized) marks.normalize("timestamp");
 
-  // Capped before scrubbing (no regex sees more than the cap, threat SIZE-5), and again after,
-  // since "[redacted]" can be longer than what it replaced.
-  const capAndScrub = (field: string, value: string, cap: (s: string) => string): string => {
-    const capped = cap(value);
-    const scrubbed = scrubbedFields.has(field) ? scrubText(capped) : capped;
-    if (scrubbed !== capped) normalized.add("scrubbed");
-    const final = cap(scrubbed);
-    if (capped !== value || final !== scrubbed) truncated.add(field);
-    return final;
-  };
   const text = (field: TextField): string | null => {
     const value = wire[field];
     return value === undefined || value === null
       ? null
-      : capAndScrub(field, value, textCaps[textFields[field]]);
+      : capAndScrub(field, value, textCaps[textFields[field]], marks);
   };
-  const message = capAndScrub("message", wire.message, (s) =>
-    truncateUtf8(s, eventCaps.messageBytes),
-  );
   const clientId = wire.id === undefined || wire.id === null || wire.id === "" ? null : wire.id;
-  if (wire.id === "") normalized.add("id");
+  if (wire.id === "") marks.normalize("id");
 
   return {
     ok: true,
     event: {
       clientId,
       level,
-      message,
+      message: capAndScrub("message", wire.message, textCaps.message, marks),
       timestamp: time.timestamp,
       logger: text("logger"),
       url: text("url"),
@@ -116,14 +103,32 @@ export function normalizeEvent(raw: unknown, receivedAt: Date): NormalizeResult 
       traceId: text("trace_id"),
       attributes,
       clientUserAgent,
-      truncatedFields: [...truncated].sort(),
-      normalizedFields: [...normalized].sort(),
+      truncatedFields: marks.truncatedFields(),
+      normalizedFields: marks.normalizedFields(),
     },
   };
 }
 
-function repairField(key: string, value: string, normalized: Set<string>): string {
+/**
+ * Capped before scrubbing (no regex sees more than the cap, threat SIZE-5), and again after,
+ * since "[redacted]" can be longer than what it replaced.
+ */
+function capAndScrub(
+  field: string,
+  value: string,
+  cap: (s: string) => string,
+  marks: FieldMarks,
+): string {
+  const capped = cap(value);
+  const scrubbed = scrubbedFields.has(field) ? scrubText(capped) : capped;
+  if (scrubbed !== capped) marks.normalize("scrubbed");
+  const final = scrubbed === capped ? capped : cap(scrubbed);
+  if (capped !== value || final !== scrubbed) marks.truncate(field);
+  return final;
+}
+
+function repairField(key: string, value: string, marks: FieldMarks): string {
   const repaired = repairString(value);
-  if (repaired !== value) normalized.add(key);
+  if (repaired !== value) marks.normalize(key);
   return repaired;
 }

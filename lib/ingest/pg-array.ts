@@ -3,12 +3,13 @@
 // server byte for byte on all three, so `$1::text[]` means the same everywhere. One pass, no
 // intermediate array: the literal is the only copy of a column that is made.
 
-const needsEscape = /["\\]/;
 const escaped = /["\\]/g;
 
 /** One quoted element: inside double quotes only `"` and `\` are special. */
 function quote(value: string): string {
-  return needsEscape.test(value) ? `"${value.replace(escaped, "\\$&")}"` : `"${value}"`;
+  return value.indexOf('"') === -1 && value.indexOf("\\") === -1
+    ? `"${value}"`
+    : `"${value.replace(escaped, "\\$&")}"`;
 }
 
 /** `{"a",NULL,…}` for a one-dimensional text array; null elements become SQL NULL. */

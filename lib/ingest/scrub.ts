@@ -1,4 +1,4 @@
-import type { JsonObject, JsonValue } from "./json-tree";
+import type { JsonValue } from "./json-tree";
 
 // Server-side scrubbing modelled on Sentry's defaults (threat PRIV-1, TC-31): SDKs capture URLs
 // with tokens in the query and attribute bags with headers and cookies. Values are replaced,
@@ -114,41 +114,13 @@ function safeDecode(text: string): string {
 }
 
 /**
- * Redacts values under sensitive keys, and secrets inside string values, at any depth
- * (iteratively; the tree is already depth-capped).
- * Mutates the sanitised copy in place and reports whether anything changed.
+ * What to store for one attribute member while attributes are copied (json-tree.ts MemberHook):
+ * the value of a sensitive key becomes "[redacted]" (containers too; null stays null), and a
+ * string anywhere (key null: an array element) has the secrets inside it redacted.
  */
-export function scrubAttributes(attributes: JsonObject): boolean {
-  let changed = false;
-  const pending: JsonValue[] = [attributes];
-  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
-    if (Array.isArray(node)) {
-      node.forEach((item, index) => {
-        if (typeof item === "string") {
-          const scrubbed = scrubText(item);
-          if (scrubbed !== item) {
-            node[index] = scrubbed;
-            changed = true;
-          }
-        } else if (typeof item === "object" && item !== null) pending.push(item);
-      });
-      continue;
-    }
-    if (typeof node !== "object" || node === null) continue;
-    for (const [key, value] of Object.entries(node)) {
-      if (isSensitiveName(key) && value !== null && value !== redacted) {
-        node[key] = redacted;
-        changed = true;
-      } else if (typeof value === "string") {
-        const scrubbed = scrubText(value);
-        if (scrubbed !== value) {
-          node[key] = scrubbed;
-          changed = true;
-        }
-      } else if (typeof value === "object" && value !== null) {
-        pending.push(value);
-      }
-    }
+export function scrubMember(key: string | null, value: JsonValue): JsonValue {
+  if (key !== null && value !== null && value !== redacted && isSensitiveName(key)) {
+    return redacted;
   }
-  return changed;
+  return typeof value === "string" ? scrubText(value) : value;
 }
