@@ -1,0 +1,76 @@
+// GET /status — deployment status for signed-in users: version, database, limiter, volume, prune
+import type { Metadata } from "next";
+import { cardClass } from "@/app/_ui/styles";
+import { requirePageUser } from "@/lib/auth/session";
+import { getDatabase } from "@/lib/db/client";
+import { healthReport } from "@/lib/health";
+
+export const metadata: Metadata = { title: "Status" };
+
+const driverNames = { pglite: "Embedded (PGlite)", pg: "PostgreSQL", neon: "Neon (serverless)" };
+
+function when(iso: string | null | undefined): string {
+  return iso ? `${new Date(iso).toISOString().replace("T", " ").slice(0, 19)} UTC` : "never";
+}
+
+function Row({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="flex justify-between gap-4 border-b border-zinc-100 py-2 last:border-0">
+      <dt className="text-sm text-zinc-600">{label}</dt>
+      <dd className="text-right text-sm font-medium">{children}</dd>
+    </div>
+  );
+}
+
+export default async function StatusPage() {
+  await requirePageUser();
+  // Same facts as /api/health (one source), plus which driver this deployment uses.
+  const report = await healthReport();
+  const driver = await getDatabase().then(
+    (d) => driverNames[d.kind],
+    () => "unreachable",
+  );
+  const { metrics, last_prune: lastPrune } = report;
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold">Status</h1>
+      <p className={report.status === "ok" ? "text-sm text-green-700" : "text-sm text-red-700"}>
+        {report.status === "ok"
+          ? "All systems working."
+          : "Degraded: the database is not answering."}
+      </p>
+      <div className="grid gap-4 md:grid-cols-2">
+        <section className={cardClass} aria-labelledby="status-deployment">
+          <h2 id="status-deployment" className="mb-2 font-medium">
+            Deployment
+          </h2>
+          <dl>
+            <Row label="Version">{report.version}</Row>
+            <Row label="Commit">{report.commit ?? "unknown"}</Row>
+            <Row label="Up for">{Math.round(report.uptime_seconds / 60)} min</Row>
+            <Row label="Database">{`${driver}: ${report.db}`}</Row>
+            <Row label="Rate limiter">{report.rate_limiter}</Row>
+          </dl>
+        </section>
+        <section className={cardClass} aria-labelledby="status-storage">
+          <h2 id="status-storage" className="mb-2 font-medium">
+            Storage and retention
+          </h2>
+          <dl>
+            <Row label="Events today (UTC)">
+              {metrics ? metrics.events_today.toLocaleString("en") : "n/a"}
+            </Row>
+            <Row label="Projects">{metrics ? metrics.projects : "n/a"}</Row>
+            <Row label="Oldest stored event">{when(metrics?.oldest_event_at)}</Row>
+            <Row label="Last prune">{when(lastPrune?.at)}</Row>
+            <Row label="Last prune deleted">
+              {lastPrune
+                ? `${lastPrune.deleted.toLocaleString("en")} events${lastPrune.done ? "" : " (more left)"}`
+                : "n/a"}
+            </Row>
+          </dl>
+        </section>
+      </div>
+    </div>
+  );
+}
