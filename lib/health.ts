@@ -3,12 +3,16 @@ import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
 import { limiterStatus } from "@/lib/ratelimit/status";
-import { retentionHealth } from "@/lib/retention/health";
+import { retentionHealth, type StorageMetrics } from "@/lib/retention/health";
 import packageJson from "@/package.json";
 
 const startedAt = Date.now();
 
-export async function healthReport() {
+/**
+ * `detailed` adds per-project storage facts (project ids, oldest event): for signed-in users and
+ * admin tokens only, since /api/health itself is public for uptime checks.
+ */
+export async function healthReport({ detailed = false }: { detailed?: boolean } = {}) {
   // Probed alongside the database, bounded by LOGWELL_RATE_LIMIT_TIMEOUT_MS; "degraded" here
   // keeps the 200: ingest still works on the in-process fallback (docs/rate-limiting.md).
   const rateLimiter = limiterStatus();
@@ -35,6 +39,12 @@ export async function healthReport() {
     db,
     rate_limiter: await rateLimiter,
     last_prune: retention?.last_prune ?? null,
-    metrics: retention?.metrics ?? null,
+    metrics: retention ? publicMetrics(retention.metrics, detailed) : null,
   };
+}
+
+function publicMetrics(metrics: StorageMetrics, detailed: boolean) {
+  if (detailed) return metrics;
+  const { oldest_event_by_project: _perProject, ...aggregate } = metrics;
+  return aggregate;
 }

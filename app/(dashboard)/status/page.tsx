@@ -25,7 +25,7 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
 export default async function StatusPage() {
   await requirePageUser();
   // Same facts as /api/health (one source), plus which driver this deployment uses.
-  const report = await healthReport();
+  const report = await healthReport({ detailed: true });
   const driver = await getDatabase().then(
     (d) => driverNames[d.kind],
     () => "unreachable",
