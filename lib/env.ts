@@ -43,6 +43,7 @@ const envSchema = z.object({
   VERCEL: optional,
   VERCEL_GIT_COMMIT_SHA: optional,
   LOGWELL_COMMIT: optional,
+  CI: optional,
   // Limits (contract defaults; configurable per deployment).
   LOGWELL_MAX_BODY_BYTES: optionalInt(1024 * 1024),
   LOGWELL_MAX_EVENTS_PER_REQUEST: optionalInt(1000),

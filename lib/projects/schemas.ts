@@ -1,21 +1,22 @@
 import { z } from "zod";
 import { ipStorageModes } from "@/lib/db/schema";
+import { isValidOriginPattern } from "@/lib/http/cors";
 
 // API bodies are snake_case (contract); the same schemas parse dashboard forms.
 
-/** "https://app.example.com" exactly as browsers send it in `Origin`: scheme, host, port. */
+/**
+ * An origin as browsers send it in `Origin` ("https://app.example.com", no path), or an explicit
+ * "https://*.example.com" pattern. Validated by the same parser ingest matches with, so a value
+ * accepted here is one the allow-list can actually match.
+ */
 const originSchema = z
   .string()
   .trim()
   .max(300)
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return (url.protocol === "https:" || url.protocol === "http:") && url.origin === value;
-    } catch {
-      return false;
-    }
-  }, "an origin like https://app.example.com (no path, no trailing slash)");
+  .refine(
+    isValidOriginPattern,
+    "an origin like https://app.example.com or https://*.example.com (no path, no trailing slash)",
+  );
 
 export const projectNameSchema = z.string().trim().min(1).max(100);
 
