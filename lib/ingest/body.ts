@@ -96,6 +96,11 @@ export async function readBodyText(
   return new TextDecoder("utf-8").decode(Buffer.concat(chunks, total));
 }
 
+/** Drops, within the same bounds, a body nobody read (the request was refused first). */
+export function discardUnreadBody(request: Request): void {
+  if (request.body && !request.body.locked) discardRest(request.body.getReader());
+}
+
 const discardBytes = 16 * 1024 * 1024;
 const discardMs = 10_000;
 

@@ -7,7 +7,7 @@ import { json, type RequestContext } from "@/lib/http/respond";
 import { logger } from "@/lib/log";
 import { enforceIngestIpLimit, enforceProjectEventLimit } from "@/lib/ratelimit/ingest";
 import { type EventError, prepareBatch, rejectAt } from "./batch";
-import { bodyShape, readBodyText } from "./body";
+import { bodyShape, discardUnreadBody, readBodyText } from "./body";
 import { requestCountry, requestUserAgent, storedIp } from "./client-meta";
 import { authenticateIngestKey, presentedKey } from "./keys";
 import { requestCaps } from "./limits";
@@ -24,6 +24,16 @@ export interface IngestOptions {
 }
 
 export async function ingestLogs(ctx: RequestContext, options: IngestOptions = {}) {
+  try {
+    return await ingestRequest(ctx, options);
+  } finally {
+    // A request refused before its body was read (401, 403, 413 by Content-Length, 429) would
+    // otherwise leave the client's upload stalled on a paused socket, never seeing the answer.
+    discardUnreadBody(ctx.request);
+  }
+}
+
+async function ingestRequest(ctx: RequestContext, options: IngestOptions) {
   const { request } = ctx;
   const origin = requestOrigin(request.headers);
   // Early errors (415, 401) stay readable by the page; a refused origin gets no CORS headers.
