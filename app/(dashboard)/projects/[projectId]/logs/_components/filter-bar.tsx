@@ -2,6 +2,7 @@ import { logLevels } from "@/lib/db/schema/logs";
 import type { LogFilters } from "@/lib/logs/filters";
 import { maxSearchLength } from "@/lib/logs/filters";
 import type { ExplorerState } from "../search-params";
+import { LocalDateTimeInput } from "./local-datetime-input";
 
 const inputClass =
   "rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm focus-visible:outline focus-visible:outline-2 focus-visible:outline-zinc-900";
@@ -48,20 +49,18 @@ export function FilterBar({ state, action }: { state: ExplorerState; action: str
             <option value="custom">Custom (from/to)</option>
           </select>
         </Field>
-        <Field label="From (UTC, RFC 3339)">
-          <input
+        <Field label="From">
+          <LocalDateTimeInput
             name="from"
-            defaultValue={custom ? (f.from ?? "") : ""}
-            placeholder="2026-01-01T00:00Z"
-            className={`${inputClass} w-44`}
+            iso={custom ? (f.from ?? "") : ""}
+            className={`${inputClass} w-52`}
           />
         </Field>
-        <Field label="To (UTC)">
-          <input
+        <Field label="To">
+          <LocalDateTimeInput
             name="to"
-            defaultValue={custom ? (f.to ?? "") : ""}
-            placeholder="2026-01-02T00:00Z"
-            className={`${inputClass} w-44`}
+            iso={custom ? (f.to ?? "") : ""}
+            className={`${inputClass} w-52`}
           />
         </Field>
         <Field label="Minimum level">

@@ -1,11 +1,12 @@
 import { logLevels } from "@/lib/db/schema/logs";
 import type { Volume } from "@/lib/logs/volume";
 import { levelStyles } from "./level-badge";
+import { LocalTime } from "./local-time";
 
 const width = 960;
 const height = 120;
 
-/** Stacked bars by level, drawn on the server: no chart library, no client JS. */
+/** Stacked bars by level, drawn on the server (no chart library); only the axis times are a client leaf, in the admin's zone. */
 export function VolumeChart({ volume, label }: { volume: Volume; label: string }) {
   const total = volume.buckets.reduce((n, b) => n + b.total, 0);
   const barWidth = width / Math.max(1, volume.buckets.length);
@@ -61,8 +62,8 @@ export function VolumeChart({ volume, label }: { volume: Volume; label: string }
         <line x1="0" x2={width} y1={height - 0.5} y2={height - 0.5} stroke="#d4d4d8" />
       </svg>
       <div className="mt-1 flex justify-between text-[11px] text-zinc-500">
-        <span>{volume.from.replace("T", " ").slice(0, 16)} UTC</span>
-        <span>{volume.to.replace("T", " ").slice(0, 16)} UTC</span>
+        <LocalTime iso={volume.from} mode="absolute" />
+        <LocalTime iso={volume.to} mode="absolute" />
       </div>
     </figure>
   );
