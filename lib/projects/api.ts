@@ -37,15 +37,23 @@ export async function createProjectAs(
   return { project: projectDto(project), ingest_key: key, key: ingestKeyDto(ingestKey) };
 }
 
+/**
+ * A request body is parsed only after the access checks (`input` may be a reader), so a foreign
+ * project answers 404 and a viewer 403 whatever the body, with one project lookup per request.
+ */
+type Input<T> = T | (() => Promise<T>);
+const resolve = <T>(input: Input<T>): Promise<T> =>
+  typeof input === "function" ? (input as () => Promise<T>)() : Promise.resolve(input);
+
 export async function updateProjectAs(
   db: Db,
   principal: Principal,
   projectId: string,
-  patch: ProjectSettingsPatch,
+  patch: Input<ProjectSettingsPatch>,
 ) {
   await requireVisibleProject(db, principal, projectId);
   requireRole(principal, "admin");
-  const project = await updateProject(db, projectId, patch);
+  const project = await updateProject(db, projectId, await resolve(patch));
   if (!project) throw new ApiError("not_found", "Project not found.");
   forgetProjectKeys({ projectId });
   return projectDto(project);
@@ -63,11 +71,11 @@ export async function createKeyAs(
   db: Db,
   principal: Principal,
   projectId: string,
-  body: z.infer<typeof newIngestKeyBodySchema>,
+  body: Input<z.infer<typeof newIngestKeyBodySchema>>,
 ) {
   await requireVisibleProject(db, principal, projectId);
   requireRole(principal, "admin");
-  const { key, ingestKey } = await createIngestKey(db, projectId, body.name);
+  const { key, ingestKey } = await createIngestKey(db, projectId, (await resolve(body)).name);
   return { ingest_key: key, key: ingestKeyDto(ingestKey) };
 }
 

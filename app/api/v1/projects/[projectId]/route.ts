@@ -1,5 +1,5 @@
 // GET|PATCH|DELETE /api/v1/projects/{id} — read, change settings (admin), delete with its logs (admin)
-import { requireRole, requireVisibleProject } from "@/lib/auth/access";
+import { requireVisibleProject } from "@/lib/auth/access";
 import { requireApiPrincipal } from "@/lib/auth/principal";
 import { getDb } from "@/lib/db/client";
 import { json, withRequestContext } from "@/lib/http/respond";
@@ -22,12 +22,10 @@ export async function GET(request: Request, { params }: Params) {
 export async function PATCH(request: Request, { params }: Params) {
   return withRequestContext(request, async (ctx) => {
     const principal = await requireApiPrincipal(request);
-    const db = await getDb();
     const { projectId } = await params;
-    await requireVisibleProject(db, principal, projectId);
-    requireRole(principal, "admin");
-    const patch = await parseJsonBody(request, updateProjectBodySchema);
-    return json(ctx, 200, { project: await updateProjectAs(db, principal, projectId, patch) });
+    const readPatch = () => parseJsonBody(request, updateProjectBodySchema);
+    const project = await updateProjectAs(await getDb(), principal, projectId, readPatch);
+    return json(ctx, 200, { project });
   });
 }
 

@@ -25,11 +25,8 @@ export async function GET(request: Request, { params }: Params) {
 export async function POST(request: Request, { params }: Params) {
   return withRequestContext(request, async (ctx) => {
     const principal = await requireApiPrincipal(request);
-    const db = await getDb();
     const { projectId } = await params;
-    await requireVisibleProject(db, principal, projectId);
-    requireRole(principal, "admin");
-    const body = await parseJsonBody(request, newIngestKeyBodySchema, { optional: true });
-    return json(ctx, 201, await createKeyAs(db, principal, projectId, body));
+    const readBody = () => parseJsonBody(request, newIngestKeyBodySchema, { optional: true });
+    return json(ctx, 201, await createKeyAs(await getDb(), principal, projectId, readBody));
   });
 }
