@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { inputClass, primaryButtonClass } from "@/app/_ui/styles";
+import { LabeledInput } from "@/app/_ui/labeled-input";
+import { primaryButtonClass } from "@/app/_ui/styles";
 import { type LoginState, loginWithPassword } from "./actions";
 
 export function LoginForm({ next }: { next: string }) {
@@ -9,27 +10,21 @@ export function LoginForm({ next }: { next: string }) {
   return (
     <form action={action} className="space-y-4" aria-describedby="login-error">
       <input type="hidden" name="next" value={next} />
-      <label className="block text-sm font-medium">
-        Email
-        <input
-          name="email"
-          type="email"
-          autoComplete="username"
-          required
-          defaultValue={state.email}
-          className={`${inputClass} mt-1`}
-        />
-      </label>
-      <label className="block text-sm font-medium">
-        Password
-        <input
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          className={`${inputClass} mt-1`}
-        />
-      </label>
+      <LabeledInput
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="username"
+        required
+        defaultValue={state.email}
+      />
+      <LabeledInput
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+      />
       <p id="login-error" role="alert" className="min-h-5 text-sm text-red-700">
         {state.error}
       </p>

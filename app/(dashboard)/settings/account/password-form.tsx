@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { inputClass, primaryButtonClass } from "@/app/_ui/styles";
+import { LabeledInput } from "@/app/_ui/labeled-input";
+import { primaryButtonClass } from "@/app/_ui/styles";
 import type { ActionState } from "@/lib/auth/action-state";
 import { changePasswordAction } from "./actions";
 
@@ -10,39 +11,30 @@ export function PasswordForm({ hasPassword }: { hasPassword: boolean }) {
   return (
     <form action={action} className="max-w-sm space-y-3">
       {hasPassword && (
-        <label className="block text-sm font-medium">
-          Current password
-          <input
-            name="current"
-            type="password"
-            autoComplete="current-password"
-            required
-            className={`${inputClass} mt-1`}
-          />
-        </label>
+        <LabeledInput
+          label="Current password"
+          name="current"
+          type="password"
+          autoComplete="current-password"
+          required
+        />
       )}
-      <label className="block text-sm font-medium">
-        New password (at least 10 characters)
-        <input
-          name="next"
-          type="password"
-          autoComplete="new-password"
-          minLength={10}
-          required
-          className={`${inputClass} mt-1`}
-        />
-      </label>
-      <label className="block text-sm font-medium">
-        Repeat new password
-        <input
-          name="confirm"
-          type="password"
-          autoComplete="new-password"
-          minLength={10}
-          required
-          className={`${inputClass} mt-1`}
-        />
-      </label>
+      <LabeledInput
+        label="New password (at least 10 characters)"
+        name="next"
+        type="password"
+        autoComplete="new-password"
+        minLength={10}
+        required
+      />
+      <LabeledInput
+        label="Repeat new password"
+        name="confirm"
+        type="password"
+        autoComplete="new-password"
+        minLength={10}
+        required
+      />
       <button type="submit" disabled={pending} className={primaryButtonClass}>
         {pending ? "Saving…" : hasPassword ? "Change password" : "Set password"}
       </button>
