@@ -5,5 +5,8 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { bootstrapOnStart } = await import("@/lib/bootstrap/on-start");
     await bootstrapOnStart();
+    // For `npm start` (scripts/server.mjs); plain `next start`/`next dev` never look at it.
+    const { offerDirectLane } = await import("@/lib/http/direct-lane");
+    offerDirectLane();
   }
 }

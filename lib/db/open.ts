@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { databaseUrl, env } from "@/lib/env";
+import { enableCopy } from "./copy";
 import { acquireDataDirLock } from "./data-dir-lock";
 import * as schema from "./schema";
 
@@ -96,6 +97,7 @@ async function openPg(url: string): Promise<Database> {
   // An idle client losing its connection emits 'error' on the pool; unhandled, it kills the process.
   pool.on("error", () => {});
   const db = drizzle({ client: pool, schema }) as unknown as Db;
+  enableCopy(db, pool);
   return { db, kind: "pg", close: () => pool.end() };
 }
 

@@ -2,6 +2,7 @@ import { fc } from "@fast-check/vitest";
 import { eq } from "drizzle-orm";
 import { v7 as uuidv7 } from "uuid";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { copyInto } from "@/lib/db/copy";
 import { levelNumber, logs } from "@/lib/db/schema";
 import { prepareBatch } from "@/lib/ingest/batch";
 import type { NormalizedEvent } from "@/lib/ingest/schema";
@@ -65,6 +66,40 @@ describe.each(backends())("insertEvents on %s", (backend) => {
       { numRuns: 40 },
     );
     expect(roundTripped).toBeGreaterThan(40);
+  });
+
+  it("stores by COPY on the server Postgres; a batch repeating a stored id stores only the new ones", async () => {
+    // node-postgres can stream COPY; PGlite (and Neon) keep the INSERT.
+    expect(copyInto(database.db) !== undefined).toBe(backend === "postgres");
+    const ids = ["copy-a", "copy-b", "copy-c", "copy-d"];
+    const events = prepareBatch(
+      ids.map((id) => ({ id, message: `event ${id}\twith\\escapes\n` })),
+      receivedAt,
+    ).events;
+    const first = facts();
+    expect(await insertEvents(database.db, first, events.slice(0, 2))).toEqual({
+      inserted: 2,
+      refused: [],
+    });
+    // COPY refuses the whole batch (copy-b is stored); the INSERT retry skips just that one.
+    const second = facts();
+    expect(await insertEvents(database.db, second, events.slice(1))).toEqual({
+      inserted: 2,
+      refused: [],
+    });
+    expect((await storedRows(second.requestId)).map((r) => r.clientId)).toEqual([
+      "copy-c",
+      "copy-d",
+    ]);
+    expect((await storedRows(first.requestId)).map((r) => r.message)).toEqual([
+      "event copy-a\twith\\escapes\n",
+      "event copy-b\twith\\escapes\n",
+    ]);
+    // The refused COPY left the pooled connection usable.
+    expect(await insertEvents(database.db, facts(), events.slice(3))).toEqual({
+      inserted: 0,
+      refused: [],
+    });
   });
 
   it("a row the database refuses becomes a per-event rejection, the rest are stored", async () => {

@@ -1,9 +1,4 @@
-// POST /api/v1/logs — public ingest with an ingest key (contract "Ingest"); OPTIONS — CORS preflight.
-import { withRequestContext } from "@/lib/http/respond";
-import { ingestLogs } from "@/lib/ingest/ingest";
-import { ingestPreflight } from "@/lib/ingest/preflight";
-
-export const POST = (request: Request) => withRequestContext(request, (ctx) => ingestLogs(ctx));
-export const OPTIONS = (request: Request) =>
-  withRequestContext(request, (ctx) => ingestPreflight(ctx));
+// POST /api/v1/logs — public ingest with an ingest key (contract "Ingest"); OPTIONS — CORS
+// preflight; GET — the admin list API.
+export { postLogs as POST, preflightLogs as OPTIONS } from "@/lib/ingest/handlers";
 export { GET } from "./get";

@@ -1,0 +1,65 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { Readable } from "node:stream";
+import { postLogs, preflightLogs } from "@/lib/ingest/handlers";
+import { logger } from "@/lib/log";
+
+// `npm start`'s direct lane (docs/performance.md): scripts/server.mjs hands POST and OPTIONS
+// /api/v1/logs to the ingest's Web handlers itself instead of through Next's router, which
+// costs ~1 ms of CPU per request (performance-notes: 35× node:http) and bounds both single-event
+// ingest and big batches. The handlers are the very ones app/api/v1/logs/route.ts exports, so
+// Vercel and `npm run dev` (which serve that route) answer the same; the parity test
+// (tests/integration/http/direct-lane.http.test.ts) holds the two lanes to it.
+
+type WebHandler = (request: Request) => Promise<Response>;
+export type NodeHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+const directRoutes: Record<string, Partial<Record<string, WebHandler>>> = {
+  "/api/v1/logs": { POST: postLogs, OPTIONS: preflightLogs },
+};
+
+/** What scripts/server.mjs looks for on globalThis after `app.prepare()` (instrumentation.ts). */
+export interface DirectLane {
+  /** The handler for this request if the lane serves it, else undefined (Next serves it). */
+  route(method: string | undefined, url: string | undefined): NodeHandler | undefined;
+}
+
+export function offerDirectLane(): void {
+  (globalThis as { __logwellDirectLane?: DirectLane }).__logwellDirectLane = { route };
+}
+
+function route(method: string | undefined, url: string | undefined): NodeHandler | undefined {
+  if (!method || !url) return undefined;
+  const query = url.indexOf("?");
+  // Exact paths only: anything else ("/api/v1/logs/", encoded forms) keeps Next's behaviour.
+  const handler = directRoutes[query === -1 ? url : url.slice(0, query)]?.[method];
+  return handler && ((req, res) => serve(handler, req, res));
+}
+
+async function serve(handler: WebHandler, req: IncomingMessage, res: ServerResponse) {
+  const response = await handler(toWebRequest(req)).catch((err: unknown) => {
+    // withRequestContext already maps every error; this is a bug in the bridge itself.
+    logger.error({ err }, "direct lane: handler failed");
+    return new Response(null, { status: 500 });
+  });
+  res.statusCode = response.status;
+  for (const [name, value] of response.headers) res.setHeader(name, value);
+  res.end(response.body ? Buffer.from(await response.arrayBuffer()) : undefined);
+}
+
+function toWebRequest(req: IncomingMessage): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (typeof value === "string") headers.set(name, value);
+    else if (value) for (const item of value) headers.append(name, item);
+  }
+  const hasBody = req.method !== "GET" && req.method !== "HEAD" && req.method !== "OPTIONS";
+  // The host plays no part in these handlers; a fixed one cannot make the URL unparsable.
+  return new Request(`http://localhost${req.url}`, {
+    method: req.method,
+    headers,
+    // Streamed, not buffered: the handler reads the body only after the key and the rate limit
+    // passed, and within its byte caps (threat SIZE-6).
+    body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
+    duplex: "half",
+  } as RequestInit);
+}
