@@ -5,9 +5,21 @@ import type { Db } from "./open";
 // with it (lib/ingest/store.ts): Postgres takes COPY rows for about half the CPU of an
 // INSERT … SELECT FROM unnest (docs/performance.md). PGlite and Neon have no such stream; for
 // them copyInto() says undefined and callers keep their INSERT.
+//
+// Group commit: callers that arrive while `maxInFlight` COPYs are running wait, and then share
+// ONE statement (one round trip, one commit, one WAL flush) instead of one each. A COPY writes
+// all its rows or none, so every caller's rows are still committed together before it hears
+// back, and nothing is committed for anyone when it fails. When Postgres refuses a shared COPY
+// (a retried batch's duplicate id, a value it rejects), each caller's rows are copied again on
+// their own, so every caller gets the answer its own rows deserve.
 
-/** Streams `data` (COPY text format) into the table named in `statement`; resolves rows copied. */
-export type CopyFn = (statement: string, data: string) => Promise<number>;
+/** Resolves once all `rows` rows of `data` (COPY text format) are committed; else rejects. */
+export type CopyFn = (statement: string, data: string, rows: number) => Promise<void>;
+
+/** COPYs running at once per database; the pool (10) keeps room for everything else. */
+const maxInFlight = 2;
+/** A shared COPY stops taking callers at about this much data (one caller may exceed it). */
+const maxGroupBytes = 4 * 1024 * 1024;
 
 // Keyed by the drizzle handle, so code that holds only a Db (the ingest, tests) finds it.
 const copiers = new WeakMap<object, CopyFn>();
@@ -17,10 +29,88 @@ export function copyInto(db: Db): CopyFn | undefined {
 }
 
 export function enableCopy(db: Db, pool: Pool): void {
-  copiers.set(db, (statement, data) => copyWithPool(pool, statement, data));
+  const groups = new CopyGroups((statement, chunks, rows) =>
+    copyWithPool(pool, statement, chunks, rows),
+  );
+  copiers.set(db, (statement, data, rows) => groups.submit(statement, data, rows));
 }
 
-async function copyWithPool(pool: Pool, statement: string, data: string): Promise<number> {
+type RunCopy = (statement: string, chunks: string[], rows: number) => Promise<void>;
+
+interface Waiting {
+  data: string;
+  rows: number;
+  resolve(): void;
+  reject(err: unknown): void;
+}
+
+class CopyGroups {
+  private readonly queues = new Map<string, Waiting[]>();
+  private inFlight = 0;
+
+  constructor(private readonly run: RunCopy) {}
+
+  submit(statement: string, data: string, rows: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const queue = this.queues.get(statement) ?? [];
+      queue.push({ data, rows, resolve, reject });
+      this.queues.set(statement, queue);
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    for (const [statement, queue] of this.queues) {
+      if (this.inFlight >= maxInFlight) return;
+      const group = takeGroup(queue);
+      if (queue.length === 0) this.queues.delete(statement);
+      this.inFlight++;
+      void this.copyGroup(statement, group).finally(() => {
+        this.inFlight--;
+        this.pump();
+      });
+    }
+  }
+
+  private async copyGroup(statement: string, group: Waiting[]): Promise<void> {
+    try {
+      const rows = group.reduce((sum, w) => sum + w.rows, 0);
+      await this.run(
+        statement,
+        group.map((w) => w.data),
+        rows,
+      );
+      for (const w of group) w.resolve();
+    } catch (err) {
+      if (group.length === 1 || !isStatementError(err)) {
+        for (const w of group) w.reject(err);
+        return;
+      }
+      // The shared statement was rolled back: nothing of anyone's is stored. Each alone now.
+      await Promise.all(
+        group.map((w) => this.run(statement, [w.data], w.rows).then(w.resolve, w.reject)),
+      );
+    }
+  }
+}
+
+function takeGroup(queue: Waiting[]): Waiting[] {
+  const group = [queue.shift() as Waiting];
+  let bytes = group[0]?.data.length ?? 0;
+  while (queue.length > 0 && bytes + (queue[0]?.data.length ?? 0) <= maxGroupBytes) {
+    const next = queue.shift() as Waiting;
+    bytes += next.data.length;
+    group.push(next);
+  }
+  return group;
+}
+
+async function copyWithPool(
+  pool: Pool,
+  statement: string,
+  chunks: string[],
+  rows: number,
+): Promise<void> {
   const { from } = await import("pg-copy-streams");
   const client = await pool.connect();
   let broken: Error | undefined;
@@ -29,9 +119,13 @@ async function copyWithPool(pool: Pool, statement: string, data: string): Promis
     await new Promise<void>((resolve, reject) => {
       stream.on("finish", resolve);
       stream.on("error", reject);
-      stream.end(data);
+      for (const chunk of chunks) stream.write(chunk);
+      stream.end();
     });
-    return stream.rowCount;
+    // All rows or none: any other count is a broken driver, never a 202.
+    if (stream.rowCount !== rows) {
+      throw new Error(`COPY reported ${stream.rowCount} rows, expected ${rows}`);
+    }
   } catch (err) {
     // A COPY the server refused (a SQLSTATE such as 23505) leaves the connection usable: the
     // statement was rolled back. Anything else may have left it mid-protocol: drop it.

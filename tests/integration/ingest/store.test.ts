@@ -1,8 +1,9 @@
 import { fc } from "@fast-check/vitest";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { v7 as uuidv7 } from "uuid";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { copyInto } from "@/lib/db/copy";
+import { queryRows } from "@/lib/db/query";
 import { levelNumber, logs } from "@/lib/db/schema";
 import { prepareBatch } from "@/lib/ingest/batch";
 import type { NormalizedEvent } from "@/lib/ingest/schema";
@@ -100,6 +101,57 @@ describe.each(backends())("insertEvents on %s", (backend) => {
       inserted: 0,
       refused: [],
     });
+  });
+
+  it("concurrent requests share commits on server Postgres; a refused one does not sink the others", async () => {
+    const batchOf = (tag: string, n: number) =>
+      prepareBatch(
+        Array.from({ length: n }, (_, i) => ({ id: `${tag}-${i}`, message: `${tag} ${i}` })),
+        receivedAt,
+      ).events;
+    const insertAll = (batches: NormalizedEvent[][]) => {
+      const requests = batches.map((events) => ({ facts: facts(), events }));
+      return Promise.all(
+        requests.map(async (r) => ({
+          requestId: r.facts.requestId,
+          result: await insertEvents(database.db, r.facts, r.events),
+        })),
+      );
+    };
+    const commitsOf = async (requestIds: string[]) =>
+      (
+        await queryRows<{ rows: number; commits: number }>(
+          database.db,
+          sql`select count(*)::int as rows, count(distinct xmin::text)::int as commits
+              from logs where request_id = any(${`{${requestIds.join(",")}}`}::uuid[])`,
+        )
+      )[0];
+
+    const crowd = await insertAll(Array.from({ length: 20 }, (_, i) => batchOf(`crowd-${i}`, 10)));
+    expect(crowd.map((c) => c.result)).toEqual(crowd.map(() => ({ inserted: 10, refused: [] })));
+    const crowdCommits = await commitsOf(crowd.map((c) => c.requestId));
+    expect(crowdCommits?.rows).toBe(200);
+    // Server Postgres: requests that waited went in together, in fewer transactions than
+    // requests. PGlite runs one statement at a time, each its own transaction.
+    if (backend === "postgres") expect(crowdCommits?.commits).toBeLessThan(20);
+    else expect(crowdCommits?.commits).toBe(20);
+
+    // A retry (one id already stored) and a batch with a value Postgres refuses (a NUL, which
+    // the normaliser would have replaced) among fresh batches: each gets its own answer.
+    const alreadyStored = batchOf("crowd-0", 10)[3] as NormalizedEvent;
+    const retry = [...batchOf("mixed-retry", 2), alreadyStored];
+    const poisoned = batchOf("mixed-nul", 3).map((e, i) =>
+      i === 1 ? { ...e, message: "bad \0 row" } : e,
+    );
+    const fresh = Array.from({ length: 6 }, (_, i) => batchOf(`mixed-${i}`, 10));
+    const mixed = await insertAll([...fresh.slice(0, 3), retry, poisoned, ...fresh.slice(3)]);
+    expect(mixed.map((m) => m.result)).toEqual([
+      ...fresh.slice(0, 3).map(() => ({ inserted: 10, refused: [] })),
+      { inserted: 2, refused: [] },
+      { inserted: 2, refused: [1] },
+      ...fresh.slice(3).map(() => ({ inserted: 10, refused: [] })),
+    ]);
+    expect((await commitsOf(mixed.map((m) => m.requestId)))?.rows).toBe(6 * 10 + 2 + 2);
   });
 
   it("a row the database refuses becomes a per-event rejection, the rest are stored", async () => {
