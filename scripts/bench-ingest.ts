@@ -72,9 +72,12 @@ const server = await startServer({
     // Per-request info logs would pile up in the harness's output buffer.
     LOG_LEVEL: "warn",
     REDIS_URL: args.redis ? (process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379") : undefined,
-    NODE_OPTIONS: args.profile
-      ? `--require ${path.resolve("scripts/bench/cpu-profile-preload.cjs")}`
-      : undefined,
+    NODE_OPTIONS: [
+      process.env.BENCH_NODE_OPTIONS,
+      args.profile && `--require ${path.resolve("scripts/bench/cpu-profile-preload.cjs")}`,
+    ]
+      .filter(Boolean)
+      .join(" "),
     LOGWELL_CPU_PROFILE_DIR: args.profile ? path.resolve(args.profile) : undefined,
   },
 });
