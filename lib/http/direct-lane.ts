@@ -41,10 +41,35 @@ async function serve(handler: WebHandler, req: IncomingMessage, res: ServerRespo
     logger.error({ err }, "direct lane: handler failed");
     return new Response(null, { status: 500 });
   });
+  const payload = Buffer.from(await response.arrayBuffer());
   res.statusCode = response.status;
   for (const [name, value] of response.headers) res.setHeader(name, value);
-  res.end(response.body ? Buffer.from(await response.arrayBuffer()) : undefined);
+  // 204 (the preflight) must not carry one (RFC 9110 §8.6).
+  if (response.status !== 204) res.setHeader("content-length", payload.length);
+  if (req.complete) {
+    res.end(payload);
+    return;
+  }
+  // Answered before the upload finished (413, 401, 429…; the handler drains the rest, bounded):
+  // the whole answer goes out now, but the exchange ends only once the body is in. Node closes
+  // a `Connection: close` socket as soon as its response ends, which would cut the client off
+  // mid-upload, and its write error would then race (and often beat) our answer.
+  res.write(payload);
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, lingerMs);
+    timer.unref();
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    req.once("end", done);
+    req.once("close", done);
+  });
+  res.end();
 }
+
+/** As long as lib/ingest/body.ts keeps draining an unread body. */
+const lingerMs = 10_000;
 
 function toWebRequest(req: IncomingMessage): Request {
   const headers = new Headers();
