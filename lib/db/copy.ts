@@ -1,4 +1,5 @@
 import type { Pool } from "pg";
+import { isStatementError } from "./errors";
 import type { Db } from "./open";
 
 // COPY FROM STDIN, where the driver can stream it (node-postgres). The ingest writes batches
@@ -134,9 +135,4 @@ async function copyWithPool(
   } finally {
     client.release(broken);
   }
-}
-
-function isStatementError(err: unknown): boolean {
-  const code = (err as { code?: unknown })?.code;
-  return typeof code === "string" && /^[0-9A-Z]{5}$/.test(code) && !/^(08|57)/.test(code);
 }

@@ -51,3 +51,22 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * A SQLSTATE by which the server refused one statement (a constraint, a value, a limit) and
+ * left the connection usable; not a connection failure (class 08) or a shutdown (57).
+ */
+export function isStatementError(err: unknown): boolean {
+  const code = codeOf(err);
+  return code !== undefined && /^[0-9A-Z]{5}$/.test(code) && !/^(08|57)/.test(code);
+}
+
+/** SQLSTATE classes 22 (data exception), 23 (integrity) and 54 (program limit). */
+export function isDataError(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e && depth < 5; depth++) {
+    const code = codeOf(e);
+    if (code && /^(22|23|54)/.test(code)) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
+import { discardMs } from "@/lib/ingest/body";
 import { postLogs, preflightLogs } from "@/lib/ingest/handlers";
 import { logger } from "@/lib/log";
 
@@ -50,13 +51,14 @@ async function serve(handler: WebHandler, req: IncomingMessage, res: ServerRespo
     res.end(payload);
     return;
   }
-  // Answered before the upload finished (413, 401, 429…; the handler drains the rest, bounded):
+  // Answered before the upload finished (413, 401, 429…; the handler drains the rest for up to
+  // discardMs):
   // the whole answer goes out now, but the exchange ends only once the body is in. Node closes
   // a `Connection: close` socket as soon as its response ends, which would cut the client off
   // mid-upload, and its write error would then race (and often beat) our answer.
   res.write(payload);
   await new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, lingerMs);
+    const timer = setTimeout(resolve, discardMs);
     timer.unref();
     const done = () => {
       clearTimeout(timer);
@@ -67,9 +69,6 @@ async function serve(handler: WebHandler, req: IncomingMessage, res: ServerRespo
   });
   res.end();
 }
-
-/** As long as lib/ingest/body.ts keeps draining an unread body. */
-const lingerMs = 10_000;
 
 function toWebRequest(req: IncomingMessage): Request {
   const headers = new Headers();

@@ -102,7 +102,8 @@ export function discardUnreadBody(request: Request): void {
 }
 
 const discardBytes = 16 * 1024 * 1024;
-const discardMs = 10_000;
+/** How long an unread body is drained (bounded) before the connection is given up. */
+export const discardMs = 10_000;
 
 /**
  * Reads and drops what an over-cap client is still uploading, within bounds, before closing.

@@ -9,8 +9,8 @@ import type { RequestFacts } from "./store";
 // (NUL never gets here: normalisation replaces it, threat ENC-1). Client strings are hostile;
 // the store test round-trips hostile batches through this on the server Postgres (TC-02).
 
-/** The `logs` columns each line fills, in order (the COPY statement names them). */
-export const copyColumns = [
+/** The `logs` columns each line fills, in order. */
+const copyColumns = [
   "project_id",
   "client_id",
   "received_at",
@@ -33,6 +33,8 @@ export const copyColumns = [
   "truncated_fields",
   "normalized_fields",
 ].join(", ");
+
+export const copyLogsStatement = `copy logs (${copyColumns}) from stdin`;
 
 const special = /[\\\t\n\r]/g;
 const escapes: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };

@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
 import { type CopyFn, copyInto } from "@/lib/db/copy";
-import { isDatabaseUnavailable } from "@/lib/db/errors";
+import { isDatabaseUnavailable, isDataError } from "@/lib/db/errors";
 import type { Db } from "@/lib/db/open";
 import { levelNumber } from "@/lib/db/schema";
 import { logger } from "@/lib/log";
-import { copyColumns, copyText } from "./copy-text";
+import { copyLogsStatement, copyText } from "./copy-text";
 import { integerArrayLiteral, nestedTextArray, textArrayLiteral } from "./pg-array";
 import type { NormalizedEvent } from "./schema";
 
@@ -73,16 +73,6 @@ function driverError(err: unknown): unknown {
     : err;
 }
 
-/** SQLSTATE classes 22 (data exception), 23 (integrity) and 54 (program limit). */
-function isDataError(err: unknown): boolean {
-  for (let e: unknown = err, depth = 0; e && depth < 5; depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === "string" && /^(22|23|54)/.test(code)) return true;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return false;
-}
-
 async function insertOneByOne(
   db: Db,
   facts: RequestFacts,
@@ -113,7 +103,7 @@ async function copyStatement(
 ): Promise<number> {
   // Resolves only when every row is committed (lib/db/copy.ts), possibly in a COPY shared with
   // other requests: a COPY never skips rows, so all of them were inserted.
-  await copy(`copy logs (${copyColumns}) from stdin`, copyText(facts, events), events.length);
+  await copy(copyLogsStatement, copyText(facts, events), events.length);
   return events.length;
 }
 
