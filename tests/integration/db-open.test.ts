@@ -1,9 +1,10 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { chooseDriver } from "@/lib/db/open";
 import { queryRows } from "@/lib/db/query";
 import { projects } from "@/lib/db/schema";
-import { backends, createTestDatabase, type TestDatabase } from "../support/db";
+import { backends } from "../support/db";
+import { useTestDatabase } from "../support/use-database";
 
 describe("chooseDriver", () => {
   it("picks PGlite without a URL, neon for Neon hosts, pg otherwise", () => {
@@ -15,13 +16,7 @@ describe("chooseDriver", () => {
 });
 
 describe.each(backends())("migrated database on %s", (backend) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await createTestDatabase(backend);
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
+  const database = useTestDatabase(backend);
 
   it("has every table and accepts a project", async () => {
     const [project] = await database.db.insert(projects).values({ name: "web" }).returning();

@@ -1,20 +1,15 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ingestKeys, users } from "@/lib/db/schema";
 import { hashSecret, looksLikeIngestKey } from "@/lib/keys/secrets";
 import { createIngestKey, createProject } from "@/lib/projects/create-project";
 import { createUser } from "@/lib/users/create-user";
 import { verifyPassword } from "@/lib/users/password";
-import { backends, createTestDatabase, type TestDatabase } from "../support/db";
+import { backends } from "../support/db";
+import { useTestDatabase } from "../support/use-database";
 
 describe.each(backends())("projects, keys and users on %s", (backend) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await createTestDatabase(backend);
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
+  const database = useTestDatabase(backend);
 
   it("creates a project with a public key stored only as its hash", async () => {
     const { project, key, ingestKey } = await createProject(database.db, { name: "web" });

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import type { Db } from "@/lib/db/open";
+import { expect } from "vitest";
+import type { Database, Db } from "@/lib/db/open";
 import { queryRows } from "@/lib/db/query";
 import type { LoadResult } from "./load";
 
@@ -75,4 +76,30 @@ export async function verifyConservation(
     if (requestId === null || !attemptIds.has(requestId)) report.strayRows += n;
   }
   return report;
+}
+
+/**
+ * Opens the database, checks the load against it and expects every loss, doubling and stray
+ * figure to be 0. Returns the report for the caller's own counts.
+ */
+export async function expectConserved(
+  open: () => Promise<Database>,
+  projectId: string,
+  load: LoadResult,
+): Promise<ConservationReport> {
+  const database = await open();
+  try {
+    const report = await verifyConservation(database.db, projectId, load);
+    expect(report).toMatchObject({
+      ackedMissing: 0,
+      duplicateRows: 0,
+      acceptedMismatches: 0,
+      rowsFromRefusedAttempts: 0,
+      partialBatches: 0,
+      strayRows: 0,
+    });
+    return report;
+  } finally {
+    await database.close();
+  }
 }

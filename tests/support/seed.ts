@@ -37,35 +37,32 @@ export async function seedProject(db: Db, seed: ProjectSeed = {}): Promise<Seede
   return { id: project.id, key, keyId: ingestKey.id };
 }
 
-export interface SeededServer {
+/** `next start` on a database seeded before it started, and what the seed returned. */
+export interface ServerSeededWith<T> {
   server: TestServer;
   backend: BackendName;
-  /** One per entry of `projects` (default: one project with default settings). */
-  projects: SeededProject[];
+  seeded: T;
   /**
    * Runs fn on the server's database. Postgres: any time. PGlite: only after stopServer(),
    * because the running server holds the folder's lock.
    */
-  withDb<T>(fn: (db: Db) => Promise<T>): Promise<T>;
+  withDb<R>(fn: (db: Db) => Promise<R>): Promise<R>;
   /** Stops `next start`, keeping the data for withDb(). */
   stopServer(): Promise<void>;
   /** Stops the server and deletes its database or folder. */
   cleanup(): Promise<void>;
 }
 
-export interface SeededServerOptions {
-  projects?: ProjectSeed[];
-  env?: StartOptions["env"];
-}
-
 /**
- * `next start` on a database seeded BEFORE the server starts: a fresh database on the server
- * Postgres (backend "postgres", needs TEST_DATABASE_URL), or a fresh PGlite folder.
+ * `next start` on a database seeded BEFORE the server starts (PGlite's folder is locked while
+ * the server runs): a fresh database on the server Postgres (backend "postgres", needs
+ * TEST_DATABASE_URL), or a fresh PGlite folder.
  */
-export async function startSeededServer(
+export async function startServerSeededWith<T>(
   backend: BackendName,
-  options: SeededServerOptions = {},
-): Promise<SeededServer> {
+  seed: (db: Db) => Promise<T>,
+  env: StartOptions["env"] = {},
+): Promise<ServerSeededWith<T>> {
   const url = backend === "postgres" ? await createServerDatabase() : undefined;
   const dataDir = mkdtempSync(path.join(tmpdir(), "logwell-seeded-"));
   const open = () =>
@@ -73,18 +70,17 @@ export async function startSeededServer(
       ? openDatabase({ url, driver: "pg" })
       : openDatabase({ dataDir: path.join(dataDir, "pglite") });
   const database = await open();
-  let seeded: SeededProject[];
+  let seeded: T;
   try {
     if (url) await migrateDatabase(database);
-    seeded = [];
-    for (const seed of options.projects ?? [{}]) seeded.push(await seedProject(database.db, seed));
+    seeded = await seed(database.db);
   } finally {
     await database.close();
   }
   let running = true;
   const server = await startServer({
     dataDir,
-    env: { ...options.env, ...(url ? { DATABASE_URL: url } : {}) },
+    env: { ...env, ...(url ? { DATABASE_URL: url } : {}) },
   });
   const stopServer = async () => {
     if (!running) return;
@@ -94,7 +90,7 @@ export async function startSeededServer(
   return {
     server,
     backend,
-    projects: seeded,
+    seeded,
     async withDb(fn) {
       if (!url && running) throw new Error("PGlite folder is locked: call stopServer() first");
       const db = await open();
@@ -111,4 +107,31 @@ export async function startSeededServer(
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+export interface SeededServer extends ServerSeededWith<SeededProject[]> {
+  /** One per entry of `projects` (default: one project with default settings). */
+  projects: SeededProject[];
+}
+
+export interface SeededServerOptions {
+  projects?: ProjectSeed[];
+  env?: StartOptions["env"];
+}
+
+/** startServerSeededWith() seeding projects, each with its ingest key. */
+export async function startSeededServer(
+  backend: BackendName,
+  options: SeededServerOptions = {},
+): Promise<SeededServer> {
+  const started = await startServerSeededWith(
+    backend,
+    async (db) => {
+      const seeded: SeededProject[] = [];
+      for (const seed of options.projects ?? [{}]) seeded.push(await seedProject(db, seed));
+      return seeded;
+    },
+    options.env,
+  );
+  return { ...started, projects: started.seeded };
 }

@@ -1,6 +1,6 @@
 // Access scoping in the data-access layer (AUTH-3): who sees which project, identical 404s,
 // and the role ladder for changes.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   canManageProjects,
   canManageUsers,
@@ -14,11 +14,12 @@ import { ApiError } from "@/lib/http/errors";
 import { createProject } from "@/lib/projects/create-project";
 import { listVisibleProjects } from "@/lib/projects/list-projects";
 import { createUser } from "@/lib/users/create-user";
-import { backends, createTestDatabase, type TestDatabase } from "../../support/db";
+import { backends } from "../../support/db";
+import { useTestDatabase } from "../../support/use-database";
 import { type SeededCast, seedCast } from "./fixtures";
 
 describe.each(backends())("access scoping on %s", (backend) => {
-  let database: TestDatabase;
+  const database = useTestDatabase(backend);
   let seeded: SeededCast;
   let p: Record<
     "owner" | "admin" | "viewer" | "loneViewer" | "tokenAdmin" | "tokenViewer",
@@ -26,7 +27,6 @@ describe.each(backends())("access scoping on %s", (backend) => {
   >;
 
   beforeAll(async () => {
-    database = await createTestDatabase(backend);
     seeded = await seedCast(database.db);
     const lone = await createUser(database.db, { email: "lone@authz.test", role: "viewer" });
     p = {
@@ -37,9 +37,6 @@ describe.each(backends())("access scoping on %s", (backend) => {
       tokenAdmin: { kind: "token", id: "t1", role: "admin" },
       tokenViewer: { kind: "token", id: "t2", role: "viewer" },
     };
-  });
-  afterAll(async () => {
-    await database?.close();
   });
 
   it("owners, admins and tokens see every project; viewers only their memberships", async () => {
@@ -107,13 +104,9 @@ describe.each(backends())("access scoping on %s", (backend) => {
 });
 
 describe.each(backends())("OAuth sign-in rule on %s", (backend) => {
-  let database: TestDatabase;
+  const database = useTestDatabase(backend);
   beforeAll(async () => {
-    database = await createTestDatabase(backend);
     await createUser(database.db, { email: "invited@authz.test", role: "viewer" });
-  });
-  afterAll(async () => {
-    await database?.close();
   });
 
   it("lets in invited emails only, and Google only with a verified email", async () => {

@@ -5,6 +5,8 @@ import type { Db } from "@/lib/db/open";
 import { projectMembers, users } from "@/lib/db/schema";
 import { createProject } from "@/lib/projects/create-project";
 import { createUser } from "@/lib/users/create-user";
+import type { BackendName } from "../../support/db";
+import { type ServerSeededWith, startServerSeededWith } from "../../support/seed";
 
 export const cast = {
   owner: { email: "owner@authz.test", password: "owner-password-1" },
@@ -83,4 +85,27 @@ export async function signInAttempt(
   });
   const session = cookiePairs(res).find((c) => /^(__Secure-)?authjs\.session-token=./.test(c));
   return { cookie: session ?? null, location: res.headers.get("location") ?? "" };
+}
+
+export type CastServer = ServerSeededWith<SeededCast> & {
+  /** Session cookies of the three signed-in users. */
+  cookies: Record<"owner" | "admin" | "viewer", string>;
+};
+
+/** `next start` on a database seeded with the cast, its three users signed in. */
+export async function startCastServer(backend: BackendName): Promise<CastServer> {
+  const started = await startServerSeededWith(backend, seedCast);
+  const signIn = async (who: keyof typeof cast) => {
+    const cookie = await signInOverHttp(started.server.url, cast[who]);
+    if (!cookie) throw new Error(`could not sign in ${who}:\n${started.server.output()}`);
+    return cookie;
+  };
+  return {
+    ...started,
+    cookies: {
+      owner: await signIn("owner"),
+      admin: await signIn("admin"),
+      viewer: await signIn("viewer"),
+    },
+  };
 }

@@ -1,7 +1,7 @@
 // Management operations behind the dashboard and API: never the last owner, own password,
 // project deletion removes its logs (no FK cascade), key revocation scoped to its project.
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createAdminToken, findLiveAdminToken, revokeAdminToken } from "@/lib/auth/admin-tokens";
 import { verifyCredentials } from "@/lib/auth/credentials";
 import { queryRows } from "@/lib/db/query";
@@ -13,19 +13,16 @@ import { revokeIngestKey } from "@/lib/projects/ingest-keys";
 import { changeOwnPassword } from "@/lib/users/change-password";
 import { createUser } from "@/lib/users/create-user";
 import { changeUserRole, deleteUser } from "@/lib/users/manage-users";
-import { backends, createTestDatabase, type TestDatabase } from "../../support/db";
+import { backends } from "../../support/db";
+import { useTestDatabase } from "../../support/use-database";
 import { cast, type SeededCast, seedCast } from "./fixtures";
 
 describe.each(backends())("user and project management on %s", (backend) => {
-  let database: TestDatabase;
+  const database = useTestDatabase(backend);
   let seeded: SeededCast;
 
   beforeAll(async () => {
-    database = await createTestDatabase(backend);
     seeded = await seedCast(database.db);
-  });
-  afterAll(async () => {
-    await database?.close();
   });
 
   it("never removes or demotes the last owner", async () => {

@@ -1,14 +1,15 @@
 // Principal resolution for route handlers: cookie vs bearer, crossed and revoked tokens (AUTH-9,
 // TC-34), the Origin check on cookie mutations (AUTH-5), and sessions following the user row.
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { findLiveAdminToken } from "@/lib/auth/admin-tokens";
 import { type Principal, resolveApiPrincipal } from "@/lib/auth/principal";
 import { loadUserPrincipal } from "@/lib/auth/user-principal";
 import { adminTokens, users } from "@/lib/db/schema";
 import { ApiError } from "@/lib/http/errors";
 import { changeUserRole, deleteUser } from "@/lib/users/manage-users";
-import { backends, createTestDatabase, type TestDatabase } from "../../support/db";
+import { backends } from "../../support/db";
+import { useTestDatabase } from "../../support/use-database";
 import { type SeededCast, seedCast } from "./fixtures";
 
 const site = "https://logs.example.com";
@@ -21,19 +22,15 @@ function request(method: string, headers: Record<string, string> = {}) {
 }
 
 describe.each(backends())("principal resolution on %s", (backend) => {
-  let database: TestDatabase;
+  const database = useTestDatabase(backend);
   let seeded: SeededCast;
   let ownerPrincipal: Extract<Principal, { kind: "user" }>;
 
   beforeAll(async () => {
-    database = await createTestDatabase(backend);
     seeded = await seedCast(database.db);
     const owner = await loadUserPrincipal(database.db, seeded.ids.owner);
     if (!owner) throw new Error("seeded owner missing");
     ownerPrincipal = owner;
-  });
-  afterAll(async () => {
-    await database?.close();
   });
 
   const signedIn = async () => ownerPrincipal;

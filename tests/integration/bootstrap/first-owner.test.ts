@@ -1,10 +1,11 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ensureOwnerFromEnv } from "@/lib/bootstrap/env-owner";
 import { claimFirstOwner, issueSetupToken } from "@/lib/bootstrap/setup-token";
 import { queryRows } from "@/lib/db/query";
 import { hashSecret } from "@/lib/keys/secrets";
-import { backends, createTestDatabase, type TestDatabase } from "../../support/db";
+import { backends, type TestDatabase } from "../../support/db";
+import { useTestDatabase } from "../../support/use-database";
 
 const password = "correct horse battery staple";
 
@@ -16,13 +17,7 @@ async function owners(db: TestDatabase["db"]) {
 }
 
 describe.each(backends())("setup token and first owner on %s", (backend) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await createTestDatabase(backend);
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
+  const database = useTestDatabase(backend);
 
   it("TC-33: refuses without a valid token, and stores only the token's hash", async () => {
     const { db } = database;
@@ -108,13 +103,7 @@ describe.each(backends())("setup token and first owner on %s", (backend) => {
 });
 
 describe.each(backends())("owner from LOGWELL_ADMIN_* on %s", (backend) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await createTestDatabase(backend);
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
+  const database = useTestDatabase(backend);
 
   it("is created once, even by instances starting together, and never again", async () => {
     const { db } = database;

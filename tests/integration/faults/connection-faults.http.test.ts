@@ -1,6 +1,6 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { verifyConservation } from "../../support/conservation";
+import { expectConserved } from "../../support/conservation";
 import { type LoadResult, runLoad } from "../../support/load";
 import { type FaultRig, sleep, startFaultRig, waitUntil } from "./fault-setup";
 
@@ -16,21 +16,8 @@ describe("TC-23/TC-24 connection faults (next start on a throwaway Postgres)", (
   });
 
   async function expectConservation(projectId: string, result: LoadResult) {
-    const database = await rig.openDatabase();
-    try {
-      const report = await verifyConservation(database.db, projectId, result);
-      expect(report).toMatchObject({
-        ackedMissing: 0,
-        duplicateRows: 0,
-        acceptedMismatches: 0,
-        rowsFromRefusedAttempts: 0,
-        partialBatches: 0,
-        strayRows: 0,
-      });
-      expect(report.storedRows).toBe(report.ackedIds);
-    } finally {
-      await database.close();
-    }
+    const report = await expectConserved(() => rig.openDatabase(), projectId, result);
+    expect(report.storedRows).toBe(report.ackedIds);
   }
 
   function expectOnlyRetryableFailures(result: LoadResult) {

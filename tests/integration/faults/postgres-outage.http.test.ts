@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { verifyConservation } from "../../support/conservation";
+import { expectConserved } from "../../support/conservation";
 import { runLoad } from "../../support/load";
 import {
   type FaultRig,
@@ -80,21 +80,8 @@ describe("TC-22 Postgres outage under load (next start on a throwaway Postgres)"
       expect(refused.length).toBeGreaterThan(0);
       expect(result.batches.every((b) => b.acked)).toBe(true);
 
-      const database = await rig.openDatabase();
-      try {
-        const report = await verifyConservation(database.db, projectId, result);
-        expect(report).toMatchObject({
-          ackedMissing: 0,
-          duplicateRows: 0,
-          acceptedMismatches: 0,
-          rowsFromRefusedAttempts: 0,
-          partialBatches: 0,
-          strayRows: 0,
-        });
-        expect(report.storedRows).toBe(report.ackedIds);
-      } finally {
-        await database.close();
-      }
+      const report = await expectConserved(() => rig.openDatabase(), projectId, result);
+      expect(report.storedRows).toBe(report.ackedIds);
     },
   );
 });

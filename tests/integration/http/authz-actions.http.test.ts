@@ -2,17 +2,15 @@
 // session cookie is refused before the action runs) and TC-13 (a role below the action's is
 // refused inside it), for every action of the auth/projects/settings pages, enumerated from the
 // build's server-reference manifest. Effects are checked in the database afterwards.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { and, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyCredentials } from "@/lib/auth/credentials";
-import { type Database, openDatabase } from "@/lib/db/open";
 import { adminTokens, ingestKeys, projectMembers, projects, users } from "@/lib/db/schema";
-import { backends, createServerDatabase, dropServerDatabase } from "../../support/db";
-import { distDir, startServer, type TestServer } from "../../support/server";
-import { cast, type SeededCast, seedCast, signInOverHttp } from "../auth/fixtures";
+import { backends } from "../../support/db";
+import { distDir, type TestServer } from "../../support/server";
+import { type CastServer, cast, type SeededCast, startCastServer } from "../auth/fixtures";
 
 const ourActionFiles =
   /^app\/\((auth|dashboard)\)\/(login|setup|_shell|projects\/actions|projects\/\[projectId\]\/settings|settings)(\/|\.ts$)/;
@@ -53,8 +51,7 @@ describe.each(backends())("server actions on %s", (backend) => {
   let server: TestServer;
   let seeded: SeededCast;
   let cookies: Record<"owner" | "admin" | "viewer", string>;
-  let open: () => Promise<Database>;
-  let cleanup: () => Promise<void>;
+  let api: CastServer;
   const ids = actionIds();
   const tag = `t${Date.now()}`;
 
@@ -135,38 +132,12 @@ describe.each(backends())("server actions on %s", (backend) => {
   });
 
   beforeAll(async () => {
-    if (backend === "pglite") {
-      const dataDir = mkdtempSync(path.join(tmpdir(), "logwell-actions-"));
-      open = () => openDatabase({ dataDir: path.join(dataDir, "pglite") });
-      const database = await open();
-      seeded = await seedCast(database.db);
-      await database.close();
-      server = await startServer({ dataDir });
-      cleanup = async () => rmSync(dataDir, { recursive: true, force: true });
-    } else {
-      const url = await createServerDatabase();
-      open = () => openDatabase({ url, driver: "pg" });
-      const database = await openDatabase({ url, driver: "pg", migrate: true });
-      seeded = await seedCast(database.db);
-      await database.close();
-      server = await startServer({ env: { DATABASE_URL: url } });
-      cleanup = () => dropServerDatabase(url);
-    }
-    const signIn = async (who: keyof typeof cast) => {
-      const cookie = await signInOverHttp(server.url, cast[who]);
-      if (!cookie) throw new Error(`could not sign in ${who}:\n${server.output()}`);
-      return cookie;
-    };
-    cookies = {
-      owner: await signIn("owner"),
-      admin: await signIn("admin"),
-      viewer: await signIn("viewer"),
-    };
+    api = await startCastServer(backend);
+    ({ server, seeded, cookies } = api);
   });
 
   afterAll(async () => {
-    await server?.stop();
-    await cleanup?.();
+    await api?.cleanup();
   });
 
   async function invoke(name: string, cookie: string, origin: string, override?: ActionCall) {
@@ -242,10 +213,8 @@ describe.each(backends())("server actions on %s", (backend) => {
   });
 
   it("nothing changed: every refused call left the database as it was", async () => {
-    await server.stop();
-    const database = await open();
-    try {
-      const db = database.db;
+    await api.stopServer();
+    await api.withDb(async (db) => {
       const [a] = await db.select().from(projects).where(eq(projects.id, seeded.projectA));
       expect(a?.name).toBe("Project A");
       expect(a?.retentionDays).toBe(30);
@@ -292,8 +261,6 @@ describe.each(backends())("server actions on %s", (backend) => {
         .map((u) => u.email)
         .sort();
       expect(emails).toEqual([cast.admin.email, cast.owner.email, cast.viewer.email].sort());
-    } finally {
-      await database.close();
-    }
+    });
   });
 });

@@ -1,13 +1,11 @@
 // TC-13 authorization matrix for the projects/keys API against a real `next start`, plus
 // TC-14 (proxy is not the boundary), TC-15 (CSRF) and TC-34 (crossed tokens).
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase } from "@/lib/db/open";
-import { backends, createServerDatabase, dropServerDatabase } from "../../support/db";
-import { startServer, type TestServer } from "../../support/server";
-import { cast, type SeededCast, seedCast, signInOverHttp } from "../auth/fixtures";
+import { backends } from "../../support/db";
+import type { TestServer } from "../../support/server";
+import { type CastServer, type SeededCast, startCastServer } from "../auth/fixtures";
 
 type Who =
   | "anonymous"
@@ -125,39 +123,15 @@ describe.each(backends())("projects API authorization on %s", (backend) => {
   let server: TestServer;
   let seeded: SeededCast;
   let cookies: Record<"owner" | "admin" | "viewer", string>;
-  let cleanup: () => Promise<void>;
+  let api: CastServer;
 
   beforeAll(async () => {
-    if (backend === "pglite") {
-      const dataDir = mkdtempSync(path.join(tmpdir(), "logwell-authz-"));
-      const database = await openDatabase({ dataDir: path.join(dataDir, "pglite") });
-      seeded = await seedCast(database.db);
-      await database.close();
-      server = await startServer({ dataDir });
-      cleanup = async () => rmSync(dataDir, { recursive: true, force: true });
-    } else {
-      const url = await createServerDatabase();
-      const database = await openDatabase({ url, driver: "pg", migrate: true });
-      seeded = await seedCast(database.db);
-      await database.close();
-      server = await startServer({ env: { DATABASE_URL: url } });
-      cleanup = () => dropServerDatabase(url);
-    }
-    const signIn = async (who: keyof typeof cast) => {
-      const cookie = await signInOverHttp(server.url, cast[who]);
-      if (!cookie) throw new Error(`could not sign in ${who}:\n${server.output()}`);
-      return cookie;
-    };
-    cookies = {
-      owner: await signIn("owner"),
-      admin: await signIn("admin"),
-      viewer: await signIn("viewer"),
-    };
+    api = await startCastServer(backend);
+    ({ server, seeded, cookies } = api);
   });
 
   afterAll(async () => {
-    await server?.stop();
-    await cleanup?.();
+    await api?.cleanup();
   });
 
   function headersFor(who: Who): Record<string, string> {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, openDatabase } from "@/lib/db/open";
 import { projects } from "@/lib/db/schema";
 import { createProject } from "@/lib/projects/create-project";
-import { verifyConservation } from "../../support/conservation";
+import { expectConserved } from "../../support/conservation";
 import { backends, createServerDatabase, dropServerDatabase } from "../../support/db";
 import { runLoad } from "../../support/load";
 import { startServer, type TestServer } from "../../support/server";
@@ -69,20 +69,7 @@ describe.each(backends())("TC-21 HTTP conservation under load on %s", (backend) 
     expect(result.statusCounts).toEqual({ "202": result.attempts.length });
     expect(result.batches.length).toBeGreaterThanOrEqual(50);
 
-    const database = await reopen();
-    try {
-      const report = await verifyConservation(database.db, projectId, result);
-      expect(report).toMatchObject({
-        ackedMissing: 0,
-        duplicateRows: 0,
-        acceptedMismatches: 0,
-        rowsFromRefusedAttempts: 0,
-        partialBatches: 0,
-        strayRows: 0,
-      });
-      expect(report.storedRows).toBe(result.batches.length * 10);
-    } finally {
-      await database.close();
-    }
+    const report = await expectConserved(reopen, projectId, result);
+    expect(report.storedRows).toBe(result.batches.length * 10);
   });
 });

@@ -1,25 +1,22 @@
 import { fc } from "@fast-check/vitest";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "@/lib/db/query";
-import { backends, createTestDatabase, type TestDatabase } from "../../support/db";
+import { backends } from "../../support/db";
 import { type SeededProject, seedProject } from "../../support/seed";
+import { useTestDatabase } from "../../support/use-database";
 import { postLogs } from "./post-helper";
 
 // TC-27 (threat DUP-1): the same events delivered many times, one after another and at once,
 // are stored once per (project, id); `duplicates` counts every extra delivery.
 describe.each(backends())("TC-27 duplicate delivery on %s", (backend) => {
-  let database: TestDatabase;
+  const database = useTestDatabase(backend);
   let project: SeededProject;
   beforeAll(async () => {
-    database = await createTestDatabase(backend);
     project = await seedProject(database.db, {
       rateLimitPerIpPerMinute: 100_000,
       rateLimitEventsPerMinute: 1_000_000,
     });
-  });
-  afterAll(async () => {
-    await database?.close();
   });
 
   const rowsFor = async (prefix: string) => {

@@ -1,10 +1,11 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ingestKeys, projects } from "@/lib/db/schema";
 import { authenticateIngestKey, forgetIngestKeys, presentedKey } from "@/lib/ingest/keys";
 import { generateSecret } from "@/lib/keys/secrets";
-import { backends, createTestDatabase, type TestDatabase } from "../../support/db";
+import { backends } from "../../support/db";
 import { seedProject } from "../../support/seed";
+import { useTestDatabase } from "../../support/use-database";
 
 const request = (headers: Record<string, string>, query = "") =>
   new Request(`http://localhost/api/v1/logs${query}`, { method: "POST", headers });
@@ -22,13 +23,7 @@ describe("presentedKey", () => {
 });
 
 describe.each(backends())("ingest key authentication on %s", (backend) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await createTestDatabase(backend);
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
+  const database = useTestDatabase(backend);
 
   it.each([
     ["missing", undefined],

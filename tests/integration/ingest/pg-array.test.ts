@@ -1,10 +1,11 @@
 import { fc } from "@fast-check/vitest";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { queryRows } from "@/lib/db/query";
 import { integerArrayLiteral, nestedTextArray, textArrayLiteral } from "@/lib/ingest/pg-array";
 import { isCleanString } from "@/lib/ingest/strings";
-import { backends, createTestDatabase, type TestDatabase } from "../../support/db";
+import { backends } from "../../support/db";
+import { useTestDatabase } from "../../support/use-database";
 
 // The store passes every column as an array literal built in lib/ingest/pg-array.ts: whatever
 // the literal holds must come back from the server exactly, on every driver (TC-02's ground).
@@ -17,13 +18,7 @@ const tricky = fc.oneof(
 const textValue = tricky.filter(isCleanString);
 
 describe.each(backends())("Postgres array literals on %s", (backend) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await createTestDatabase(backend);
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
+  const database = useTestDatabase(backend);
 
   const select = async <T>(query: ReturnType<typeof sql>) =>
     (await queryRows<{ v: T }>(database.db, query))[0]?.v;

@@ -1,23 +1,20 @@
 import { sql } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@/lib/db/open";
 import { queryRows } from "@/lib/db/query";
 import { resetEnvCache } from "@/lib/env";
-import { backends, createTestDatabase, type TestDatabase } from "../../support/db";
+import { backends } from "../../support/db";
 import { type SeededProject, seedProject } from "../../support/seed";
+import { useTestDatabase } from "../../support/use-database";
 import { postLogs } from "./post-helper";
 
 // The whole POST pipeline (ingestLogs) without an HTTP server, on every backend: what is stored
 // and which server-added facts go with it.
 describe.each(backends())("ingest pipeline on %s", (backend) => {
-  let database: TestDatabase;
+  const database = useTestDatabase(backend);
   let project: SeededProject;
   beforeAll(async () => {
-    database = await createTestDatabase(backend);
     project = await seedProject(database.db, { rateLimitPerIpPerMinute: 100_000 });
-  });
-  afterAll(async () => {
-    await database?.close();
   });
   afterEach(() => {
     delete process.env.LOGWELL_TRUSTED_PROXY_HEADER;

@@ -1,15 +1,16 @@
 import { fc } from "@fast-check/vitest";
 import { eq, sql } from "drizzle-orm";
 import { v7 as uuidv7 } from "uuid";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { copyInto } from "@/lib/db/copy";
 import { queryRows } from "@/lib/db/query";
 import { levelNumber, logs } from "@/lib/db/schema";
 import { prepareBatch } from "@/lib/ingest/batch";
 import type { NormalizedEvent } from "@/lib/ingest/schema";
 import { insertEvents, type RequestFacts } from "@/lib/ingest/store";
-import { backends, createTestDatabase, type TestDatabase } from "../../support/db";
+import { backends } from "../../support/db";
 import { type SeededProject, seedProject } from "../../support/seed";
+import { useTestDatabase } from "../../support/use-database";
 import { hostileEvent } from "../../unit/ingest/arbitraries";
 
 const receivedAt = new Date("2026-03-01T00:00:00.000Z");
@@ -18,14 +19,10 @@ const receivedAt = new Date("2026-03-01T00:00:00.000Z");
 const plain = (value: unknown) => (value === null ? null : JSON.parse(JSON.stringify(value)));
 
 describe.each(backends())("insertEvents on %s", (backend) => {
-  let database: TestDatabase;
+  const database = useTestDatabase(backend);
   let project: SeededProject;
   beforeAll(async () => {
-    database = await createTestDatabase(backend);
     project = await seedProject(database.db);
-  });
-  afterAll(async () => {
-    await database?.close();
   });
 
   const facts = (): RequestFacts => ({

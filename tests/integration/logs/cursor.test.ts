@@ -1,11 +1,12 @@
 import { fc } from "@fast-check/vitest";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/open";
 import { ApiError } from "@/lib/http/errors";
 import { parseLogQuery } from "@/lib/logs/filters";
 import { listLogs } from "@/lib/logs/list";
 import { createProject } from "@/lib/projects/create-project";
-import { backends, createTestDatabase, type TestDatabase } from "../../support/db";
+import { backends } from "../../support/db";
+import { useTestDatabase } from "../../support/use-database";
 import { seedLogs, timedEvents } from "./seed-logs";
 
 const noFilters = parseLogQuery(new URLSearchParams()).filters;
@@ -20,14 +21,13 @@ async function expectInvalidCursor(promise: Promise<unknown>) {
 }
 
 describe.each(backends())("cursors on %s (TC-16)", (backend) => {
-  let database: TestDatabase;
+  const database = useTestDatabase(backend);
   let db: Db;
   let a: string;
   let b: string;
   let cursorA: string;
 
   beforeAll(async () => {
-    database = await createTestDatabase(backend);
     db = database.db;
     a = (await createProject(db, { name: "A" })).project.id;
     b = (await createProject(db, { name: "B" })).project.id;
@@ -38,7 +38,6 @@ describe.each(backends())("cursors on %s (TC-16)", (backend) => {
     cursorA = page.next_cursor ?? "";
     expect(cursorA).not.toBe("");
   });
-  afterAll(async () => database?.close());
 
   it("TC-16: every single-character change of a cursor is refused", async () => {
     const sameBytes = (x: string, y: string) =>

@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/open";
 import { exportLogs } from "@/lib/logs/export";
 import { parseLogQuery } from "@/lib/logs/filters";
 import { createProject } from "@/lib/projects/create-project";
-import { backends, createTestDatabase, type TestDatabase } from "../../support/db";
+import { backends } from "../../support/db";
+import { useTestDatabase } from "../../support/use-database";
 import { seedLogs, timedEvents } from "./seed-logs";
 
 const noFilters = parseLogQuery(new URLSearchParams()).filters;
@@ -21,17 +22,15 @@ async function readChunks(stream: ReadableStream<Uint8Array>): Promise<string[]>
 }
 
 describe.each(backends())("streamed export on %s (TC-12, EXP-3)", (backend) => {
-  let database: TestDatabase;
+  const database = useTestDatabase(backend);
   let db: Db;
   let project: string;
 
   beforeAll(async () => {
-    database = await createTestDatabase(backend);
     db = database.db;
     project = (await createProject(db, { name: "export" })).project.id;
     await seedLogs(db, project, timedEvents(2_500, new Date(Date.now() - 60_000)));
   });
-  afterAll(async () => database?.close());
 
   it("pulls one page per chunk, in order, without repeats", async () => {
     let pagesRead = 0;

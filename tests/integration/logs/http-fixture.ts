@@ -1,49 +1,10 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { createAdminToken } from "@/lib/auth/admin-tokens";
-import { type Database, type Db, migrateDatabase, openDatabase } from "@/lib/db/open";
 import { createProject } from "@/lib/projects/create-project";
-import { type BackendName, createServerDatabase, dropServerDatabase } from "../../support/db";
-import { startServer, type TestServer } from "../../support/server";
+import { type ServerSeededWith, startServerSeededWith } from "../../support/seed";
 
-/** `next start` on a database seeded first (PGlite's folder is locked while the server runs). */
-export interface ReadApiServer {
-  server: TestServer;
-  cleanup(): Promise<void>;
-}
-
-export async function startReadApiServer<T>(
-  backend: BackendName,
-  seed: (db: Db) => Promise<T>,
-  env: Record<string, string> = {},
-): Promise<ReadApiServer & { seeded: T }> {
-  const url = backend === "postgres" ? await createServerDatabase() : undefined;
-  const dataDir = mkdtempSync(path.join(tmpdir(), "logwell-read-"));
-  const database: Database = url
-    ? await openDatabase({ url, driver: "pg" })
-    : await openDatabase({ dataDir: path.join(dataDir, "pglite") });
-  let seeded: T;
-  try {
-    if (url) await migrateDatabase(database);
-    seeded = await seed(database.db);
-  } finally {
-    await database.close();
-  }
-  const server = await startServer({
-    dataDir,
-    env: { ...env, ...(url ? { DATABASE_URL: url } : {}) },
-  });
-  return {
-    server,
-    seeded,
-    async cleanup() {
-      await server.stop();
-      if (url) await dropServerDatabase(url);
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
+/** The read API tests' name for the shared seeded server (tests/support/seed.ts). */
+export type ReadApiServer = ServerSeededWith<unknown>;
+export const startReadApiServer = startServerSeededWith;
 
 export { createAdminToken, createProject };
 

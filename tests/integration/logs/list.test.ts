@@ -1,12 +1,13 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/open";
 import { queryRows } from "@/lib/db/query";
 import { parseLogQuery } from "@/lib/logs/filters";
 import { getLog } from "@/lib/logs/get";
 import { listLogs } from "@/lib/logs/list";
 import { createProject } from "@/lib/projects/create-project";
-import { backends, createTestDatabase, type TestDatabase } from "../../support/db";
+import { backends } from "../../support/db";
+import { useTestDatabase } from "../../support/use-database";
 import { seedLogs } from "./seed-logs";
 
 function query(qs: string) {
@@ -14,13 +15,12 @@ function query(qs: string) {
 }
 
 describe.each(backends())("listing logs on %s", (backend) => {
-  let database: TestDatabase;
+  const database = useTestDatabase(backend);
   let db: Db;
   let a: string;
   let b: string;
 
   beforeAll(async () => {
-    database = await createTestDatabase(backend);
     db = database.db;
     a = (await createProject(db, { name: "A" })).project.id;
     b = (await createProject(db, { name: "B" })).project.id;
@@ -54,7 +54,6 @@ describe.each(backends())("listing logs on %s", (backend) => {
     ]);
     await seedLogs(db, b, [{ message: "other project secret", level: "error", receivedAt: t(6) }]);
   });
-  afterAll(async () => database?.close());
 
   const messages = async (qs: string, ids = [a]) => {
     const { filters, page } = query(qs);

@@ -1,11 +1,12 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/open";
 import { queryRows } from "@/lib/db/query";
 import { parseLogQuery } from "@/lib/logs/filters";
 import { pageSql } from "@/lib/logs/page-query";
 import { createProject } from "@/lib/projects/create-project";
-import { backends, createTestDatabase, type TestDatabase } from "../../support/db";
+import { backends } from "../../support/db";
+import { useTestDatabase } from "../../support/use-database";
 import { seedLogs, timedEvents } from "./seed-logs";
 
 // QRY-5 / TC-17: keyset pages must be read in index order, not sorted. With sorts and
@@ -13,18 +14,16 @@ import { seedLogs, timedEvents } from "./seed-logs";
 // match `logs_project_received_idx` (the NULLS FIRST/LAST mismatch once cost 950 ms at 1M rows).
 
 describe.each(backends())("query plans on %s", (backend) => {
-  let database: TestDatabase;
+  const database = useTestDatabase(backend);
   let db: Db;
   let project: string;
 
   beforeAll(async () => {
-    database = await createTestDatabase(backend);
     db = database.db;
     project = (await createProject(db, { name: "plans" })).project.id;
     await seedLogs(db, project, timedEvents(500, new Date()));
     await queryRows(db, sql`ANALYZE logs`);
   });
-  afterAll(async () => database?.close());
 
   async function plan(qs: string, position?: "before" | "after"): Promise<string> {
     const { filters } = parseLogQuery(new URLSearchParams(qs));

@@ -1,9 +1,10 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { queryRows } from "@/lib/db/query";
 import { withReadTimeout } from "@/lib/logs/read-transaction";
-import { backends, createTestDatabase, type TestDatabase } from "../../support/db";
+import { backends } from "../../support/db";
+import { useTestDatabase } from "../../support/use-database";
 
 const sqlState = (err: unknown): string | undefined => {
   for (let e = err, i = 0; e && i < 5; i++) {
@@ -15,11 +16,7 @@ const sqlState = (err: unknown): string | undefined => {
 };
 
 describe.each(backends())("read transactions on %s (QRY-5)", (backend) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await createTestDatabase(backend);
-  });
-  afterAll(async () => database?.close());
+  const database = useTestDatabase(backend);
 
   it("are read only", async () => {
     const err = await withReadTimeout(database.db, (tx) =>
@@ -45,11 +42,7 @@ describe.each(backends())("read transactions on %s (QRY-5)", (backend) => {
 
 // PGlite runs queries synchronously in wasm and has no timer to cancel them with.
 describe.each(backends().filter((b) => b === "postgres"))("slow reads on %s", (backend) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await createTestDatabase(backend);
-  });
-  afterAll(async () => database?.close());
+  const database = useTestDatabase(backend);
 
   it("are cancelled and map to 503, not a hang (TC-24)", async () => {
     const err = await withReadTimeout(

@@ -1,22 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/open";
 import { exportLogs } from "@/lib/logs/export";
 import { parseLogQuery } from "@/lib/logs/filters";
 import { listLogs } from "@/lib/logs/list";
 import { createProject } from "@/lib/projects/create-project";
-import { backends, createTestDatabase, type TestDatabase } from "../../support/db";
+import { backends } from "../../support/db";
+import { useTestDatabase } from "../../support/use-database";
 import { type SeedEvent, seedLogs } from "./seed-logs";
 
 const hour = 3_600_000;
 
 describe.each(backends())("text search by time slices on %s (QRY-5)", (backend) => {
-  let database: TestDatabase;
+  const database = useTestDatabase(backend);
   let db: Db;
   let project: string;
   const now = Date.now();
 
   beforeAll(async () => {
-    database = await createTestDatabase(backend);
     db = database.db;
     project = (await createProject(db, { name: "slices" })).project.id;
     // Matches spread over 30 days with long empty gaps, and non-matching noise between.
@@ -27,7 +27,6 @@ describe.each(backends())("text search by time slices on %s (QRY-5)", (backend) 
     }
     await seedLogs(db, project, events);
   });
-  afterAll(async () => database?.close());
 
   it("each page reads one slice; following cursors finds every match once, skipping empty time", async () => {
     const { filters } = parseLogQuery(new URLSearchParams({ q: "needle" }));

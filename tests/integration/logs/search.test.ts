@@ -1,11 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/open";
 import type { ApiError } from "@/lib/http/errors";
 import { parseLogQuery } from "@/lib/logs/filters";
 import { listLogs } from "@/lib/logs/list";
 import { likePattern } from "@/lib/logs/search";
 import { createProject } from "@/lib/projects/create-project";
-import { backends, createTestDatabase, type TestDatabase } from "../../support/db";
+import { backends } from "../../support/db";
+import { useTestDatabase } from "../../support/use-database";
 import { seedLogs } from "./seed-logs";
 
 const corpus = [
@@ -28,12 +29,11 @@ describe("likePattern", () => {
 });
 
 describe.each(backends())("text search on %s (TC-17)", (backend) => {
-  let database: TestDatabase;
+  const database = useTestDatabase(backend);
   let db: Db;
   let project: string;
 
   beforeAll(async () => {
-    database = await createTestDatabase(backend);
     db = database.db;
     project = (await createProject(db, { name: "search" })).project.id;
     await seedLogs(
@@ -42,7 +42,6 @@ describe.each(backends())("text search on %s (TC-17)", (backend) => {
       corpus.map((message) => ({ message })),
     );
   });
-  afterAll(async () => database?.close());
 
   const search = async (q: string) => {
     const { filters, page } = parseLogQuery(new URLSearchParams({ q }));

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { prune, readLastPrune } from "@/lib/retention";
-import { backends, createTestDatabase, type TestDatabase } from "../../support/db";
+import { backends, type TestDatabase } from "../../support/db";
+import { useTestDatabase } from "../../support/use-database";
 import { day, insertEvents, messagesOf, newProject, second } from "./fixtures";
 
 // A zero budget still runs one batch per run: the smallest step that always makes progress.
@@ -8,14 +9,10 @@ const now = new Date("2026-03-15T12:00:00.000Z");
 const run = (db: TestDatabase["db"]) => prune({ db, now, budgetMs: 0, batchSize: 10 });
 
 describe.each(backends())("prune time budget on %s", (backend) => {
-  let database: TestDatabase;
+  const database = useTestDatabase(backend);
   let db: TestDatabase["db"];
   beforeAll(async () => {
-    database = await createTestDatabase(backend);
     db = database.db;
-  });
-  afterAll(async () => {
-    await database?.close();
   });
 
   it("TC-30: a tiny budget deletes in bounded batches and later runs resume until done", async () => {

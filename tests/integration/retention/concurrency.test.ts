@@ -1,20 +1,17 @@
 import { Client } from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { prune } from "@/lib/retention";
-import { backends, createTestDatabase, type TestDatabase } from "../../support/db";
+import { backends, type TestDatabase } from "../../support/db";
+import { useTestDatabase } from "../../support/use-database";
 import { countOf, day, insertEvents, messagesOf, newProject, second } from "./fixtures";
 
 const now = new Date("2026-03-15T12:00:00.000Z");
 
 describe.each(backends())("prune under concurrency on %s", (backend) => {
-  let database: TestDatabase;
+  const database = useTestDatabase(backend);
   let db: TestDatabase["db"];
   beforeAll(async () => {
-    database = await createTestDatabase(backend);
     db = database.db;
-  });
-  afterAll(async () => {
-    await database?.close();
   });
 
   it("TC-30: two overlapping prunes delete exactly the expired events, once", async () => {

@@ -1,19 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { prune } from "@/lib/retention";
 import { retentionHealth, storageMetrics } from "@/lib/retention/health";
-import { backends, createTestDatabase, type TestDatabase } from "../../support/db";
+import { backends } from "../../support/db";
+import { useTestDatabase } from "../../support/use-database";
 import { day, insertEvents, newProject } from "./fixtures";
 
 const now = new Date("2026-03-15T12:00:00.000Z");
 
 describe.each(backends())("health storage metrics on %s", (backend) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await createTestDatabase(backend);
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
+  const database = useTestDatabase(backend);
 
   it("counts today's events (UTC), the oldest event per project, and the last prune", async () => {
     const { db } = database;

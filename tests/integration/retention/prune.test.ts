@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { previewPrune, prune } from "@/lib/retention";
-import { backends, createTestDatabase, type TestDatabase } from "../../support/db";
+import { backends, type TestDatabase } from "../../support/db";
+import { useTestDatabase } from "../../support/use-database";
 import { countOf, day, insertEvents, messagesOf, newProject, second } from "./fixtures";
 
 // A fixed clock: retention is measured against `now`, never the wall clock or client clocks.
@@ -10,14 +11,10 @@ const run = (db: TestDatabase["db"], extra: { budgetMs?: number; batchSize?: num
   prune({ db, now, budgetMs: extra.budgetMs ?? 60_000, batchSize: extra.batchSize ?? 1000 });
 
 describe.each(backends())("prune on %s", (backend) => {
-  let database: TestDatabase;
+  const database = useTestDatabase(backend);
   let db: TestDatabase["db"];
   beforeAll(async () => {
-    database = await createTestDatabase(backend);
     db = database.db;
-  });
-  afterAll(async () => {
-    await database?.close();
   });
 
   it("TC-28: deletes only events received before the cutoff (boundary ± 1 s), ignoring client timestamps", async () => {
