@@ -1,5 +1,6 @@
 // `npm run bench:ingest [-- --quick] [--no-build] [--connections N] [--batches 1,20,100]
-//   [--redis] [--profile DIR]` (--profile: CPU-profile the server under ingest load only, then
+//   [--redis] [--processes N] [--profile DIR]` (--processes: LOGWELL_PROCESSES, which implies
+//   --redis so the rate limits stay shared; --profile: CPU-profile the server under ingest load only, then
 //   print where its time went; no ceilings, no ratios)
 // Sustained ingest through the production server (`next start`) on a fresh database on the
 // local Postgres, against two ceilings measured in the same run: COPY of the same rows into the
@@ -14,7 +15,7 @@ import { createBenchDatabase } from "./bench/bench-db";
 import { buildInto, hasBuild } from "./bench/build";
 import { measureCopy } from "./bench/copy-ceiling";
 import { analyzeProfiles, printBreakdown } from "./bench/cpu-profile";
-import { cpuMeter, listeningPid } from "./bench/cpu-time";
+import { cpuMeter, machineBusyMeter, withChildren } from "./bench/cpu-time";
 import { benchEventBytes } from "./bench/events";
 import { ingestBodies } from "./bench/ingest-body";
 import {
@@ -35,9 +36,13 @@ const { values: args } = parseArgs({
     profile: { type: "string" },
     batches: { type: "string", default: "1,20,100" },
     redis: { type: "boolean", default: false },
+    processes: { type: "string", default: "1" },
   },
 });
 const quick = args.quick ?? false;
+const processes = Number(args.processes);
+// Several processes each keeping their own in-memory limits would not be "rate limiting on".
+const useRedis = (args.redis ?? false) || processes > 1;
 const loadAverage = () =>
   os
     .loadavg()
@@ -59,7 +64,7 @@ const baseUrl =
 
 console.log(`machine: ${describeMachine()}; load average ${loadAverage()}`);
 console.log(
-  `plan: ${plan.repetitions}× ${plan.durationMs / 1000} s per figure, ${plan.connections} connections, batches ${plan.batchSizes.join("/")}, event ≈ ${benchEventBytes()} B`,
+  `plan: ${plan.repetitions}× ${plan.durationMs / 1000} s per figure, ${plan.connections} connections, batches ${plan.batchSizes.join("/")}, event ≈ ${benchEventBytes()} B, ${processes} server process(es), rate limits ${useRedis ? "in Redis" : "in memory"}`,
 );
 if (!(args["no-build"] && hasBuild(distDir))) buildInto(distDir);
 process.env.LOGWELL_DIST_DIR = distDir; // startServer runs the build in this dir
@@ -71,7 +76,8 @@ const server = await startServer({
     DATABASE_URL: db.url,
     // Per-request info logs would pile up in the harness's output buffer.
     LOG_LEVEL: "warn",
-    REDIS_URL: args.redis ? (process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379") : undefined,
+    REDIS_URL: useRedis ? (process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379") : undefined,
+    LOGWELL_PROCESSES: String(processes),
     NODE_OPTIONS: [
       process.env.BENCH_NODE_OPTIONS,
       args.profile && `--require ${path.resolve("scripts/bench/cpu-profile-preload.cjs")}`,
@@ -82,8 +88,7 @@ const server = await startServer({
   },
 });
 const ingestUrl = new URL("/api/v1/logs", server.url);
-const serverPid = listeningPid(server.port);
-if (!serverPid) console.log("(server pid not found: CPU figures will read 0)");
+const serverPid = server.pid;
 
 function ingestSpec(batchSize: number, durationMs: number): LoadSpec {
   return {
@@ -133,16 +138,19 @@ let profileFrom = 0;
 
 /** Runs a load and meters the CPU the server process and the database's backends spent. */
 async function metered(load: () => Promise<LoadRun>) {
-  const serverCpu = cpuMeter(() => (serverPid ? [serverPid] : []));
+  const serverCpu = cpuMeter(() => (serverPid ? withChildren(serverPid) : []));
   const dbCpu = cpuMeter(() => db.backendPids());
+  const machine = machineBusyMeter();
   await serverCpu.start();
   await dbCpu.start();
+  machine.start();
   const run = await load();
-  return { run, serverCpuMs: await serverCpu.stop(), dbCpuMs: await dbCpu.stop() };
+  const machineBusy = machine.stop();
+  return { run, serverCpuMs: await serverCpu.stop(), dbCpuMs: await dbCpu.stop(), machineBusy };
 }
 
 async function measureIngest(batchSize: number, label: string, load: () => Promise<LoadRun>) {
-  const { run, serverCpuMs, dbCpuMs } = await metered(load);
+  const { run, serverCpuMs, dbCpuMs, machineBusy } = await metered(load);
   const stored = await db.countRows(db.projectId);
   await db.truncateLogs();
   const latency = summarizeLatencies(run.latenciesMs);
@@ -158,6 +166,7 @@ async function measureIngest(batchSize: number, label: string, load: () => Promi
     storedUnacked: Math.max(0, stored - run.acceptedEvents),
     serverCpuUs: (serverCpuMs * 1000) / Math.max(1, stored),
     dbCpuUs: (dbCpuMs * 1000) / Math.max(1, stored),
+    machineBusy,
     statuses: { ...run.statusCounts, ...(run.networkErrors ? { network: run.networkErrors } : {}) },
   };
   show(`ingest ${label}`, roundFigure(figure));

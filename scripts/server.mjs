@@ -10,11 +10,15 @@
 // 3. Speed: POST/OPTIONS /api/v1/logs go straight to the ingest handlers (lib/http/direct-lane.ts,
 //    registered by instrumentation.ts), skipping Next's ~1 ms per request. LOGWELL_DIRECT_LANE=off
 //    sends them through Next like every other route.
+// 4. Cores: LOGWELL_PROCESSES=N runs N of these processes on one port (scripts/server-cluster.mjs).
 // A launcher that runs before the app, so it reads process.env itself (lib/env.ts is TypeScript).
+import cluster from "node:cluster";
 import { createHmac, randomBytes } from "node:crypto";
 import { createServer } from "node:http";
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { processCount, superviseWorkers } from "./server-cluster.mjs";
 
 const { values: args } = parseArgs({
   options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } },
@@ -33,6 +37,7 @@ process.env.NODE_ENV ??= "production";
 // Per process, never configured: the app trusts x-logwell-peer-ip only with this signature.
 const peerSecret = randomBytes(32).toString("hex");
 process.env.LOGWELL_PEER_IP_SECRET = peerSecret;
+const processes = processCount(process.env.LOGWELL_PROCESSES, availableParallelism());
 
 const trustedHeader = process.env.LOGWELL_TRUSTED_PROXY_HEADER?.trim().toLowerCase() || undefined;
 // Headers that claim to carry the client address; a client can send any of them.
@@ -70,56 +75,62 @@ function markPeer(req) {
   }
 }
 
-const { default: next } = await import("next");
-const dir = fileURLToPath(new URL("..", import.meta.url));
-const server = createServer({
-  requestTimeout: requestTimeoutMs,
-  headersTimeout: headersTimeoutMs,
-  // Node checks those timeouts on this interval (default 30 s, which would blur them).
-  connectionsCheckingInterval: 1_000,
-});
-const app = next({ dev: false, dir, hostname, port, httpServer: server });
-const handle = app.getRequestHandler();
-await app.prepare();
-// Set by instrumentation.ts once Next has loaded it (same process, same module instances);
-// Next may do that after prepare() returns, so it is looked up per request.
-const directLaneOn = process.env.LOGWELL_DIRECT_LANE !== "off";
+if (cluster.isPrimary && processes > 1) superviseWorkers(processes, process.env, log);
+else await serve();
 
-server.on("request", (req, res) => {
-  markPeer(req);
-  const direct = directLaneOn
-    ? globalThis.__logwellDirectLane?.route(req.method, req.url)
-    : undefined;
-  (direct ? direct(req, res) : handle(req, res)).catch((err) => {
-    log("error", "request handler failed", { err: String(err?.stack ?? err) });
-    if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
-    res.end();
+async function serve() {
+  const { default: next } = await import("next");
+  const dir = fileURLToPath(new URL("..", import.meta.url));
+  const server = createServer({
+    requestTimeout: requestTimeoutMs,
+    headersTimeout: headersTimeoutMs,
+    // Node checks those timeouts on this interval (default 30 s, which would blur them).
+    connectionsCheckingInterval: 1_000,
   });
-});
+  const app = next({ dev: false, dir, hostname, port, httpServer: server });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  // Set by instrumentation.ts once Next has loaded it (same process, same module instances);
+  // Next may do that after prepare() returns, so it is looked up per request.
+  const directLaneOn = process.env.LOGWELL_DIRECT_LANE !== "off";
 
-server.listen(port, hostname, () => {
-  log("info", "logwell listening", {
-    url: `http://${hostname ?? "localhost"}:${port}`,
-    trustedProxyHeader: trustedHeader ?? null,
-    directLane: directLaneOn,
-    requestTimeoutMs,
-    headersTimeoutMs,
+  server.on("request", (req, res) => {
+    markPeer(req);
+    const direct = directLaneOn
+      ? globalThis.__logwellDirectLane?.route(req.method, req.url)
+      : undefined;
+    (direct ? direct(req, res) : handle(req, res)).catch((err) => {
+      log("error", "request handler failed", { err: String(err?.stack ?? err) });
+      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
+      res.end();
+    });
   });
-});
 
-let stopping = false;
-function stop(signal) {
-  if (stopping) return;
-  stopping = true;
-  log("info", "shutting down", { signal });
-  // In-flight requests may finish (bounded); idle keep-alive sockets close now.
-  const deadline = setTimeout(() => process.exit(1), 10_000);
-  deadline.unref();
-  server.close(async () => {
-    await app.close().catch(() => {});
-    process.exit(0);
+  server.listen(port, hostname, () => {
+    log("info", "logwell listening", {
+      url: `http://${hostname ?? "localhost"}:${port}`,
+      trustedProxyHeader: trustedHeader ?? null,
+      directLane: directLaneOn,
+      ...(cluster.isWorker ? { pid: process.pid, processes } : {}),
+      requestTimeoutMs,
+      headersTimeoutMs,
+    });
   });
-  server.closeIdleConnections();
+
+  let stopping = false;
+  function stop(signal) {
+    if (stopping) return;
+    stopping = true;
+    log("info", "shutting down", { signal });
+    // In-flight requests may finish (bounded); idle keep-alive sockets close now.
+    const deadline = setTimeout(() => process.exit(1), 10_000);
+    deadline.unref();
+    server.close(async () => {
+      await app.close().catch(() => {});
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+  }
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
 }
-process.on("SIGTERM", () => stop("SIGTERM"));
-process.on("SIGINT", () => stop("SIGINT"));

@@ -20,14 +20,13 @@ export function processCpuMs(pid: number): number {
   }
 }
 
-/** The pid listening on a loopback port (the server under test). */
-export function listeningPid(port: number): number | undefined {
+/** A process and its children (a LOGWELL_PROCESSES supervisor and its server processes). */
+export function withChildren(pid: number): number[] {
   try {
-    const out = execFileSync("ss", ["-Htlnp", `sport = :${port}`], { encoding: "utf8" });
-    const match = /pid=(\d+)/.exec(out);
-    return match ? Number(match[1]) : undefined;
+    const out = execFileSync("pgrep", ["-P", String(pid)], { encoding: "utf8" });
+    return [pid, ...out.split("\n").filter(Boolean).map(Number)];
   } catch {
-    return undefined;
+    return [pid]; // pgrep exits 1 when there are none
   }
 }
 
@@ -55,6 +54,32 @@ export function cpuMeter(pids: () => Promise<number[]> | number[]) {
         if (now > 0) total += now - (before.get(pid) ?? 0);
       }
       return total;
+    },
+  };
+}
+
+/** Busy share of all CPUs between `start()` and `stop()` (/proc/stat): 1 means saturated. */
+export function machineBusyMeter() {
+  const read = () => {
+    const fields = (readFileSync("/proc/stat", "utf8").split("\n")[0] ?? "")
+      .trim()
+      .split(/\s+/)
+      .slice(1)
+      .map(Number);
+    // user nice system idle iowait irq softirq steal: idle and iowait are the idle ones.
+    const idle = (fields[3] ?? 0) + (fields[4] ?? 0);
+    const total = fields.slice(0, 8).reduce((sum, n) => sum + n, 0);
+    return { idle, total };
+  };
+  let before = read();
+  return {
+    start() {
+      before = read();
+    },
+    stop(): number {
+      const now = read();
+      const total = now.total - before.total;
+      return total > 0 ? 1 - (now.idle - before.idle) / total : 0;
     },
   };
 }

@@ -12,6 +12,8 @@ export interface IngestFigure {
   /** CPU per stored event: the Node server, and the database's backends. */
   serverCpuUs: number;
   dbCpuUs: number;
+  /** Busy share of the whole machine (both cores) during the segment: 1 = saturated. */
+  machineBusy: number;
   statuses: Record<string, number>;
   /** Open loop only: the arrival rate asked for (req/s). */
   offeredPerSecond?: number;
@@ -45,6 +47,7 @@ export function roundFigure(f: IngestFigure) {
     p99: round(f.p99, 1),
     serverCpuUs: round(f.serverCpuUs, 1),
     dbCpuUs: round(f.dbCpuUs, 1),
+    machineBusy: round(f.machineBusy, 2),
   };
 }
 
@@ -58,9 +61,9 @@ export function printSummary(r: BenchResults): void {
     median(list.map(pick));
   console.log(`\n## Ingest benchmark (median of ${r.repetitions})\n`);
   console.log(
-    "| batch | events/s | req/s | p50 ms | p99 ms | p99 at ½ peak ms | server CPU µs/event | Postgres CPU µs/event | lost |",
+    "| batch | events/s | req/s | p50 ms | p99 ms | p99 at ½ peak ms | server CPU µs/event | Postgres CPU µs/event | machine busy | lost |",
   );
-  console.log("|---|---|---|---|---|---|---|---|---|");
+  console.log("|---|---|---|---|---|---|---|---|---|---|");
   for (const b of r.batchSizes) {
     const lost = (r.ingest.get(b) ?? []).reduce((s, f) => s + f.lost, 0);
     const cells = [
@@ -84,6 +87,7 @@ export function printSummary(r: BenchResults): void {
         med(b, (f) => f.dbCpuUs),
         1,
       ),
+      `${round(med(b, (f) => f.machineBusy) * 100)} %`,
       lost + half(b).reduce((sum, f) => sum + f.lost, 0),
     ];
     console.log(`| ${cells.join(" | ")} |`);

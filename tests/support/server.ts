@@ -13,6 +13,8 @@ import { fileURLToPath } from "node:url";
 export interface TestServer {
   url: string;
   port: number;
+  /** The server process (with LOGWELL_PROCESSES > 1, the supervisor of the serving ones). */
+  pid: number;
   /** Server stdout+stderr so far (JSON logs), for assertions and failure messages. */
   output(): string;
   stop(): Promise<void>;
@@ -110,7 +112,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
       const res = await fetch(`${url}/api/health`);
       // 503 means "up, database degraded": the caller decides whether that is expected.
       if (res.status === 200 || res.status === 503) {
-        return { url, port, output: () => output, stop };
+        return { url, port, pid: child.pid ?? 0, output: () => output, stop };
       }
     } catch {
       // Not listening yet.
