@@ -1,6 +1,6 @@
 // `npm run bench:ingest [-- --quick] [--no-build] [--connections N] [--batches 1,20,100]
-//   [--redis] [--processes N] [--profile DIR]` (--processes: LOGWELL_PROCESSES, which implies
-//   --redis so the rate limits stay shared; --profile: CPU-profile the server under ingest load only, then
+//   [--redis] [--processes N] [--profile DIR]` (--processes: LOGWELL_PROCESSES, one per core by
+//   default; more than 1 implies --redis so the rate limits stay shared; --profile: CPU-profile the server under ingest load only, then
 //   print where its time went; no ceilings, no ratios)
 // Sustained ingest through the production server (`next start`) on a fresh database on the
 // local Postgres, against two ceilings measured in the same run: COPY of the same rows into the
@@ -36,7 +36,8 @@ const { values: args } = parseArgs({
     profile: { type: "string" },
     batches: { type: "string", default: "1,20,100" },
     redis: { type: "boolean", default: false },
-    processes: { type: "string", default: "1" },
+    // What a self-hosted server on this machine should run (LOGWELL_PROCESSES=auto).
+    processes: { type: "string", default: String(os.availableParallelism()) },
   },
 });
 const quick = args.quick ?? false;

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { normalizeEvent } from "@/lib/ingest/normalize";
 import { isSensitiveName, redacted, scrubText, scrubUrl } from "@/lib/ingest/scrub";
@@ -82,6 +83,42 @@ describe("TC-31 scrubbing", () => {
   ])("free text: %s", (input, expected) => {
     expect(scrubText(input)).toBe(expected);
     expect(scrubText(expected)).toBe(expected);
+  });
+
+  // scrubText only runs the card pattern when a cheap pre-test matches: it must never miss one.
+  it("redacts every Luhn-valid card shape, whatever surrounds it (property)", () => {
+    const withLuhnDigit = (body: number[]) => {
+      let sum = 0;
+      for (let i = 0; i < body.length; i++) {
+        let d = body[body.length - 1 - i] as number;
+        if (i % 2 === 0) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+        sum += d;
+      }
+      return [...body, (10 - (sum % 10)) % 10].join("");
+    };
+    const card = fc.oneof(
+      fc
+        .tuple(
+          fc.integer({ min: 2, max: 6 }),
+          fc.array(fc.nat(9), { minLength: 11, maxLength: 17 }),
+        )
+        .map(([issuer, rest]) => withLuhnDigit([issuer, ...rest])),
+      fc
+        .tuple(
+          fc.integer({ min: 2, max: 6 }),
+          fc.array(fc.nat(9), { minLength: 14, maxLength: 14 }),
+          fc.constantFrom(" ", "-"),
+        )
+        .map(([issuer, rest, sep]) =>
+          withLuhnDigit([issuer, ...rest]).replace(/(\d{4})(?=\d)/g, `$1${sep}`),
+        ),
+    );
+    const text = fc.string({ unit: fc.constantFrom("a", " ", ":", "(", "=", "x", "\n") });
+    fc.assert(
+      fc.property(text, card, text, (before, number, after) => {
+        expect(scrubText(`${before} ${number} ${after}`)).not.toContain(number);
+      }),
+    );
   });
 
   it("scrubs message, stack and attribute strings too", () => {
