@@ -5,7 +5,11 @@ import { corsResponseHeaders, isOriginAllowed, requestOrigin } from "@/lib/http/
 import { ApiError } from "@/lib/http/errors";
 import { json, type RequestContext } from "@/lib/http/respond";
 import { logger } from "@/lib/log";
-import { enforceIngestIpLimit, enforceProjectEventLimit } from "@/lib/ratelimit/ingest";
+import {
+  enforceIngestIpLimit,
+  enforceKeyLookupLimit,
+  enforceProjectEventLimit,
+} from "@/lib/ratelimit/ingest";
 import { type EventError, prepareBatch, rejectAt } from "./batch";
 import { bodyShape, discardUnreadBody, readBodyText } from "./body";
 import { requestCountry, requestUserAgent, storedIp } from "./client-meta";
@@ -40,12 +44,14 @@ async function ingestRequest(ctx: RequestContext, options: IngestOptions) {
   if (origin) addHeaders(ctx.headers, corsResponseHeaders(origin));
   const shape = bodyShape(request.headers);
   const db = options.db ?? (await getDb());
-  const { project } = await authenticateIngestKey(db, presentedKey(request));
+  const ip = clientIp(request);
+  const { project } = await authenticateIngestKey(db, presentedKey(request), Date.now(), () =>
+    enforceKeyLookupLimit(ip),
+  );
   if (origin && !isOriginAllowed(origin, project.allowedOrigins)) {
     for (const name of Object.keys(corsResponseHeaders(origin))) ctx.headers.delete(name);
     throw new ApiError("origin_not_allowed", "This origin may not send to this project.");
   }
-  const ip = clientIp(request);
   addRateLimitHeaders(ctx.headers, await enforceIngestIpLimit(project, ip));
 
   const caps = requestCaps();

@@ -52,12 +52,19 @@ const invalidKey = () =>
 /**
  * The key's project, or 401 `invalid_key` with one body for missing, malformed, unknown and
  * revoked keys. Admin tokens (lw_sec_) never match: they fail the lw_pub_ format check.
+ * `beforeLookup` runs only when the database must be asked (the caller's lookup limit).
  */
-export async function authenticateIngestKey(db: Db, key: string | undefined, now = Date.now()) {
+export async function authenticateIngestKey(
+  db: Db,
+  key: string | undefined,
+  now = Date.now(),
+  beforeLookup?: () => Promise<void>,
+) {
   if (!key || !looksLikeIngestKey(key)) throw invalidKey();
   const hash = hashSecret(key);
   let entry = cache.get(hash);
   if (!entry || entry.expiresAt <= now) {
+    await beforeLookup?.();
     entry = { principal: await sharedLookUp(db, hash), expiresAt: now + cacheTtlMs };
     if (cache.size >= cacheMaxEntries) cache.delete(cache.keys().next().value as string);
     cache.set(hash, entry);

@@ -1,7 +1,7 @@
-import { ipBucket } from "@/lib/http/client-ip";
+import { ipBucket, unknownClientIp } from "@/lib/http/client-ip";
 import { processLimiter } from "./backend";
 import { rateLimitedError, rateLimitHeaders } from "./headers";
-import { policies } from "./policies";
+import { keyLookupsPerIpPerMinute, policies } from "./policies";
 
 // Ingest limits (contract "Rate limits"). Both fail OPEN: when Redis is down or slower than
 // LOGWELL_RATE_LIMIT_TIMEOUT_MS they count in process memory instead (docs/rate-limiting.md).
@@ -50,4 +50,25 @@ export async function enforceProjectEventLimit(
     throw rateLimitedError("This project is over its events-per-minute limit.", result);
   }
   return rateLimitHeaders(result);
+}
+
+/**
+ * Counts one database lookup of an ingest key for this client address (IPv6 by /64) and
+ * refuses with 429 past keyLookupsPerIpPerMinute: the per-IP limit on unknown keys of threat
+ * AUTH-1, applied before the query, so guessing keys costs us a bounded number of queries.
+ * Callers whose address is unknown (no `npm start` wrapper or trusted proxy header) all share
+ * one bucket: limiting it would refuse every project's new keys at once, so it is not limited.
+ */
+export async function enforceKeyLookupLimit(clientIp: string): Promise<void> {
+  if (clientIp === unknownClientIp) return;
+  const result = await processLimiter().check(
+    policies.ingestKeyLookup,
+    keyLookupsPerIpPerMinute,
+    ipBucket(clientIp),
+    1,
+    "fail-open",
+  );
+  if (!result.success) {
+    throw rateLimitedError("Too many ingest keys tried from this address.", result);
+  }
 }
