@@ -1,6 +1,6 @@
 // `npm run bench:ingest [-- --quick] [--no-build] [--connections N] [--batches 1,20,100]
-//   [--redis] [--processes N] [--profile DIR]` (--processes: LOGWELL_PROCESSES, one per core by
-//   default; more than 1 implies --redis so the rate limits stay shared; --profile: CPU-profile the server under ingest load only, then
+//   [--redis] [--processes N] [--profile DIR]` (--processes: LOGWELL_PROCESSES, default 1; more
+//   than 1 implies --redis so the rate limits stay shared; --profile: CPU-profile the server under ingest load only, then
 //   print where its time went; no ceilings, no ratios)
 // Sustained ingest through the production server (`next start`) on a fresh database on the
 // local Postgres, against two ceilings measured in the same run: COPY of the same rows into the
@@ -36,8 +36,7 @@ const { values: args } = parseArgs({
     profile: { type: "string" },
     batches: { type: "string", default: "1,20,100" },
     redis: { type: "boolean", default: false },
-    // What a self-hosted server on this machine should run (LOGWELL_PROCESSES=auto).
-    processes: { type: "string", default: String(os.availableParallelism()) },
+    processes: { type: "string", default: "1" },
   },
 });
 const quick = args.quick ?? false;
@@ -151,7 +150,9 @@ async function metered(load: () => Promise<LoadRun>) {
 }
 
 async function measureIngest(batchSize: number, label: string, load: () => Promise<LoadRun>) {
+  const checkpointsBefore = await db.checkpoints();
   const { run, serverCpuMs, dbCpuMs, machineBusy } = await metered(load);
+  const checkpoints = (await db.checkpoints()) - checkpointsBefore;
   const stored = await db.countRows(db.projectId);
   await db.truncateLogs();
   const latency = summarizeLatencies(run.latenciesMs);
@@ -168,6 +169,7 @@ async function measureIngest(batchSize: number, label: string, load: () => Promi
     serverCpuUs: (serverCpuMs * 1000) / Math.max(1, stored),
     dbCpuUs: (dbCpuMs * 1000) / Math.max(1, stored),
     machineBusy,
+    checkpoints,
     statuses: { ...run.statusCounts, ...(run.networkErrors ? { network: run.networkErrors } : {}) },
   };
   show(`ingest ${label}`, roundFigure(figure));

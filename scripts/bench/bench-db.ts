@@ -18,6 +18,8 @@ export interface BenchDatabase {
   /** Pids of this database's server backends (the app's pool, autovacuum), for CPU metering. */
   backendPids(): Promise<number[]>;
   truncateLogs(): Promise<void>;
+  /** Checkpoints the server has begun so far (a commit waits longer while one writes). */
+  checkpoints(): Promise<number>;
   drop(): Promise<void>;
 }
 
@@ -56,6 +58,14 @@ export async function createBenchDatabase(baseUrl: string): Promise<BenchDatabas
         await client.query("truncate logs");
         await client.query("vacuum analyze logs");
       },
+      checkpoints: async () =>
+        Number(
+          (
+            await client.query<{ n: string }>(
+              "select checkpoints_timed + checkpoints_req as n from pg_stat_bgwriter",
+            )
+          ).rows[0]?.n ?? 0,
+        ),
       drop: async () => {
         await client.end();
         await adminQuery(baseUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
