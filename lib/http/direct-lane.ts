@@ -1,6 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { Readable } from "node:stream";
-import { discardMs } from "@/lib/ingest/body";
+import { discardMs, withNodeBody } from "@/lib/ingest/body";
 import { postLogs, preflightLogs } from "@/lib/ingest/handlers";
 import { logger } from "@/lib/log";
 
@@ -78,12 +77,8 @@ function toWebRequest(req: IncomingMessage): Request {
   }
   const hasBody = req.method !== "GET" && req.method !== "HEAD" && req.method !== "OPTIONS";
   // The host plays no part in these handlers; a fixed one cannot make the URL unparsable.
-  return new Request(`http://localhost${req.url}`, {
-    method: req.method,
-    headers,
-    // Streamed, not buffered: the handler reads the body only after the key and the rate limit
-    // passed, and within its byte caps (threat SIZE-6).
-    body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
-    duplex: "half",
-  } as RequestInit);
+  const request = new Request(`http://localhost${req.url}`, { method: req.method, headers });
+  // Streamed, not buffered: the handler reads the body (lib/ingest/body.ts, straight from Node)
+  // only after the key and the rate limit passed, and within its byte caps (threat SIZE-6).
+  return hasBody ? withNodeBody(request, req) : request;
 }

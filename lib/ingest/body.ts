@@ -1,3 +1,4 @@
+import { Readable } from "node:stream";
 import { ApiError } from "@/lib/http/errors";
 
 // The request body, bounded while it streams (threats SIZE-1, SIZE-2, V-11): Content-Length is
@@ -45,6 +46,39 @@ export function checkDeclaredLength(headers: Headers, maxBytes: number): void {
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
 }
 
+// The direct lane (lib/http/direct-lane.ts) passes a body-less Request and Node's own request
+// stream beside it: an identity body is then read straight from Node, without the web-stream
+// layer (≈ 60–120 µs of CPU a request, docs/performance.md); gzip goes through web streams.
+const nodeBodies = new WeakMap<Request, Readable>();
+
+/** Marks `request` as carrying `body`, Node's request stream, instead of `request.body`. */
+export function withNodeBody(request: Request, body: Readable): Request {
+  nodeBodies.set(request, body);
+  return request;
+}
+
+/** The body as a web stream, whichever way it came (taking the Node one out of the map). */
+function webBody(request: Request): ReadableStream<Uint8Array> | null {
+  const node = nodeBodies.get(request);
+  if (!node) return request.body;
+  nodeBodies.delete(request);
+  return Readable.toWeb(node) as ReadableStream<Uint8Array>;
+}
+
+const decodeUtf8 = (bytes: Uint8Array) =>
+  // TextDecoder's default is replacement, not an exception, for invalid UTF-8 (threat ENC-3);
+  // it also drops a leading byte-order mark.
+  new TextDecoder("utf-8").decode(bytes);
+
+const unreadable = (shape: BodyShape, cause: unknown) =>
+  // Corrupt gzip, or a client that went away mid-body: its fault, never a 500 (and with nobody
+  // listening, the status only matters for our own logs).
+  new ApiError(
+    "invalid_json",
+    shape.gzip ? "The body is not valid gzip." : "The body could not be read.",
+    { cause, body: { errors: [] } },
+  );
+
 /** Reads at most maxBytes (raw, and again after gunzip) and decodes UTF-8 with replacement. */
 export async function readBodyText(
   request: Request,
@@ -52,16 +86,22 @@ export async function readBodyText(
   maxBytes: number,
 ): Promise<string> {
   checkDeclaredLength(request.headers, maxBytes);
-  if (!request.body) return "";
+  const node = nodeBodies.get(request);
+  if (node && !shape.gzip) {
+    nodeBodies.delete(request);
+    return decodeUtf8(await readNodeBody(node, shape, maxBytes));
+  }
+  const body = webBody(request);
+  if (!body) return "";
   // Identity bodies are counted in the read loop itself; only gzip needs a stream pipeline
   // (a TransformStream per request is measurable at ingest rates, docs/performance.md).
   const stream = shape.gzip
-    ? request.body
+    ? body
         .pipeThrough(byteCap(maxBytes))
         .pipeThrough(
           new DecompressionStream("gzip") as unknown as TransformStream<Uint8Array, Uint8Array>,
         )
-    : request.body;
+    : body;
   const chunks: Uint8Array[] = [];
   let total = 0;
   let overCap = false;
@@ -81,24 +121,68 @@ export async function readBodyText(
   } catch (err) {
     reader.cancel().catch(() => {});
     if (err instanceof ApiError) throw err;
-    // Corrupt gzip, or a client that went away mid-body: its fault, never a 500 (and with
-    // nobody listening, the status only matters for our own logs).
-    const message = shape.gzip ? "The body is not valid gzip." : "The body could not be read.";
-    throw new ApiError("invalid_json", message, { cause: err, body: { errors: [] } });
+    throw unreadable(shape, err);
   }
   if (overCap) {
     if (shape.gzip) reader.cancel().catch(() => {});
     else discardRest(reader);
     throw tooLarge(maxBytes);
   }
-  // TextDecoder's default is replacement, not an exception, for invalid UTF-8 (threat ENC-3);
-  // it also drops a leading byte-order mark.
-  return new TextDecoder("utf-8").decode(Buffer.concat(chunks, total));
+  return decodeUtf8(Buffer.concat(chunks, total));
+}
+
+/** An identity body from Node's stream, counted as it arrives (the same cap as above). */
+function readNodeBody(node: Readable, shape: BodyShape, maxBytes: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const settle = () => {
+      node.off("data", onData);
+      node.off("end", onEnd);
+      node.off("error", onFailure);
+      node.off("close", onClose);
+    };
+    const onData = (chunk: Buffer) => {
+      total += chunk.length;
+      if (total <= maxBytes) {
+        chunks.push(chunk);
+        return;
+      }
+      settle();
+      drainNode(node);
+      reject(tooLarge(maxBytes));
+    };
+    const onEnd = () => {
+      settle();
+      resolve(Buffer.concat(chunks, total));
+    };
+    const onFailure = (err: unknown) => {
+      settle();
+      reject(unreadable(shape, err));
+    };
+    // The client went away before the end: no "end" will come.
+    const onClose = () => onFailure(new Error("the request closed before its body ended"));
+    // It may have gone while the key was being checked, before anyone listened.
+    if (node.destroyed) {
+      onFailure(node.errored ?? new Error("the request closed before its body was read"));
+      return;
+    }
+    node.on("data", onData);
+    node.once("end", onEnd);
+    node.once("error", onFailure);
+    node.once("close", onClose);
+  });
 }
 
 /** Drops, within the same bounds, a body nobody read (the request was refused first). */
 export function discardUnreadBody(request: Request): void {
-  if (request.body && !request.body.locked) discardRest(request.body.getReader());
+  const node = nodeBodies.get(request);
+  if (node) {
+    nodeBodies.delete(request);
+    drainNode(node);
+  } else if (request.body && !request.body.locked) {
+    discardRest(request.body.getReader());
+  }
 }
 
 const discardBytes = 16 * 1024 * 1024;
@@ -132,6 +216,26 @@ function discardRest(reader: ReadableStreamDefaultReader<Uint8Array>): void {
       clearTimeout(timer);
     }
   })();
+}
+
+/** discardRest for Node's stream: read and drop at most discardBytes, for at most discardMs. */
+function drainNode(node: Readable): void {
+  let dropped = 0;
+  const stop = () => {
+    clearTimeout(timer);
+    node.off("data", onData);
+    node.destroy();
+  };
+  const onData = (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > discardBytes) stop();
+  };
+  const timer = setTimeout(stop, discardMs);
+  timer.unref?.();
+  node.on("data", onData);
+  node.once("end", () => clearTimeout(timer));
+  node.once("close", () => clearTimeout(timer));
+  node.resume();
 }
 
 /** Passes compressed bytes through until more than maxBytes went by, then fails with 413. */

@@ -1,3 +1,4 @@
+import { request as httpRequest } from "node:http";
 import { gzipSync } from "node:zlib";
 import { sql } from "drizzle-orm";
 import { v7 as uuidv7 } from "uuid";
@@ -250,6 +251,36 @@ describe.each(backends())("POST /api/v1/logs on next start (%s)", (backend) => {
         ),
       });
       expect(streamed.status).toBe(413);
+    });
+
+    it("a client gone mid-body: nothing stored, no error, the server goes on", async () => {
+      const requestId = uuidv7();
+      sent.set(requestId, { status: 0, accepted: 0 }); // the end of the file counts its rows
+      const target = new URL(url);
+      const whole = Buffer.from(
+        JSON.stringify([{ message: "never finished" }, { message: "x".repeat(4000) }]),
+      );
+      await new Promise<void>((resolve) => {
+        const req = httpRequest({
+          host: target.hostname,
+          port: target.port,
+          path: target.pathname,
+          method: "POST",
+          agent: false,
+          headers: {
+            "content-type": "application/json",
+            "content-length": String(whole.length),
+            "x-logwell-key": key,
+            "x-request-id": requestId,
+          },
+        });
+        req.on("error", () => resolve());
+        req.on("close", () => resolve());
+        // Half the body, then the connection drops while the server waits for the rest.
+        req.write(whole.subarray(0, whole.length / 2), () => setTimeout(() => req.destroy(), 200));
+      });
+      expect((await post(event("after the drop"), { "x-logwell-key": key })).status).toBe(202);
+      expect(seeded.server.output()).not.toContain('"level":50');
     });
 
     it("413 for 1,001 events, in JSON and in NDJSON", async () => {
