@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { jsonTextOf } from "@/lib/http/respond";
 import { discardMs, withNodeBody } from "@/lib/ingest/body";
 import { postLogs, preflightLogs } from "@/lib/ingest/handlers";
 import { logger } from "@/lib/log";
@@ -41,7 +42,9 @@ async function serve(handler: WebHandler, req: IncomingMessage, res: ServerRespo
     logger.error({ err }, "direct lane: handler failed");
     return new Response(null, { status: 500 });
   });
-  const payload = Buffer.from(await response.arrayBuffer());
+  const text = jsonTextOf(response);
+  const payload =
+    text === undefined ? Buffer.from(await response.arrayBuffer()) : Buffer.from(text, "utf8");
   res.statusCode = response.status;
   for (const [name, value] of response.headers) res.setHeader(name, value);
   // 204 (the preflight) must not carry one (RFC 9110 §8.6).

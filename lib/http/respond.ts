@@ -10,13 +10,25 @@ export interface RequestContext {
   headers: Headers;
 }
 
+// The text of each JSON answer, for the direct lane (lib/http/direct-lane.ts), which writes it
+// to Node's response as is instead of reading it back out of the Response's body stream.
+const jsonTexts = new WeakMap<Response, string>();
+
+/** The body json() gave this response, if it made it. */
+export function jsonTextOf(response: Response): string | undefined {
+  return jsonTexts.get(response);
+}
+
 export function json(ctx: RequestContext, status: number, body: unknown, extra?: HeadersInit) {
   const headers = new Headers(ctx.headers);
   headers.set("content-type", "application/json; charset=utf-8");
   headers.set("x-request-id", ctx.requestId);
   headers.set("cache-control", "no-store");
   if (extra) for (const [k, v] of new Headers(extra)) headers.set(k, v);
-  return new Response(JSON.stringify(body), { status, headers });
+  const text = JSON.stringify(body);
+  const response = new Response(text, { status, headers });
+  jsonTexts.set(response, text);
+  return response;
 }
 
 export function errorResponse(ctx: RequestContext, err: unknown): Response {
