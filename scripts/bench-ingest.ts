@@ -6,7 +6,7 @@
 // local Postgres, against two ceilings measured in the same run: COPY of the same rows into the
 // same table, and the same server answering its cheapest route. Prints figures and ratios;
 // asserts nothing but "events lost = 0" (exit code 1 otherwise). See docs/performance.md.
-import { mkdirSync, readdirSync } from "node:fs";
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -150,9 +150,9 @@ async function metered(load: () => Promise<LoadRun>) {
 }
 
 async function measureIngest(batchSize: number, label: string, load: () => Promise<LoadRun>) {
-  const checkpointsBefore = await db.checkpoints();
+  const checkpointWritesBefore = await db.checkpointWrites();
   const { run, serverCpuMs, dbCpuMs, machineBusy } = await metered(load);
-  const checkpoints = (await db.checkpoints()) - checkpointsBefore;
+  const checkpointWrites = (await db.checkpointWrites()) - checkpointWritesBefore;
   const stored = await db.countRows(db.projectId);
   await db.truncateLogs();
   const latency = summarizeLatencies(run.latenciesMs);
@@ -169,7 +169,7 @@ async function measureIngest(batchSize: number, label: string, load: () => Promi
     serverCpuUs: (serverCpuMs * 1000) / Math.max(1, stored),
     dbCpuUs: (dbCpuMs * 1000) / Math.max(1, stored),
     machineBusy,
-    checkpoints,
+    checkpointWrites,
     statuses: { ...run.statusCounts, ...(run.networkErrors ? { network: run.networkErrors } : {}) },
   };
   show(`ingest ${label}`, roundFigure(figure));
@@ -198,6 +198,8 @@ try {
 } finally {
   await server.stop();
   await db.drop();
+  // The server's own output (its logs; V8's with BENCH_NODE_OPTIONS=--trace-gc), for diagnosis.
+  if (process.env.BENCH_SERVER_LOG) writeFileSync(process.env.BENCH_SERVER_LOG, server.output());
 }
 // The profile is written when the server exits.
 if (args.profile) printBreakdown(analyzeProfiles(args.profile, profileFrom));
