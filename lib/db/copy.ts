@@ -15,7 +15,7 @@ import type { Db } from "./open";
 // their own, so every caller gets the answer its own rows deserve.
 
 /** Resolves once all `rows` rows of `data` (COPY text format) are committed; else rejects. */
-export type CopyFn = (statement: string, data: string, rows: number) => Promise<void>;
+export type CopyFn = (statement: string, data: Buffer, rows: number) => Promise<void>;
 
 /** COPYs running at once per database; the pool (10) keeps room for everything else. */
 const maxInFlight = 2;
@@ -36,10 +36,10 @@ export function enableCopy(db: Db, pool: Pool): void {
   copiers.set(db, (statement, data, rows) => groups.submit(statement, data, rows));
 }
 
-type RunCopy = (statement: string, chunks: string[], rows: number) => Promise<void>;
+type RunCopy = (statement: string, chunks: Buffer[], rows: number) => Promise<void>;
 
 interface Waiting {
-  data: string;
+  data: Buffer;
   rows: number;
   resolve(): void;
   reject(err: unknown): void;
@@ -51,7 +51,7 @@ class CopyGroups {
 
   constructor(private readonly run: RunCopy) {}
 
-  submit(statement: string, data: string, rows: number): Promise<void> {
+  submit(statement: string, data: Buffer, rows: number): Promise<void> {
     return new Promise((resolve, reject) => {
       const queue = this.queues.get(statement) ?? [];
       queue.push({ data, rows, resolve, reject });
@@ -109,7 +109,7 @@ function takeGroup(queue: Waiting[]): Waiting[] {
 async function copyWithPool(
   pool: Pool,
   statement: string,
-  chunks: string[],
+  chunks: Buffer[],
   rows: number,
 ): Promise<void> {
   const { from } = await import("pg-copy-streams");

@@ -54,7 +54,11 @@ export function prepareBatch(raw: readonly unknown[], receivedAt: Date): Prepare
   return batch;
 }
 
-export function rejectAt(batch: PreparedBatch, index: number, message: string): void {
+export function rejectAt(
+  batch: Pick<PreparedBatch, "rejected" | "errors">,
+  index: number,
+  message: string,
+): void {
   batch.rejected++;
   if (batch.errors.length < maxListedErrors) batch.errors.push({ index, message });
 }

@@ -16,7 +16,7 @@ import { requestCountry, requestUserAgent, storedIp } from "./client-meta";
 import { authenticateIngestKey, presentedKey } from "./keys";
 import { requestCaps } from "./limits";
 import { parseEvents } from "./parse";
-import { insertEvents } from "./store";
+import { insertRebuildable } from "./store";
 
 // POST /api/v1/logs, stage by stage. The order is the cost order (threat SIZE-6): nothing an
 // unauthenticated or rate-limited caller sends is read, decompressed or parsed.
@@ -60,9 +60,12 @@ async function ingestRequest(ctx: RequestContext, options: IngestOptions) {
   addRateLimitHeaders(ctx.headers, await enforceProjectEventLimit(project, raw.length));
 
   const receivedAt = options.now?.() ?? new Date();
-  const batch = prepareBatch(raw, receivedAt);
-  if (batch.events.length === 0) throw noValidEvent(batch.errors);
-  const stored = await insertEvents(
+  // The events are not kept past the insert's start (store.ts insertRebuildable): the rest of
+  // the request needs only the outcome of preparing them.
+  const { events, ...outcome } = prepareBatch(raw, receivedAt);
+  const prepared = events.length;
+  if (prepared === 0) throw noValidEvent(outcome.errors);
+  const stored = await insertRebuildable(
     db,
     {
       projectId: project.id,
@@ -72,22 +75,24 @@ async function ingestRequest(ctx: RequestContext, options: IngestOptions) {
       clientIp: storedIp(ip, project.ipStorage),
       country: requestCountry(request.headers),
     },
-    batch.events,
+    events,
+    // The same text, caps and time give the same events.
+    () => prepareBatch(parseEvents(text, shape.format, caps.maxEvents), receivedAt).events,
   );
   for (const index of stored.refused) {
-    rejectAt(batch, batch.positions[index] ?? -1, "the database refused this event");
+    rejectAt(outcome, outcome.positions[index] ?? -1, "the database refused this event");
   }
-  batch.errors.sort((a, b) => a.index - b.index);
-  const valid = batch.events.length - stored.refused.length + batch.repeatedInRequest;
-  if (valid === 0) throw noValidEvent(batch.errors);
+  outcome.errors.sort((a, b) => a.index - b.index);
+  const valid = prepared - stored.refused.length + outcome.repeatedInRequest;
+  if (valid === 0) throw noValidEvent(outcome.errors);
 
   const result = {
     accepted: stored.inserted,
     duplicates: valid - stored.inserted,
-    rejected: batch.rejected,
+    rejected: outcome.rejected,
   };
   logger.debug({ requestId: ctx.requestId, projectId: project.id, ...result }, "ingest");
-  return json(ctx, 202, { ...result, errors: batch.errors, request_id: ctx.requestId });
+  return json(ctx, 202, { ...result, errors: outcome.errors, request_id: ctx.requestId });
 }
 
 function noValidEvent(errors: EventError[]) {

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { type CopyFn, copyInto } from "@/lib/db/copy";
+import { copyInto } from "@/lib/db/copy";
 import { isDatabaseUnavailable, isDataError } from "@/lib/db/errors";
 import type { Db } from "@/lib/db/open";
 import { levelNumber } from "@/lib/db/schema";
@@ -32,21 +32,49 @@ export interface StoreResult {
   refused: number[];
 }
 
-export async function insertEvents(
+export function insertEvents(
   db: Db,
   facts: RequestFacts,
   events: readonly NormalizedEvent[],
 ): Promise<StoreResult> {
-  if (events.length === 0) return { inserted: 0, refused: [] };
+  return insertRebuildable(db, facts, events, () => events);
+}
+
+/**
+ * insertEvents for a batch the caller can build again (ingest keeps the body text). While the
+ * COPY waits for its turn and its commit (tens of ms under load), only its bytes are held: the
+ * events, and the parsed JSON under them, die young instead of being promoted by V8's garbage
+ * collector, which was ≈ 20 % of the server's CPU at batch 100 (docs/performance.md). The rare
+ * refused COPY (a retried batch's stored id) rebuilds the events for the INSERT.
+ */
+export async function insertRebuildable(
+  db: Db,
+  facts: RequestFacts,
+  events: readonly NormalizedEvent[],
+  rebuild: () => readonly NormalizedEvent[],
+): Promise<StoreResult> {
+  const count = events.length;
+  if (count === 0) return { inserted: 0, refused: [] };
   const copy = copyInto(db);
-  if (copy) {
-    try {
-      return { inserted: await copyStatement(copy, facts, events), refused: [] };
-    } catch (copyError) {
-      // 23505: a duplicate client id; other data errors: the INSERT path finds the culprits.
-      if (isDatabaseUnavailable(copyError) || !isDataError(copyError)) throw copyError;
-    }
+  if (!copy) return insertWithFallback(db, facts, events);
+  // Resolves only when every row is committed (lib/db/copy.ts), possibly in a COPY shared with
+  // other requests: a COPY never skips rows, so all of them were inserted.
+  const data = Buffer.from(copyText(facts, events), "utf8");
+  try {
+    await copy(copyLogsStatement, data, count);
+    return { inserted: count, refused: [] };
+  } catch (copyError) {
+    // 23505: a duplicate client id; other data errors: the INSERT path finds the culprits.
+    if (isDatabaseUnavailable(copyError) || !isDataError(copyError)) throw copyError;
   }
+  return insertWithFallback(db, facts, rebuild());
+}
+
+async function insertWithFallback(
+  db: Db,
+  facts: RequestFacts,
+  events: readonly NormalizedEvent[],
+): Promise<StoreResult> {
   try {
     return { inserted: await insertStatement(db, facts, events), refused: [] };
   } catch (queryError) {
@@ -94,17 +122,6 @@ async function insertOneByOne(
     }
     return { inserted, refused };
   });
-}
-
-async function copyStatement(
-  copy: CopyFn,
-  facts: RequestFacts,
-  events: readonly NormalizedEvent[],
-): Promise<number> {
-  // Resolves only when every row is committed (lib/db/copy.ts), possibly in a COPY shared with
-  // other requests: a COPY never skips rows, so all of them were inserted.
-  await copy(copyLogsStatement, copyText(facts, events), events.length);
-  return events.length;
 }
 
 /** One array literal per column (the unnest below takes them in this order). */
