@@ -5,6 +5,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase } from "@/lib/db/open";
+import { policies } from "@/lib/ratelimit/policies";
+import { awayFromWindowEdge } from "../../support/rate-window";
 import { freePort, startServer, type TestServer } from "../../support/server";
 import { cast, seedCast, signInAttempt, signInOverHttp } from "./fixtures";
 
@@ -28,6 +30,8 @@ describe("sign-in throttling", () => {
   it("locks an email after 10 attempts, even for the right password; other accounts still sign in", async () => {
     running = await seededServer();
     const { url } = running.server;
+    // The eleven attempts and the checks after them take ~20 s under CI load.
+    await awayFromWindowEdge(policies.loginEmail.windowMs, 45_000);
     for (let i = 0; i < 10; i++) {
       expect(
         await signInOverHttp(url, { email: cast.owner.email, password: `wrong-${i}` }),
@@ -39,7 +43,7 @@ describe("sign-in throttling", () => {
     // Case and spaces do not make a fresh bucket.
     expect(await signInOverHttp(url, { ...cast.owner, email: " OWNER@authz.test" })).toBeNull();
     expect(await signInOverHttp(url, cast.viewer)).not.toBeNull();
-  });
+  }, 120_000);
 
   it("fails closed when the configured Redis is unreachable", async () => {
     const closedPort = await freePort();

@@ -3,7 +3,8 @@ import { resetEnvCache } from "@/lib/env";
 import { withRequestContext } from "@/lib/http/respond";
 import { forgetIngestKeys } from "@/lib/ingest/keys";
 import { ingestPreflight } from "@/lib/ingest/preflight";
-import { keyLookupsPerIpPerMinute } from "@/lib/ratelimit/policies";
+import { keyLookupsPerIpPerMinute, policies } from "@/lib/ratelimit/policies";
+import { awayFromWindowEdge } from "../../support/rate-window";
 import { seedProject } from "../../support/seed";
 import { useTestDatabase } from "../../support/use-database";
 import { envFor, limiterBackends, setLimiterEnv } from "../ratelimit/support";
@@ -26,7 +27,9 @@ describe.each(limiterBackends())("per-address key lookup limit (%s limiter)", (l
   const post = (key: string, ip: string) =>
     postLogs(database.db, JSON.stringify({ message: "m" }), { key, headers: { [ipHeader]: ip } });
 
-  beforeAll(() => {
+  beforeAll(async () => {
+    // Both tests below count on one address's budget within one window (~10 s of requests).
+    await awayFromWindowEdge(policies.ingestKeyLookup.windowMs, 25_000);
     setLimiterEnv(envFor(limiter));
     process.env.LOGWELL_TRUSTED_PROXY_HEADER = ipHeader;
     resetEnvCache();
