@@ -1,5 +1,7 @@
 import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { policies } from "@/lib/ratelimit/policies";
+import { awayFromWindowEdge } from "../../support/rate-window";
 import { type SeededServer, startSeededServer } from "../../support/seed";
 import { freePort } from "../../support/server";
 import { envFor, limiterBackends } from "../ratelimit/support";
@@ -7,15 +9,6 @@ import { envFor, limiterBackends } from "../ratelimit/support";
 // Rate limits and client IP against the real server `npm start` runs (scripts/server.mjs).
 // TC-18: forged forwarding headers cannot pick a bucket; TC-19/TC-20 over HTTP; SIZE-3 slow
 // clients are cut off.
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Waits (bounded) until at least `marginMs` remain in the current minute: the limiter's
- * fixed windows start on the minute, and a run across one would blur exact counts. */
-async function awayFromMinuteBoundary(marginMs: number) {
-  const left = 60_000 - (Date.now() % 60_000);
-  if (left < marginMs) await sleep(left + 50);
-}
 
 function randomIp(): string {
   const octet = () => Math.floor(Math.random() * 256);
@@ -62,7 +55,7 @@ describe.each(limiterBackends())(
 
     test("TC-18: 150 requests with forged X-Forwarded-For / X-Real-IP / Forwarded share one bucket", async () => {
       const key = seeded.projects[0]?.key as string;
-      await awayFromMinuteBoundary(25_000);
+      await awayFromWindowEdge(policies.ingestIp.windowMs, 25_000);
       const statuses: number[] = [];
       let refused: Awaited<ReturnType<typeof ingest>> | undefined;
       for (let i = 0; i < 150; i++) {
@@ -115,7 +108,7 @@ describe("LOGWELL_TRUSTED_PROXY_HEADER and slow clients", () => {
 
   test("each right-most X-Forwarded-For address gets its own bucket; other headers are ignored", async () => {
     const key = seeded.projects[0]?.key as string;
-    await awayFromMinuteBoundary(10_000);
+    await awayFromWindowEdge(policies.ingestIp.windowMs, 10_000);
     const byClient = new Map<string, number[]>();
     for (const client of ["198.51.100.1", "198.51.100.2", "2001:db8:1:1::1"]) {
       const statuses = [];
@@ -182,7 +175,7 @@ describe("Redis configured but refusing connections (TC-19 over HTTP)", () => {
 
   test("ingest fails open to the in-process limiter; health stays 200 and says degraded", async () => {
     const key = seeded.projects[0]?.key as string;
-    await awayFromMinuteBoundary(10_000);
+    await awayFromWindowEdge(policies.ingestIp.windowMs, 10_000);
     const statuses = [];
     for (let i = 0; i < 6; i++) statuses.push((await ingest(seeded.server.url, key)).status);
     // Never a 500 because of Redis; the fallback still enforces the project's limit.
