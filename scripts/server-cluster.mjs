@@ -51,7 +51,7 @@ export function superviseWorkers(count, env, log) {
     }
     log("error", "server process exited; starting another", { code, signal, ranMs });
     // A process that dies at once (bad configuration) would otherwise restart in a tight loop.
-    setTimeout(fork, ranMs < 5_000 ? 2_000 : 0);
+    setTimeout(() => stopping || fork(), ranMs < 5_000 ? 2_000 : 0);
   });
 
   const stop = (signal) => {

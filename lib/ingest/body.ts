@@ -57,12 +57,11 @@ export function withNodeBody(request: Request, body: Readable): Request {
   return request;
 }
 
-/** The body as a web stream, whichever way it came (taking the Node one out of the map). */
-function webBody(request: Request): ReadableStream<Uint8Array> | null {
+/** The Node stream withNodeBody attached, handed out once. */
+function takeNodeBody(request: Request): Readable | undefined {
   const node = nodeBodies.get(request);
-  if (!node) return request.body;
   nodeBodies.delete(request);
-  return Readable.toWeb(node) as ReadableStream<Uint8Array>;
+  return node;
 }
 
 const decodeUtf8 = (bytes: Uint8Array) =>
@@ -86,12 +85,9 @@ export async function readBodyText(
   maxBytes: number,
 ): Promise<string> {
   checkDeclaredLength(request.headers, maxBytes);
-  const node = nodeBodies.get(request);
-  if (node && !shape.gzip) {
-    nodeBodies.delete(request);
-    return decodeUtf8(await readNodeBody(node, shape, maxBytes));
-  }
-  const body = webBody(request);
+  const node = takeNodeBody(request);
+  if (node && !shape.gzip) return decodeUtf8(await readNodeBody(node, shape, maxBytes));
+  const body = node ? (Readable.toWeb(node) as ReadableStream<Uint8Array>) : request.body;
   if (!body) return "";
   // Identity bodies are counted in the read loop itself; only gzip needs a stream pipeline
   // (a TransformStream per request is measurable at ingest rates, docs/performance.md).
@@ -176,11 +172,9 @@ function readNodeBody(node: Readable, shape: BodyShape, maxBytes: number): Promi
 
 /** Drops, within the same bounds, a body nobody read (the request was refused first). */
 export function discardUnreadBody(request: Request): void {
-  const node = nodeBodies.get(request);
-  if (node) {
-    nodeBodies.delete(request);
-    drainNode(node);
-  } else if (request.body && !request.body.locked) {
+  const node = takeNodeBody(request);
+  if (node) drainNode(node);
+  else if (request.body && !request.body.locked) {
     discardRest(request.body.getReader());
   }
 }

@@ -44,14 +44,17 @@ async function ingestRequest(ctx: RequestContext, options: IngestOptions) {
   if (origin) addHeaders(ctx.headers, corsResponseHeaders(origin));
   const shape = bodyShape(request.headers);
   const db = options.db ?? (await getDb());
-  const ip = clientIp(request);
+  // Worked out once, and only when asked for: a missing or malformed key is refused first.
+  let callerIp: string | undefined;
+  const ipOf = () => (callerIp ??= clientIp(request));
   const { project } = await authenticateIngestKey(db, presentedKey(request), Date.now(), () =>
-    enforceKeyLookupLimit(ip),
+    enforceKeyLookupLimit(ipOf()),
   );
   if (origin && !isOriginAllowed(origin, project.allowedOrigins)) {
     for (const name of Object.keys(corsResponseHeaders(origin))) ctx.headers.delete(name);
     throw new ApiError("origin_not_allowed", "This origin may not send to this project.");
   }
+  const ip = ipOf();
   addRateLimitHeaders(ctx.headers, await enforceIngestIpLimit(project, ip));
 
   const caps = requestCaps();

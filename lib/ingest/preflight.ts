@@ -20,7 +20,7 @@ export async function ingestPreflight(ctx: RequestContext, options: { db?: Db } 
   const origin = requestOrigin(ctx.request.headers);
   const key = new URL(ctx.request.url).searchParams.get("key");
   if (origin && key) {
-    const allowedOrigins = await projectOrigins(key, clientIp(ctx.request), options.db);
+    const allowedOrigins = await projectOrigins(key, ctx.request, options.db);
     if (allowedOrigins && !isOriginAllowed(origin, allowedOrigins)) {
       throw new ApiError("origin_not_allowed", "This origin may not send to this project.");
     }
@@ -31,10 +31,14 @@ export async function ingestPreflight(ctx: RequestContext, options: { db?: Db } 
   return new Response(null, { status: 204, headers: ctx.headers });
 }
 
-async function projectOrigins(key: string, ip: string, given?: Db): Promise<string[] | undefined> {
+async function projectOrigins(
+  key: string,
+  request: Request,
+  given?: Db,
+): Promise<string[] | undefined> {
   try {
     const db = given ?? (await getDb());
-    const lookupLimit = () => enforceKeyLookupLimit(ip);
+    const lookupLimit = () => enforceKeyLookupLimit(clientIp(request));
     return (await authenticateIngestKey(db, key, Date.now(), lookupLimit)).project.allowedOrigins;
   } catch (err) {
     if (!(err instanceof ApiError)) logger.warn({ err }, "ingest preflight: key lookup failed");
