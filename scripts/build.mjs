@@ -11,3 +11,4 @@ run("node", ["scripts/build-sdk.mjs"]); // public/logwell.js, .mjs, .d.ts (not c
 // failure stops the deploy); elsewhere this prints "skipped": self-hosted servers migrate at start.
 run("npx", ["tsx", "scripts/logwell.ts", "migrate", "--before-build"]);
 run("npx", ["next", "build"]);
+run("node", ["scripts/build-ingest-worker.mjs"]); // into the dist dir next build just emptied

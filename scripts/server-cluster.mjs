@@ -18,6 +18,22 @@ export function processCount(value, cores) {
   return n;
 }
 
+/**
+ * Preparation threads per process (LOGWELL_INGEST_THREADS, lib/ingest/prepare-threads.ts):
+ * "auto" (the default) leaves one core per process for its main thread, at most 4 threads.
+ */
+export function ingestThreadCount(value, cores, processes) {
+  if (value === undefined || value.trim() === "" || value.trim().toLowerCase() === "auto") {
+    return Math.max(0, Math.min(4, Math.floor(cores / processes) - 1));
+  }
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0)
+    throw new Error(
+      `LOGWELL_INGEST_THREADS must be a whole number (0 turns threads off) or "auto", not ${JSON.stringify(value)}`,
+    );
+  return n;
+}
+
 /** Forks `count` workers, replaces one that dies, and stops them all on SIGTERM/SIGINT. */
 export function superviseWorkers(count, env, log) {
   if (!env.DATABASE_URL && !env.POSTGRES_URL) {

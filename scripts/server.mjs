@@ -14,11 +14,14 @@
 // A launcher that runs before the app, so it reads process.env itself (lib/env.ts is TypeScript).
 import cluster from "node:cluster";
 import { createHmac, randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
 import { createServer } from "node:http";
 import { availableParallelism } from "node:os";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { processCount, superviseWorkers } from "./server-cluster.mjs";
+import { ingestWorkerFile } from "./build-ingest-worker.mjs";
+import { ingestThreadCount, processCount, superviseWorkers } from "./server-cluster.mjs";
 
 const { values: args } = parseArgs({
   options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } },
@@ -38,6 +41,16 @@ process.env.NODE_ENV ??= "production";
 const peerSecret = randomBytes(32).toString("hex");
 process.env.LOGWELL_PEER_IP_SECRET = peerSecret;
 const processes = processCount(process.env.LOGWELL_PROCESSES, availableParallelism());
+const root = fileURLToPath(new URL("..", import.meta.url));
+// Preparation threads for big ingest bodies (lib/ingest/prepare-threads.ts), from the bundle
+// `npm run build` leaves in the dist dir; the app reads both variables as resolved here.
+const workerFile = path.join(root, process.env.LOGWELL_DIST_DIR || ".next", ingestWorkerFile);
+process.env.LOGWELL_INGEST_THREADS = String(
+  existsSync(workerFile)
+    ? ingestThreadCount(process.env.LOGWELL_INGEST_THREADS, availableParallelism(), processes)
+    : 0,
+);
+process.env.LOGWELL_INGEST_WORKER_FILE = workerFile;
 
 const trustedHeader = process.env.LOGWELL_TRUSTED_PROXY_HEADER?.trim().toLowerCase() || undefined;
 // Headers that claim to carry the client address; a client can send any of them.
@@ -80,14 +93,13 @@ else await serve();
 
 async function serve() {
   const { default: next } = await import("next");
-  const dir = fileURLToPath(new URL("..", import.meta.url));
   const server = createServer({
     requestTimeout: requestTimeoutMs,
     headersTimeout: headersTimeoutMs,
     // Node checks those timeouts on this interval (default 30 s, which would blur them).
     connectionsCheckingInterval: 1_000,
   });
-  const app = next({ dev: false, dir, hostname, port, httpServer: server });
+  const app = next({ dev: false, dir: root, hostname, port, httpServer: server });
   const handle = app.getRequestHandler();
   await app.prepare();
   // Set by instrumentation.ts once Next has loaded it (same process, same module instances);
@@ -111,6 +123,7 @@ async function serve() {
       url: `http://${hostname ?? "localhost"}:${port}`,
       trustedProxyHeader: trustedHeader ?? null,
       directLane: directLaneOn,
+      ingestThreads: Number(process.env.LOGWELL_INGEST_THREADS),
       ...(cluster.isWorker ? { pid: process.pid, processes } : {}),
       requestTimeoutMs,
       headersTimeoutMs,

@@ -1,4 +1,5 @@
 import { getDb } from "@/lib/db/client";
+import { copyInto } from "@/lib/db/copy";
 import type { Db } from "@/lib/db/open";
 import { clientIp } from "@/lib/http/client-ip";
 import { corsResponseHeaders, isOriginAllowed, requestOrigin } from "@/lib/http/cors";
@@ -13,10 +14,12 @@ import {
 import { type EventError, prepareBatch, rejectAt } from "./batch";
 import { bodyShape, discardUnreadBody, readBodyText } from "./body";
 import { requestCountry, requestUserAgent, storedIp } from "./client-meta";
+import type { BatchOutcome, BodyJob, CopyBatch } from "./copy-batch";
 import { authenticateIngestKey, presentedKey } from "./keys";
 import { requestCaps } from "./limits";
 import { parseEvents } from "./parse";
-import { insertRebuildable } from "./store";
+import { preparationThread } from "./prepare-threads";
+import { insertCopyRows, insertRebuildable, type StoreResult } from "./store";
 
 // POST /api/v1/logs, stage by stage. The order is the cost order (threat SIZE-6): nothing an
 // unauthenticated or rate-limited caller sends is read, decompressed or parsed.
@@ -59,29 +62,23 @@ async function ingestRequest(ctx: RequestContext, options: IngestOptions) {
 
   const caps = requestCaps();
   const text = await readBodyText(request, shape, caps.maxBodyBytes);
-  const raw = parseEvents(text, shape.format, caps.maxEvents);
-  addRateLimitHeaders(ctx.headers, await enforceProjectEventLimit(project, raw.length));
-
-  const receivedAt = options.now?.() ?? new Date();
-  // The events are not kept past the insert's start (store.ts insertRebuildable): the rest of
-  // the request needs only the outcome of preparing them.
-  const { events, ...outcome } = prepareBatch(raw, receivedAt);
-  const prepared = events.length;
-  if (prepared === 0) throw noValidEvent(outcome.errors);
-  const stored = await insertRebuildable(
-    db,
-    {
+  const job: BodyJob = {
+    text,
+    format: shape.format,
+    maxEvents: caps.maxEvents,
+    facts: {
       projectId: project.id,
-      receivedAt,
+      receivedAt: options.now?.() ?? new Date(),
       requestId: ctx.requestId,
       userAgent: requestUserAgent(request.headers),
       clientIp: storedIp(ip, project.ipStorage),
       country: requestCountry(request.headers),
     },
-    events,
-    // The same text, caps and time give the same events.
-    () => prepareBatch(parseEvents(text, shape.format, caps.maxEvents), receivedAt).events,
-  );
+  };
+  const onThread = preparationThread(text.length, copyInto(db) !== undefined);
+  const { outcome, prepared, stored } = onThread
+    ? await storeFromThread(ctx, db, project, job, onThread)
+    : await storeInline(ctx, db, project, job);
   for (const index of stored.refused) {
     rejectAt(outcome, outcome.positions[index] ?? -1, "the database refused this event");
   }
@@ -94,8 +91,60 @@ async function ingestRequest(ctx: RequestContext, options: IngestOptions) {
     duplicates: valid - stored.inserted,
     rejected: outcome.rejected,
   };
-  logger.debug({ requestId: ctx.requestId, projectId: project.id, ...result }, "ingest");
+  logger.debug(
+    { requestId: ctx.requestId, projectId: project.id, ...result, onThread: Boolean(onThread) },
+    "ingest",
+  );
   return json(ctx, 202, { ...result, errors: outcome.errors, request_id: ctx.requestId });
+}
+
+interface Stored {
+  outcome: BatchOutcome;
+  /** Events sent to the database (valid, and first of their id in the request). */
+  prepared: number;
+  stored: StoreResult;
+}
+
+type Project = Awaited<ReturnType<typeof authenticateIngestKey>>["project"];
+
+/** Parse, limit, prepare and store on this thread. */
+async function storeInline(ctx: RequestContext, db: Db, project: Project, job: BodyJob) {
+  const raw = parseEvents(job.text, job.format, job.maxEvents);
+  addRateLimitHeaders(ctx.headers, await enforceProjectEventLimit(project, raw.length));
+  // The events are not kept past the insert's start (store.ts insertRebuildable): the rest of
+  // the request needs only the outcome of preparing them.
+  const { events, ...outcome } = prepareBatch(raw, job.facts.receivedAt);
+  if (events.length === 0) throw noValidEvent(outcome.errors);
+  const stored = await insertRebuildable(db, job.facts, events, () => rebuildEvents(job));
+  return { outcome, prepared: events.length, stored } satisfies Stored;
+}
+
+/**
+ * The same with the body prepared on a preparation thread (prepare-threads.ts). The project's
+ * event limit counts the events the thread found, so here it is checked after preparing.
+ */
+async function storeFromThread(
+  ctx: RequestContext,
+  db: Db,
+  project: Project,
+  job: BodyJob,
+  prepare: (job: BodyJob) => Promise<CopyBatch>,
+) {
+  const batch = await prepare(job);
+  addRateLimitHeaders(ctx.headers, await enforceProjectEventLimit(project, batch.received));
+  if (batch.prepared === 0) throw noValidEvent(batch.outcome.errors);
+  const { buffer, byteOffset, byteLength } = batch.data;
+  const rows = Buffer.from(buffer, byteOffset, byteLength);
+  const stored = await insertCopyRows(db, job.facts, rows, batch.prepared, () =>
+    rebuildEvents(job),
+  );
+  return { outcome: batch.outcome, prepared: batch.prepared, stored } satisfies Stored;
+}
+
+/** The same text, caps and time give the same events (for the INSERT after a refused COPY). */
+function rebuildEvents(job: BodyJob) {
+  return prepareBatch(parseEvents(job.text, job.format, job.maxEvents), job.facts.receivedAt)
+    .events;
 }
 
 function noValidEvent(errors: EventError[]) {

@@ -55,11 +55,26 @@ export async function insertRebuildable(
 ): Promise<StoreResult> {
   const count = events.length;
   if (count === 0) return { inserted: 0, refused: [] };
+  if (!copyInto(db)) return insertWithFallback(db, facts, events);
+  return insertCopyRows(db, facts, Buffer.from(copyText(facts, events), "utf8"), count, rebuild);
+}
+
+/**
+ * Stores `count` rows already in COPY text format (copyText, possibly made on a preparation
+ * thread: copy-batch.ts). Drivers without COPY, and a COPY Postgres refuses as data, take the
+ * INSERT path with the events rebuilt.
+ */
+export async function insertCopyRows(
+  db: Db,
+  facts: RequestFacts,
+  data: Buffer,
+  count: number,
+  rebuild: () => readonly NormalizedEvent[],
+): Promise<StoreResult> {
   const copy = copyInto(db);
-  if (!copy) return insertWithFallback(db, facts, events);
+  if (!copy) return insertWithFallback(db, facts, rebuild());
   // Resolves only when every row is committed (lib/db/copy.ts), possibly in a COPY shared with
   // other requests: a COPY never skips rows, so all of them were inserted.
-  const data = Buffer.from(copyText(facts, events), "utf8");
   try {
     await copy(copyLogsStatement, data, count);
     return { inserted: count, refused: [] };
