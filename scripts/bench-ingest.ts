@@ -1,5 +1,6 @@
 // `npm run bench:ingest [-- --quick] [--no-build] [--connections N] [--batches 1,20,100]
-//   [--redis] [--processes N] [--profile DIR]` (--processes: LOGWELL_PROCESSES, default 1; more
+//   [--redis] [--processes N] [--threads N|auto] [--profile DIR]` (--threads:
+//   LOGWELL_INGEST_THREADS, default auto; --processes: LOGWELL_PROCESSES, default 1; more
 //   than 1 implies --redis so the rate limits stay shared; --profile: CPU-profile the server under ingest load only, then
 //   print where its time went; no ceilings, no ratios)
 // Sustained ingest through the production server (`next start`) on a fresh database on the
@@ -37,6 +38,7 @@ const { values: args } = parseArgs({
     batches: { type: "string", default: "1,20,100" },
     redis: { type: "boolean", default: false },
     processes: { type: "string", default: "1" },
+    threads: { type: "string", default: "auto" },
   },
 });
 const quick = args.quick ?? false;
@@ -64,7 +66,7 @@ const baseUrl =
 
 console.log(`machine: ${describeMachine()}; load average ${loadAverage()}`);
 console.log(
-  `plan: ${plan.repetitions}× ${plan.durationMs / 1000} s per figure, ${plan.connections} connections, batches ${plan.batchSizes.join("/")}, event ≈ ${benchEventBytes()} B, ${processes} server process(es), rate limits ${useRedis ? "in Redis" : "in memory"}`,
+  `plan: ${plan.repetitions}× ${plan.durationMs / 1000} s per figure, ${plan.connections} connections, batches ${plan.batchSizes.join("/")}, event ≈ ${benchEventBytes()} B, ${processes} server process(es), ingest threads ${args.threads}, rate limits ${useRedis ? "in Redis" : "in memory"}`,
 );
 if (!(args["no-build"] && hasBuild(distDir))) buildInto(distDir);
 process.env.LOGWELL_DIST_DIR = distDir; // startServer runs the build in this dir
@@ -78,6 +80,7 @@ const server = await startServer({
     LOG_LEVEL: "warn",
     REDIS_URL: useRedis ? (process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379") : undefined,
     LOGWELL_PROCESSES: String(processes),
+    LOGWELL_INGEST_THREADS: args.threads,
     NODE_OPTIONS: [
       process.env.BENCH_NODE_OPTIONS,
       args.profile && `--require ${path.resolve("scripts/bench/cpu-profile-preload.cjs")}`,
