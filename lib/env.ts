@@ -34,6 +34,11 @@ const envSchema = z.object({
   LOGWELL_TRUSTED_PROXY_HEADER: optional,
   // Set per process by scripts/server.mjs (never by operators): signs the socket address header.
   LOGWELL_PEER_IP_SECRET: optional,
+  // Both as scripts/server.mjs resolved them at start (operators set LOGWELL_INGEST_THREADS to
+  // "auto" or a count; the launcher turns it into the count): ingest preparation threads per
+  // process and the bundle they run (lib/ingest/prepare-threads.ts). Unset: none.
+  LOGWELL_INGEST_THREADS: optional,
+  LOGWELL_INGEST_WORKER_FILE: optional,
   LOGWELL_ADMIN_EMAIL: optional,
   LOGWELL_ADMIN_PASSWORD: optional,
   LOG_LEVEL: z.preprocess(

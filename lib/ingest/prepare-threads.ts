@@ -1,4 +1,5 @@
 import { Worker } from "node:worker_threads";
+import { env } from "@/lib/env";
 import { ApiError, type ErrorCode } from "@/lib/http/errors";
 import { logger } from "@/lib/log";
 import type { BodyJob, CopyBatch } from "./copy-batch";
@@ -10,7 +11,7 @@ import type { BodyJob, CopyBatch } from "./copy-batch";
 // the main thread: posting a job costs more than preparing a few events. Without a worker
 // bundle (`next dev`, Vercel, plain `next start`) every body is prepared inline.
 
-/** Bodies smaller than this are prepared on the main thread. */
+/** Bodies shorter than this (characters of the decoded text) are prepared on the main thread. */
 export const minThreadBytes = 8 * 1024;
 
 /** What a thread posts back: the batch, or the error preparing it threw. */
@@ -82,8 +83,8 @@ let threads: PrepareThread[] = [];
 
 /** LOGWELL_INGEST_WORKER_FILE and LOGWELL_INGEST_THREADS, both set by scripts/server.mjs. */
 function threadConfig(): ThreadConfig | undefined {
-  const file = process.env.LOGWELL_INGEST_WORKER_FILE;
-  const count = Number(process.env.LOGWELL_INGEST_THREADS ?? 0);
+  const { LOGWELL_INGEST_WORKER_FILE: file, LOGWELL_INGEST_THREADS: threads } = env();
+  const count = Number(threads ?? 0);
   return file && Number.isInteger(count) && count > 0 ? { file, count } : undefined;
 }
 

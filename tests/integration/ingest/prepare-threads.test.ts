@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fc } from "@fast-check/vitest";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { resetEnvCache } from "@/lib/env";
 import { ApiError } from "@/lib/http/errors";
 import { type BodyJob, prepareCopyBatch } from "@/lib/ingest/copy-batch";
 import { minThreadBytes, preparationThread } from "@/lib/ingest/prepare-threads";
@@ -21,6 +22,7 @@ const savedEnv = { ...process.env };
 function useThreads(file: string, count = 1) {
   process.env.LOGWELL_INGEST_WORKER_FILE = file;
   process.env.LOGWELL_INGEST_THREADS = String(count);
+  resetEnvCache();
 }
 
 function threadFor(job: BodyJob) {
@@ -59,6 +61,7 @@ beforeAll(async () => {
 }, 60_000);
 afterEach(() => {
   process.env = { ...savedEnv };
+  resetEnvCache();
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
