@@ -10,7 +10,9 @@
 // 3. Speed: POST/OPTIONS /api/v1/logs go straight to the ingest handlers (lib/http/direct-lane.ts,
 //    registered by instrumentation.ts), skipping Next's ~1 ms per request. LOGWELL_DIRECT_LANE=off
 //    sends them through Next like every other route.
-// 4. Cores: LOGWELL_PROCESSES=N runs N of these processes on one port (scripts/server-cluster.mjs).
+// 4. Cores: LOGWELL_PROCESSES=N runs N of these processes on one port (scripts/server-cluster.mjs),
+//    and each prepares big ingest bodies on LOGWELL_INGEST_THREADS worker threads (default: one
+//    per core beyond the first; lib/ingest/prepare-threads.ts).
 // A launcher that runs before the app, so it reads process.env itself (lib/env.ts is TypeScript).
 import cluster from "node:cluster";
 import { createHmac, randomBytes } from "node:crypto";
@@ -45,11 +47,19 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 // Preparation threads for big ingest bodies (lib/ingest/prepare-threads.ts), from the bundle
 // `npm run build` leaves in the dist dir; the app reads both variables as resolved here.
 const workerFile = path.join(root, process.env.LOGWELL_DIST_DIR || ".next", ingestWorkerFile);
-process.env.LOGWELL_INGEST_THREADS = String(
-  existsSync(workerFile)
-    ? ingestThreadCount(process.env.LOGWELL_INGEST_THREADS, availableParallelism(), processes)
-    : 0,
+const threadsAsked = ingestThreadCount(
+  process.env.LOGWELL_INGEST_THREADS,
+  availableParallelism(),
+  processes,
 );
+const hasWorkerBundle = existsSync(workerFile);
+if (threadsAsked > 0 && !hasWorkerBundle && cluster.isPrimary) {
+  log("warn", "no ingest worker bundle: every body is prepared on the main thread", {
+    expected: workerFile,
+    fix: "npm run build",
+  });
+}
+process.env.LOGWELL_INGEST_THREADS = String(hasWorkerBundle ? threadsAsked : 0);
 process.env.LOGWELL_INGEST_WORKER_FILE = workerFile;
 
 const trustedHeader = process.env.LOGWELL_TRUSTED_PROXY_HEADER?.trim().toLowerCase() || undefined;

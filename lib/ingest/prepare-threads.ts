@@ -7,12 +7,12 @@ import type { BodyJob, CopyBatch } from "./copy-batch";
 // Preparation threads: on `npm start` (scripts/server.mjs), big bodies are parsed, normalised
 // and written as COPY rows (copy-batch.ts) on worker threads, so one server process keeps its
 // event loop for HTTP and Postgres and uses a second core for the per-event work, which is most
-// of ingest's CPU at large batches (docs/performance.md). Bodies below minThreadBytes stay on
+// of ingest's CPU at large batches (docs/performance.md). Bodies below minThreadLength stay on
 // the main thread: posting a job costs more than preparing a few events. Without a worker
 // bundle (`next dev`, Vercel, plain `next start`) every body is prepared inline.
 
 /** Bodies shorter than this (characters of the decoded text) are prepared on the main thread. */
-export const minThreadBytes = 8 * 1024;
+export const minThreadLength = 8 * 1024;
 
 /** What a thread posts back: the batch, or the error preparing it threw. */
 export type ThreadReply =
@@ -96,7 +96,7 @@ export function preparationThread(
   bodyLength: number,
   canCopy: boolean,
 ): ((job: BodyJob) => Promise<CopyBatch>) | undefined {
-  if (!canCopy || bodyLength < minThreadBytes) return undefined;
+  if (!canCopy || bodyLength < minThreadLength) return undefined;
   const config = threadConfig();
   if (!config) return undefined;
   threads = threads.filter((thread) => !thread.dead && thread.file === config.file);

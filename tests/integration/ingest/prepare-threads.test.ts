@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { resetEnvCache } from "@/lib/env";
 import { ApiError } from "@/lib/http/errors";
 import { type BodyJob, prepareCopyBatch } from "@/lib/ingest/copy-batch";
-import { minThreadBytes, preparationThread } from "@/lib/ingest/prepare-threads";
+import { minThreadLength, preparationThread } from "@/lib/ingest/prepare-threads";
 import { buildIngestWorker, ingestWorkerFile } from "../../../scripts/build-ingest-worker.mjs";
 import { hostileEvent } from "../../unit/ingest/arbitraries";
 
@@ -26,7 +26,7 @@ function useThreads(file: string, count = 1) {
 }
 
 function threadFor(job: BodyJob) {
-  const prepare = preparationThread(minThreadBytes, true);
+  const prepare = preparationThread(minThreadLength, true);
   if (!prepare) throw new Error("no preparation thread was offered");
   return prepare(job);
 }
@@ -67,13 +67,13 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("preparation threads", () => {
   it("are offered only for big bodies on a store that takes COPY rows, when configured", () => {
-    expect(preparationThread(minThreadBytes, true)).toBeUndefined();
+    expect(preparationThread(minThreadLength, true)).toBeUndefined();
     useThreads(bundle);
-    expect(preparationThread(minThreadBytes - 1, true)).toBeUndefined();
-    expect(preparationThread(minThreadBytes, false)).toBeUndefined();
-    expect(preparationThread(minThreadBytes, true)).toBeTypeOf("function");
+    expect(preparationThread(minThreadLength - 1, true)).toBeUndefined();
+    expect(preparationThread(minThreadLength, false)).toBeUndefined();
+    expect(preparationThread(minThreadLength, true)).toBeTypeOf("function");
     useThreads(bundle, 0);
-    expect(preparationThread(minThreadBytes, true)).toBeUndefined();
+    expect(preparationThread(minThreadLength, true)).toBeUndefined();
   });
 
   it("give exactly what the main thread gives, for any batch", async () => {
