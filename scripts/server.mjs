@@ -5,7 +5,8 @@
 //    it in when absent, so the app cannot tell a forged header from the socket address. Here,
 //    forwarding headers the operator did not name in LOGWELL_TRUSTED_PROXY_HEADER are deleted,
 //    and the socket address is passed in `x-logwell-peer-ip`, signed with an HMAC under a
-//    secret made fresh for this process (lib/http/client-ip.ts checks it).
+//    secret made fresh for this process (lib/http/client-ip.ts checks it). The direct lane (3)
+//    hands the address to the app beside the request instead, unsigned and out of clients' reach.
 // 2. Slow clients (threats SIZE-3, V-12): Node's defaults let one request take 300 s.
 // 3. Speed: POST/OPTIONS /api/v1/logs go straight to the ingest handlers (lib/http/direct-lane.ts,
 //    registered by instrumentation.ts), skipping Next's ~1 ms per request. LOGWELL_DIRECT_LANE=off
@@ -86,10 +87,12 @@ function log(level, msg, extra = {}) {
   );
 }
 
-function markPeer(req) {
+/** `signed`: add the signed socket-address headers (the direct lane passes the address itself). */
+function markPeer(req, signed) {
   for (const name of forwardingHeaders) {
     if (name !== trustedHeader) delete req.headers[name];
   }
+  if (!signed) return;
   const ip = req.socket.remoteAddress;
   if (ip) {
     req.headers["x-logwell-peer-ip"] = ip;
@@ -117,10 +120,10 @@ async function serve() {
   const directLaneOn = process.env.LOGWELL_DIRECT_LANE !== "off";
 
   server.on("request", (req, res) => {
-    markPeer(req);
     const direct = directLaneOn
       ? globalThis.__logwellDirectLane?.route(req.method, req.url)
       : undefined;
+    markPeer(req, !direct);
     (direct ? direct(req, res) : handle(req, res)).catch((err) => {
       log("error", "request handler failed", { err: String(err?.stack ?? err) });
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { withSocketPeer } from "@/lib/http/client-ip";
 import { jsonTextOf } from "@/lib/http/respond";
 import { discardMs, withNodeBody } from "@/lib/ingest/body";
 import { postLogs, preflightLogs } from "@/lib/ingest/handlers";
@@ -80,7 +81,10 @@ function toWebRequest(req: IncomingMessage): Request {
   }
   const hasBody = req.method !== "GET" && req.method !== "HEAD" && req.method !== "OPTIONS";
   // The host plays no part in these handlers; a fixed one cannot make the URL unparsable.
-  const request = new Request(`http://localhost${req.url}`, { method: req.method, headers });
+  const request = withSocketPeer(
+    new Request(`http://localhost${req.url}`, { method: req.method, headers }),
+    req.socket.remoteAddress,
+  );
   // Streamed, not buffered: the handler reads the body (lib/ingest/body.ts, straight from Node)
   // only after the key and the rate limit passed, and within its byte caps (threat SIZE-6).
   return hasBody ? withNodeBody(request, req) : request;

@@ -106,7 +106,10 @@ export function printSummary(r: BenchResults): void {
   const b1Cpu = med(1, (f) => f.serverCpuUs);
   const worstHalfP99 = Math.max(...r.batchSizes.map(halfP99));
   // Ratios pair each repetition's figure with the ceiling measured just before it, then take
-  // the median of those ratios. The COPY ceiling is the faster of the two: the stricter ratio.
+  // the median of those ratios. The COPY ceiling is the 1-connection COPY, the one
+  // performance-notes measures and names (and the issue's "bare unnest ≈ 0.55" was measured
+  // against); the faster of 1 and 2 connections, which gives Postgres both cores to itself, is
+  // printed beside it as the stricter figure.
   const batch100 = r.ingest.get(100) ?? [];
   const batch1 = r.ingest.get(1) ?? [];
   const pairRatio = <T>(
@@ -127,7 +130,7 @@ export function printSummary(r: BenchResults): void {
   const vsCopy2 = pairRatio(batch100, copyPairs, (f, c) => f.eventsPerSecond / c.two);
   const vsTrivial = pairRatio(batch1, r.trivial, (f, c) => f.requestsPerSecond / c.perSecond);
   console.log(
-    `ratio batch-100 events/s ÷ COPY rows/s: ${round(vsCopy, 2)} (target ≥ 0.60; ÷ 1-conn ${round(vsCopy1, 2)}, ÷ 2-conn ${round(vsCopy2, 2)}; per repetition, median)`,
+    `ratio batch-100 events/s ÷ COPY rows/s (1 connection): ${round(vsCopy1, 2)} (target ≥ 0.60; per repetition, median; stricter: ÷ the faster of 1 and 2 connections ${round(vsCopy, 2)}, ÷ 2-conn ${round(vsCopy2, 2)})`,
   );
   console.log(
     `  by CPU (less load-sensitive than rates): COPY µs/row ÷ batch-100 (server + Postgres) µs/event = ${round(copyCpu / b100Cpu, 2)}`,

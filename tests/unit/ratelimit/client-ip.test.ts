@@ -10,6 +10,7 @@ import {
   signPeerIp,
   truncateIp,
   unknownClientIp,
+  withSocketPeer,
 } from "@/lib/http/client-ip";
 
 const secret = "a".repeat(64);
@@ -140,6 +141,21 @@ describe("clientIp (RL-1)", () => {
       );
     }
     expect([...seen]).toEqual(["192.0.2.50"]);
+  });
+
+  test("the direct lane's socket address: used as is, no signature needed, headers ignored", () => {
+    configure({ LOGWELL_PEER_IP_SECRET: secret });
+    const forged = { ...spoofed, [peerIpHeader]: "203.0.113.99", [peerSignatureHeader]: "0" };
+    expect(clientIp(withSocketPeer(request(forged), "::ffff:192.0.2.60"))).toBe("192.0.2.60");
+    // Even without this process's secret (the lane never signs), and still behind a trusted
+    // proxy's header or Vercel's, as the signed header was.
+    configure({});
+    expect(clientIp(withSocketPeer(request(spoofed), "2001:db8::1"))).toBe("2001:db8::1");
+    configure({ LOGWELL_TRUSTED_PROXY_HEADER: "x-real-ip" });
+    expect(clientIp(withSocketPeer(request(spoofed), "192.0.2.61"))).toBe("203.0.113.8");
+    // A request the lane did not mark (Next's route) still needs the signed header.
+    configure({ LOGWELL_PEER_IP_SECRET: secret });
+    expect(clientIp(request(forged))).toBe(unknownClientIp);
   });
 });
 
