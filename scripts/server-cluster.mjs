@@ -6,16 +6,26 @@
 // rows, AUTH_SECRET comes from the environment. What cannot be shared refuses or warns here.
 import cluster from "node:cluster";
 
+/** A count setting: `unset` when empty, `auto` for "auto", else an integer ≥ min (or an error). */
+function countSetting(name, value, { unset, auto, min, expected }) {
+  const text = (value ?? "").trim().toLowerCase();
+  if (text === "") return unset;
+  if (text === "auto") return auto;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < min) {
+    throw new Error(`${name} must be ${expected} or "auto", not ${JSON.stringify(value)}`);
+  }
+  return n;
+}
+
 /** How many processes LOGWELL_PROCESSES asks for ("auto": one per core); 1 when unset. */
 export function processCount(value, cores) {
-  if (value === undefined || value === "") return 1;
-  if (value.trim().toLowerCase() === "auto") return cores;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1)
-    throw new Error(
-      `LOGWELL_PROCESSES must be a positive integer or "auto", not ${JSON.stringify(value)}`,
-    );
-  return n;
+  return countSetting("LOGWELL_PROCESSES", value, {
+    unset: 1,
+    auto: cores,
+    min: 1,
+    expected: "a positive integer",
+  });
 }
 
 /**
@@ -23,15 +33,13 @@ export function processCount(value, cores) {
  * "auto" (the default) leaves one core per process for its main thread, at most 4 threads.
  */
 export function ingestThreadCount(value, cores, processes) {
-  if (value === undefined || value.trim() === "" || value.trim().toLowerCase() === "auto") {
-    return Math.max(0, Math.min(4, Math.floor(cores / processes) - 1));
-  }
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0)
-    throw new Error(
-      `LOGWELL_INGEST_THREADS must be a whole number (0 turns threads off) or "auto", not ${JSON.stringify(value)}`,
-    );
-  return n;
+  const auto = Math.max(0, Math.min(4, Math.floor(cores / processes) - 1));
+  return countSetting("LOGWELL_INGEST_THREADS", value, {
+    unset: auto,
+    auto,
+    min: 0,
+    expected: "a whole number (0 turns threads off)",
+  });
 }
 
 /** Forks `count` workers, replaces one that dies, and stops them all on SIGTERM/SIGINT. */

@@ -43,16 +43,13 @@ process.env.NODE_ENV ??= "production";
 // Per process, never configured: the app trusts x-logwell-peer-ip only with this signature.
 const peerSecret = randomBytes(32).toString("hex");
 process.env.LOGWELL_PEER_IP_SECRET = peerSecret;
-const processes = processCount(process.env.LOGWELL_PROCESSES, availableParallelism());
+const cores = availableParallelism();
+const processes = processCount(process.env.LOGWELL_PROCESSES, cores);
 const root = fileURLToPath(new URL("..", import.meta.url));
 // Preparation threads for big ingest bodies (lib/ingest/prepare-threads.ts), from the bundle
 // `npm run build` leaves in the dist dir; the app reads both variables as resolved here.
 const workerFile = path.join(root, process.env.LOGWELL_DIST_DIR || ".next", ingestWorkerFile);
-const threadsAsked = ingestThreadCount(
-  process.env.LOGWELL_INGEST_THREADS,
-  availableParallelism(),
-  processes,
-);
+const threadsAsked = ingestThreadCount(process.env.LOGWELL_INGEST_THREADS, cores, processes);
 const hasWorkerBundle = existsSync(workerFile);
 if (threadsAsked > 0 && !hasWorkerBundle && cluster.isPrimary) {
   log("warn", "no ingest worker bundle: every body is prepared on the main thread", {
@@ -87,12 +84,15 @@ function log(level, msg, extra = {}) {
   );
 }
 
-/** `signed`: add the signed socket-address headers (the direct lane passes the address itself). */
-function markPeer(req, signed) {
+/** Deletes every address header a client could have forged (all but the operator's own). */
+function dropForwardingHeaders(req) {
   for (const name of forwardingHeaders) {
     if (name !== trustedHeader) delete req.headers[name];
   }
-  if (!signed) return;
+}
+
+/** For Next's routes: the socket address, signed (the direct lane reads the socket itself). */
+function signPeer(req) {
   const ip = req.socket.remoteAddress;
   if (ip) {
     req.headers["x-logwell-peer-ip"] = ip;
@@ -123,7 +123,8 @@ async function serve() {
     const direct = directLaneOn
       ? globalThis.__logwellDirectLane?.route(req.method, req.url)
       : undefined;
-    markPeer(req, !direct);
+    dropForwardingHeaders(req);
+    if (!direct) signPeer(req);
     (direct ? direct(req, res) : handle(req, res)).catch((err) => {
       log("error", "request handler failed", { err: String(err?.stack ?? err) });
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });

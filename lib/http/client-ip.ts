@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { isIPv4, isIPv6 } from "node:net";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
+import { nodeRequestOf } from "./node-request";
 
 /**
  * Headers set by `scripts/server.mjs` (the `npm start` wrapper): the TCP peer address, and an
@@ -52,17 +53,6 @@ function verifiedPeerIp(headers: Headers, secret: string | undefined): string | 
   return normalizeIp(ip);
 }
 
-// The direct lane (lib/http/direct-lane.ts) holds the socket itself and hands its address over
-// beside the Request, where no client can reach: its requests skip signing and checking the
-// header (two HMACs, ~15 µs a request; docs/performance.md).
-const socketPeers = new WeakMap<Request, string>();
-
-/** Marks `request` as having come from the TCP peer `ip` (the direct lane only). */
-export function withSocketPeer(request: Request, ip: string | undefined): Request {
-  if (ip) socketPeers.set(request, ip);
-  return request;
-}
-
 let warnedUnknown = false;
 
 /**
@@ -83,9 +73,11 @@ export function clientIp(request: Request): string {
     const ip = lastForwardedIp(trusted, headers.get(trusted));
     if (ip) return ip;
   }
-  const socketPeer = socketPeers.get(request);
-  const peer = socketPeer
-    ? normalizeIp(socketPeer)
+  // The direct lane's requests carry their socket (node-request.ts): no header to sign or check
+  // (two HMACs, ~15 µs a request; docs/performance.md).
+  const node = nodeRequestOf(request);
+  const peer = node
+    ? normalizeIp(node.socket?.remoteAddress)
     : verifiedPeerIp(headers, e.LOGWELL_PEER_IP_SECRET);
   if (peer) return peer;
   if (!warnedUnknown) {

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { withSocketPeer } from "@/lib/http/client-ip";
+import { withNodeRequest } from "@/lib/http/node-request";
 import { jsonTextOf } from "@/lib/http/respond";
-import { discardMs, withNodeBody } from "@/lib/ingest/body";
+import { discardMs } from "@/lib/ingest/body";
 import { postLogs, preflightLogs } from "@/lib/ingest/handlers";
 import { logger } from "@/lib/log";
 
@@ -79,13 +79,11 @@ function toWebRequest(req: IncomingMessage): Request {
     if (typeof value === "string") headers.set(name, value);
     else if (value) for (const item of value) headers.append(name, item);
   }
-  const hasBody = req.method !== "GET" && req.method !== "HEAD" && req.method !== "OPTIONS";
-  // The host plays no part in these handlers; a fixed one cannot make the URL unparsable.
-  const request = withSocketPeer(
+  // The host plays no part in these handlers; a fixed one cannot make the URL unparsable. The
+  // body stays in Node's stream, read (lib/ingest/body.ts) only after the key and the rate
+  // limit passed, and within its byte caps (threat SIZE-6); the socket gives the address.
+  return withNodeRequest(
     new Request(`http://localhost${req.url}`, { method: req.method, headers }),
-    req.socket.remoteAddress,
+    req,
   );
-  // Streamed, not buffered: the handler reads the body (lib/ingest/body.ts, straight from Node)
-  // only after the key and the rate limit passed, and within its byte caps (threat SIZE-6).
-  return hasBody ? withNodeBody(request, req) : request;
 }

@@ -1,5 +1,6 @@
 import { Readable } from "node:stream";
 import { ApiError } from "@/lib/http/errors";
+import { nodeRequestOf } from "@/lib/http/node-request";
 
 // The request body, bounded while it streams (threats SIZE-1, SIZE-2, V-11): Content-Length is
 // checked first, then every raw and every decompressed byte is counted, so a chunked body or a
@@ -46,22 +47,16 @@ export function checkDeclaredLength(headers: Headers, maxBytes: number): void {
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
 }
 
-// The direct lane (lib/http/direct-lane.ts) passes a body-less Request and Node's own request
-// stream beside it: an identity body is then read straight from Node, without the web-stream
+// The direct lane's requests carry Node's request stream instead of `request.body`
+// (lib/http/node-request.ts): an identity body is read straight from it, without the web-stream
 // layer (≈ 60–120 µs of CPU a request, docs/performance.md); gzip goes through web streams.
-const nodeBodies = new WeakMap<Request, Readable>();
+const takenBodies = new WeakSet<Request>();
 
-/** Marks `request` as carrying `body`, Node's request stream, instead of `request.body`. */
-export function withNodeBody(request: Request, body: Readable): Request {
-  nodeBodies.set(request, body);
-  return request;
-}
-
-/** The Node stream withNodeBody attached, handed out once. */
+/** The Node stream of a direct-lane request, handed out once (to the reader or the drain). */
 function takeNodeBody(request: Request): Readable | undefined {
-  const node = nodeBodies.get(request);
-  nodeBodies.delete(request);
-  return node;
+  if (takenBodies.has(request)) return undefined;
+  takenBodies.add(request);
+  return nodeRequestOf(request);
 }
 
 const decodeUtf8 = (bytes: Uint8Array) =>

@@ -1,7 +1,8 @@
 import { PassThrough } from "node:stream";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { bodyShape, discardUnreadBody, readBodyText, withNodeBody } from "@/lib/ingest/body";
+import { withNodeRequest } from "@/lib/http/node-request";
+import { bodyShape, discardUnreadBody, readBodyText } from "@/lib/ingest/body";
 import { parseEvents, UnparseableLine } from "@/lib/ingest/parse";
 
 const MiB = 1024 * 1024;
@@ -107,7 +108,7 @@ describe("TC-06 bounded reading", () => {
 describe("bodies read straight from Node's stream", () => {
   const json = { format: "json", gzip: false } as const;
   const nodeRequest = (stream: PassThrough, headers: Record<string, string> = {}) =>
-    withNodeBody(
+    withNodeRequest(
       new Request("http://localhost/api/v1/logs", {
         method: "POST",
         headers: { "content-type": "application/json", ...headers },

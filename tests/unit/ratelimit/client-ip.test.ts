@@ -1,3 +1,4 @@
+import { PassThrough } from "node:stream";
 import { afterEach, describe, expect, test } from "vitest";
 import { resetEnvCache } from "@/lib/env";
 import {
@@ -10,8 +11,8 @@ import {
   signPeerIp,
   truncateIp,
   unknownClientIp,
-  withSocketPeer,
 } from "@/lib/http/client-ip";
+import { withNodeRequest } from "@/lib/http/node-request";
 
 const secret = "a".repeat(64);
 const configKeys = ["VERCEL", "LOGWELL_TRUSTED_PROXY_HEADER", "LOGWELL_PEER_IP_SECRET"] as const;
@@ -26,6 +27,14 @@ function configure(config: Partial<Record<(typeof configKeys)[number], string>>)
 
 function request(headers: Record<string, string>): Request {
   return new Request("http://127.0.0.1/api/v1/logs", { method: "POST", headers });
+}
+
+/** A direct-lane request: Node's request (here, its socket address) rides beside it. */
+function withSocketPeer(webRequest: Request, remoteAddress: string): Request {
+  return withNodeRequest(
+    webRequest,
+    Object.assign(new PassThrough(), { socket: { remoteAddress } }),
+  );
 }
 
 /** What scripts/server.mjs adds for a socket peer. */
