@@ -9,6 +9,7 @@ import { findInvitedUser, verifyCredentials } from "./credentials";
 import { enforceLoginGuard } from "./login-guard";
 import { oauthSignInAllowed } from "./oauth-invite";
 import { authSecret, isEmbeddedDatabase } from "./secret";
+import { endSession, sessionMaxAgeMs, startSession } from "./sessions";
 
 // Built on first use, not at import: `next build` imports this module and must neither need a
 // secret nor touch the data folder.
@@ -36,7 +37,9 @@ function buildConfig(): NextAuthConfig {
     // A single-machine embedded install is reached by whatever host name its owner uses;
     // otherwise Auth.js's own rule applies (AUTH_TRUST_HOST / AUTH_URL / Vercel).
     trustHost: e.AUTH_TRUST_HOST ? e.AUTH_TRUST_HOST === "true" : isEmbeddedDatabase() || undefined,
-    session: { strategy: "jwt", maxAge: 7 * 24 * 3600 },
+    // The cookie lives as long as a session may; whether it still counts is the session row's
+    // say (idle timeout, sign-out, revocation: lib/auth/sessions.ts).
+    session: { strategy: "jwt", maxAge: sessionMaxAgeMs / 1000 },
     pages: { signIn: "/login", error: "/login" },
     providers,
     callbacks: {
@@ -53,12 +56,21 @@ function buildConfig(): NextAuthConfig {
           if (!row?.id) return null;
           token.uid = row.id;
           token.role = row.role;
+          token.sid = await startSession(await getDb(), row.id);
         }
         return token;
       },
       session({ session, token }) {
         if (typeof token.uid === "string") session.user.id = token.uid;
+        if (typeof token.sid === "string") session.sessionId = token.sid;
         return session;
+      },
+    },
+    events: {
+      // Sign-out ends the session's row, so a copy of the cookie stops working too.
+      async signOut(message) {
+        const sid = "token" in message ? message.token?.sid : undefined;
+        if (typeof sid === "string") await endSession(await getDb(), sid);
       },
     },
   };

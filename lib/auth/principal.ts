@@ -9,6 +9,8 @@ export type Principal =
   | { kind: "user"; id: string; email: string; role: UserRole }
   | { kind: "token"; id: string; role: "admin" | "viewer" };
 
+export type UserPrincipal = Extract<Principal, { kind: "user" }>;
+
 const unauthorized = () =>
   new ApiError("unauthorized", "Sign in, or send Authorization: Bearer lw_sec_… (an admin token).");
 
@@ -25,7 +27,7 @@ export async function requireApiPrincipal(request: Request): Promise<Principal> 
 export async function resolveApiPrincipal(
   db: Db,
   request: Request,
-  currentSessionUser: () => Promise<Extract<Principal, { kind: "user" }> | null>,
+  currentSessionUser: () => Promise<UserPrincipal | null>,
 ): Promise<Principal> {
   const authorization = request.headers.get("authorization");
   if (authorization !== null) {

@@ -3,23 +3,31 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/lib/db/client";
 import { uncachedAuth } from "./config";
-import { loadUserPrincipal, type UserPrincipal } from "./user-principal";
+import type { UserPrincipal } from "./principal";
+import { loadSessionUser } from "./sessions";
 
-export type { UserPrincipal } from "./user-principal";
+export type { UserPrincipal } from "./principal";
 
 /** One session lookup per render, however many components ask. */
 export const auth = cache(uncachedAuth);
 
 /**
- * The signed-in user as the database has it now: a deleted user or a changed role takes
- * effect on the next request, not when the 7-day JWT expires. Null when signed out.
+ * The signed-in user as the database has it now, through the session's row (lib/auth/sessions.ts):
+ * a sign-out, a revoked session, a deleted user or a changed role takes effect on the next
+ * request, not when the cookie expires. Null when signed out.
  */
 export const currentUser = cache(async (): Promise<UserPrincipal | null> => {
   const session = await auth();
-  const id = session?.user?.id;
-  if (!id) return null;
-  return loadUserPrincipal(await getDb(), id);
+  const userId = session?.user?.id;
+  const sessionId = session?.sessionId;
+  if (!userId || !sessionId) return null;
+  return loadSessionUser(await getDb(), { userId, sessionId });
 });
+
+/** The id of this browser's session row, for actions that end the others. */
+export async function currentSessionId(): Promise<string | null> {
+  return (await auth())?.sessionId ?? null;
+}
 
 /** Server components and server actions: the signed-in user or redirect("/login"). */
 export async function requirePageUser(): Promise<UserPrincipal> {

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
+import { endUserSessions } from "@/lib/auth/sessions";
 import type { Db } from "@/lib/db/open";
 import { users } from "@/lib/db/schema";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password";
@@ -13,13 +14,16 @@ export const changePasswordSchema = z
   .refine((v) => v.next === v.confirm, { path: ["confirm"], message: "passwords do not match" });
 
 /**
- * Sets a new password after checking the current one. Users invited for OAuth only have no
- * password yet: they may set one without a current password (they are signed in already).
+ * Sets a new password after checking the current one, and ends every other session of the user
+ * (whoever knew the old password is signed out); `keepSessionId`, the browser that asked, stays.
+ * Users invited for OAuth only have no password yet: they may set one without a current password
+ * (they are signed in already).
  */
 export async function changeOwnPassword(
   db: Db,
   userId: string,
   input: z.input<typeof changePasswordSchema>,
+  keepSessionId: string | null,
 ): Promise<{ ok: true } | { ok: false; error: string }> {
   const parsed = changePasswordSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? "invalid" };
@@ -32,9 +36,10 @@ export async function changeOwnPassword(
     ? await verifyPassword(parsed.data.current, user.hash)
     : parsed.data.current === "" || (await verifyAgainstDummy(parsed.data.current));
   if (!matches) return { ok: false, error: "the current password is wrong" };
-  await db
-    .update(users)
-    .set({ passwordHash: await hashPassword(parsed.data.next) })
-    .where(eq(users.id, userId));
+  const passwordHash = await hashPassword(parsed.data.next);
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
+    await endUserSessions(tx as unknown as Db, userId, keepSessionId ?? undefined);
+  });
   return { ok: true };
 }

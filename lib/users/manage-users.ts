@@ -1,4 +1,5 @@
 import { asc, eq, sql } from "drizzle-orm";
+import { revokeTokensCreatedBy, tokenCreatorRoles } from "@/lib/auth/admin-tokens";
 import type { Db } from "@/lib/db/open";
 import { type UserRole, users } from "@/lib/db/schema";
 import { ApiError } from "@/lib/http/errors";
@@ -48,12 +49,20 @@ export async function changeUserRole(db: Db, userId: string, role: UserRole): Pr
       .where(eq(users.id, userId))
       .returning({ id: users.id });
     if (changed.length === 0) throw new ApiError("not_found", "User not found.");
+    // A viewer may not hold API tokens: demotion ends the ones they made (issue: tokens
+    // outliving their creator's access). Promotion later does not bring them back.
+    if (!(tokenCreatorRoles as readonly UserRole[]).includes(role)) {
+      await revokeTokensCreatedBy(tx, userId);
+    }
   });
 }
 
 export async function deleteUser(db: Db, userId: string): Promise<void> {
   await withOwnersLocked(db, async (tx, owners) => {
     if (owners.length === 1 && owners[0] === userId) throw lastOwner();
+    // Their sessions go with the row (cascade); their tokens are kept, revoked, so the tokens
+    // page can still say which ones a removed user made.
+    await revokeTokensCreatedBy(tx, userId);
     const gone = await tx.delete(users).where(eq(users.id, userId)).returning({ id: users.id });
     if (gone.length === 0) throw new ApiError("not_found", "User not found.");
   });

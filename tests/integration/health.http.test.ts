@@ -18,7 +18,7 @@ describe("GET /api/health on next start (embedded PGlite)", () => {
     const database = await openDatabase({ dataDir: path.join(dataDir, "pglite") });
     try {
       projectId = (await createProject(database.db, { name: "web" })).project.id;
-      token = (await createAdminToken(database.db, { name: "ops", role: "viewer" })).token;
+      token = (await createAdminToken(database.db, { name: "ops", role: "viewer" }, "cli")).token;
     } finally {
       await database.close();
     }

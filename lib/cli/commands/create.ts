@@ -64,11 +64,15 @@ export async function createProjectCommand(db: Db, flags: Flags, out: Output) {
 }
 
 export async function createTokenCommand(db: Db, flags: Flags, out: Output) {
-  const { token, adminToken } = await createAdminToken(db, {
-    name: required(flags, "name"),
-    // Validated by the token schema (admin | viewer).
-    role: (optional(flags, "role") ?? "admin") as "admin",
-  });
+  const { token, adminToken } = await createAdminToken(
+    db,
+    {
+      name: required(flags, "name"),
+      // Validated by the token schema (admin | viewer).
+      role: (optional(flags, "role") ?? "admin") as "admin",
+    },
+    "cli",
+  );
   if (flags.json) {
     return out.json({
       token: { id: adminToken.id, name: adminToken.name, role: adminToken.role },

@@ -30,6 +30,10 @@ export type IngestKey = typeof ingestKeys.$inferSelect;
 
 export const adminTokenRoles = ["admin", "viewer"] as const;
 
+// "cli": made by `npm run logwell -- token create`, owned by the operator, not by a user.
+// "dashboard": made by a signed-in admin; it lives only while its creator is still an admin.
+export const adminTokenOrigins = ["dashboard", "cli"] as const;
+
 export const adminTokens = pgTable("admin_tokens", {
   id: uuid("id")
     .primaryKey()
@@ -38,7 +42,10 @@ export const adminTokens = pgTable("admin_tokens", {
   prefix: text("prefix").notNull(),
   tokenHash: text("token_hash").notNull().unique(),
   role: text("role", { enum: adminTokenRoles }).notNull().default("admin"),
+  // Set null when the creator is removed: with createdVia "dashboard" that reads "creator
+  // removed", and such a token is never accepted (lib/auth/admin-tokens.ts).
   createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+  createdVia: text("created_via", { enum: adminTokenOrigins }).notNull().default("dashboard"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
   revokedAt: timestamp("revoked_at", { withTimezone: true }),

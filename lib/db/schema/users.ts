@@ -1,4 +1,4 @@
-import { pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { v7 as uuidv7 } from "uuid";
 import { projects } from "./projects";
 
@@ -35,3 +35,24 @@ export const projectMembers = pgTable(
   },
   (t) => [primaryKey({ columns: [t.projectId, t.userId] })],
 );
+
+// One row per signed-in browser. The session cookie (a JWT) names its row and the principal is
+// loaded through it, so deleting the row ends that session at once: on sign-out, on a password
+// change, on "sign out of all devices" and on an owner's reset (lib/auth/sessions.ts).
+export const userSessions = pgTable(
+  "user_sessions",
+  {
+    id: uuid("id")
+      .primaryKey()
+      .$defaultFn(() => uuidv7()),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  // Serves "this user's sessions" (account page, revoke all); lookups by id use the primary key.
+  (t) => [index("user_sessions_user_idx").on(t.userId)],
+);
+
+export type UserSession = typeof userSessions.$inferSelect;

@@ -32,9 +32,17 @@ export async function seedCast(db: Db): Promise<SeededCast> {
   const a = await createProject(db, { name: "Project A" });
   const b = await createProject(db, { name: "Project B" });
   await db.insert(projectMembers).values({ projectId: a.project.id, userId: viewer.id });
-  const adminToken = await createAdminToken(db, { name: "ci admin", role: "admin" }, owner.id);
-  const viewerToken = await createAdminToken(db, { name: "ci viewer", role: "viewer" }, owner.id);
-  const revoked = await createAdminToken(db, { name: "old", role: "admin" }, owner.id);
+  const adminToken = await createAdminToken(
+    db,
+    { name: "ci admin", role: "admin" },
+    { userId: owner.id },
+  );
+  const viewerToken = await createAdminToken(
+    db,
+    { name: "ci viewer", role: "viewer" },
+    { userId: owner.id },
+  );
+  const revoked = await createAdminToken(db, { name: "old", role: "admin" }, { userId: owner.id });
   await revokeAdminToken(db, revoked.adminToken.id);
   return {
     ids: { owner: owner.id, admin: admin.id, viewer: viewer.id },

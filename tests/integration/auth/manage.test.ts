@@ -49,23 +49,38 @@ describe.each(backends())("user and project management on %s", (backend) => {
     expect(await verifyCredentials(db, { email: "nobody@authz.test", password: "x" })).toBeNull();
     expect(await verifyCredentials(db, { email: ["a"], password: {} })).toBeNull();
 
-    const wrong = await changeOwnPassword(db, seeded.ids.viewer, {
-      current: "nope",
-      next: "new-password-123",
-      confirm: "new-password-123",
-    });
+    const wrong = await changeOwnPassword(
+      db,
+      seeded.ids.viewer,
+      {
+        current: "nope",
+        next: "new-password-123",
+        confirm: "new-password-123",
+      },
+      null,
+    );
     expect(wrong.ok).toBe(false);
-    const mismatch = await changeOwnPassword(db, seeded.ids.viewer, {
-      current: cast.viewer.password,
-      next: "new-password-123",
-      confirm: "other-password-123",
-    });
+    const mismatch = await changeOwnPassword(
+      db,
+      seeded.ids.viewer,
+      {
+        current: cast.viewer.password,
+        next: "new-password-123",
+        confirm: "other-password-123",
+      },
+      null,
+    );
     expect(mismatch.ok).toBe(false);
-    const ok = await changeOwnPassword(db, seeded.ids.viewer, {
-      current: cast.viewer.password,
-      next: "new-password-123",
-      confirm: "new-password-123",
-    });
+    const ok = await changeOwnPassword(
+      db,
+      seeded.ids.viewer,
+      {
+        current: cast.viewer.password,
+        next: "new-password-123",
+        confirm: "new-password-123",
+      },
+      null,
+    );
     expect(ok.ok).toBe(true);
     expect(await verifyCredentials(db, cast.viewer)).toBeNull();
     expect(
@@ -115,7 +130,11 @@ describe.each(backends())("user and project management on %s", (backend) => {
 
   it("admin tokens: shown once, stored hashed, dead after revocation", async () => {
     const db = database.db;
-    const { token, adminToken } = await createAdminToken(db, { name: "script", role: "viewer" });
+    const { token, adminToken } = await createAdminToken(
+      db,
+      { name: "script", role: "viewer" },
+      "cli",
+    );
     expect(token).toMatch(/^lw_sec_[0-9A-Za-z]{24}$/);
     expect(adminToken.tokenHash).not.toContain(token.slice(7));
     expect(await findLiveAdminToken(db, token)).toMatchObject({ role: "viewer" });

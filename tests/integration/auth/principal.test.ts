@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { findLiveAdminToken } from "@/lib/auth/admin-tokens";
 import { type Principal, resolveApiPrincipal } from "@/lib/auth/principal";
-import { loadUserPrincipal } from "@/lib/auth/user-principal";
+import { loadSessionUser, startSession } from "@/lib/auth/sessions";
 import { adminTokens, users } from "@/lib/db/schema";
 import { ApiError } from "@/lib/http/errors";
 import { changeUserRole, deleteUser } from "@/lib/users/manage-users";
@@ -28,7 +28,10 @@ describe.each(backends())("principal resolution on %s", (backend) => {
 
   beforeAll(async () => {
     seeded = await seedCast(database.db);
-    const owner = await loadUserPrincipal(database.db, seeded.ids.owner);
+    const owner = await loadSessionUser(database.db, {
+      userId: seeded.ids.owner,
+      sessionId: await startSession(database.db, seeded.ids.owner),
+    });
     if (!owner) throw new Error("seeded owner missing");
     ownerPrincipal = owner;
   });
@@ -141,10 +144,14 @@ describe.each(backends())("principal resolution on %s", (backend) => {
   });
 
   it("a session follows the user row: role changes and deletion take effect", async () => {
+    const session = {
+      userId: seeded.ids.admin,
+      sessionId: await startSession(database.db, seeded.ids.admin),
+    };
     await changeUserRole(database.db, seeded.ids.admin, "viewer");
-    expect((await loadUserPrincipal(database.db, seeded.ids.admin))?.role).toBe("viewer");
+    expect((await loadSessionUser(database.db, session))?.role).toBe("viewer");
     await deleteUser(database.db, seeded.ids.admin);
-    expect(await loadUserPrincipal(database.db, seeded.ids.admin)).toBeNull();
+    expect(await loadSessionUser(database.db, session)).toBeNull();
     const remaining = await database.db.select({ id: users.id }).from(users);
     expect(remaining.map((r) => r.id)).not.toContain(seeded.ids.admin);
   });

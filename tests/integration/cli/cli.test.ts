@@ -131,7 +131,7 @@ describe.each(backends())("logwell CLI on %s", (backend) => {
     expect(JSON.parse(json.stdout).projects.map((p: { name: string }) => p.name)).toContain(name);
   });
 
-  it("token create stores only the token's hash", async () => {
+  it("token create stores only the token's hash, as the operator's (CLI) token", async () => {
     const result = await runCli(["token", "create", "--name", "deploy script", "--json"], env);
     expect(result.code).toBe(0);
     const body = JSON.parse(result.stdout);
@@ -141,6 +141,8 @@ describe.each(backends())("logwell CLI on %s", (backend) => {
       d.db.select().from(adminTokens).where(eq(adminTokens.id, body.token.id)),
     );
     expect(rows[0]?.tokenHash).toBe(hashSecret(body.secret));
+    // A CLI token has no creator whose removal or demotion would revoke it.
+    expect(rows[0]).toMatchObject({ createdVia: "cli", createdBy: null });
     expect(JSON.stringify(rows)).not.toContain(body.secret);
   });
 

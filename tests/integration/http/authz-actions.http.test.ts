@@ -2,50 +2,14 @@
 // session cookie is refused before the action runs) and TC-13 (a role below the action's is
 // refused inside it), for every action of the auth/projects/settings pages, enumerated from the
 // build's server-reference manifest. Effects are checked in the database afterwards.
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { and, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyCredentials } from "@/lib/auth/credentials";
 import { adminTokens, ingestKeys, projectMembers, projects, users } from "@/lib/db/schema";
 import { backends } from "../../support/db";
-import { distDir, type TestServer } from "../../support/server";
+import type { TestServer } from "../../support/server";
+import { type ActionCall, actionIds, invokeAction } from "../../support/server-actions";
 import { type CastServer, cast, type SeededCast, startCastServer } from "../auth/fixtures";
-
-const ourActionFiles =
-  /^app\/\((auth|dashboard)\)\/(login|setup|_shell|projects\/actions|projects\/\[projectId\]\/settings|settings)(\/|\.ts$)/;
-
-function actionIds(): Record<string, string> {
-  const manifest = JSON.parse(
-    readFileSync(path.join(distDir(), "server/server-reference-manifest.json"), "utf8"),
-  ) as { node: Record<string, { exportedName: string; filename: string }> };
-  const ids: Record<string, string> = {};
-  for (const [id, entry] of Object.entries(manifest.node)) {
-    if (ourActionFiles.test(entry.filename)) ids[entry.exportedName] = id;
-  }
-  return ids;
-}
-
-type Fields = Record<string, string>;
-interface ActionCall {
-  /** The page the form lives on (the action id decides what runs; the path only routes). */
-  page: string;
-  /** Arguments before the form data (bound ids, useActionState's previous state). */
-  leading: unknown[];
-  fields?: Fields;
-}
-
-/** React's reply encoding for (…leading, formData): the form's fields under "_1_". */
-function encodeArgs(call: ActionCall): FormData {
-  const body = new FormData();
-  const args: unknown[] = [...call.leading];
-  if (call.fields) {
-    args.push("$K1");
-    for (const [k, v] of Object.entries(call.fields)) body.set(`_1_${k}`, v);
-  }
-  body.set("0", JSON.stringify(args));
-  return body;
-}
 
 describe.each(backends())("server actions on %s", (backend) => {
   let server: TestServer;
@@ -104,6 +68,7 @@ describe.each(backends())("server actions on %s", (backend) => {
       leading: [{}],
       fields: { current: cast.viewer.password, next: `changed-${tag}`, confirm: `changed-${tag}` },
     },
+    signOutEverywhereAction: { page: "/settings/account", leading: [] },
     createTokenAction: {
       page: "/settings/tokens",
       leading: [{}],
@@ -129,6 +94,11 @@ describe.each(backends())("server actions on %s", (backend) => {
       leading: [{}],
       fields: { userId: seeded.ids.admin },
     },
+    resetPasswordAction: {
+      page: "/settings/users",
+      leading: [{}],
+      fields: { userId: seeded.ids.viewer },
+    },
   });
 
   beforeAll(async () => {
@@ -144,13 +114,7 @@ describe.each(backends())("server actions on %s", (backend) => {
     const call = override ?? calls()[name];
     const id = ids[name];
     if (!call || !id) throw new Error(`no call or id for ${name}`);
-    const res = await fetch(server.url + call.page, {
-      method: "POST",
-      redirect: "manual",
-      headers: { cookie, origin, "next-action": id, accept: "text/x-component" },
-      body: encodeArgs(call),
-    });
-    return { status: res.status, text: await res.text(), setCookie: res.headers.getSetCookie() };
+    return invokeAction(server.url, id, call, { cookie, origin });
   }
 
   it("has a call for every server action of these pages", () => {
@@ -197,7 +161,12 @@ describe.each(backends())("server actions on %s", (backend) => {
       "createTokenAction",
       "revokeTokenAction",
     ];
-    const ownerOnly = ["addUserAction", "changeRoleAction", "removeUserAction"];
+    const ownerOnly = [
+      "addUserAction",
+      "changeRoleAction",
+      "removeUserAction",
+      "resetPasswordAction",
+    ];
     for (const name of [...adminOnly, ...ownerOnly]) {
       const res = await invoke(name, cookies.viewer, server.url);
       expect(res.text, name).not.toMatch(/lw_pub_|lw_sec_/);

@@ -47,7 +47,7 @@ async function seed(db: Db) {
     b.id,
     Array.from({ length: 25 }, (_, i) => ({ message: `b-${i}`, receivedAt: new Date(base + i) })),
   );
-  const admin = (await createAdminToken(db, { name: "reader", role: "viewer" })).token;
+  const admin = (await createAdminToken(db, { name: "reader", role: "viewer" }, "cli")).token;
   const { key } = await createProject(db, { name: "ingest target" });
   return { a: a.id, b: b.id, admin, ingestKey: key };
 }

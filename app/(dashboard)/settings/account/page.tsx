@@ -1,23 +1,56 @@
-// GET /settings/account — who am I; change my own password
+// GET /settings/account — who am I; change my own password; my sessions, and signing them all out
 import type { Metadata } from "next";
-import { cardClass } from "@/app/_ui/styles";
-import { requirePageUser } from "@/lib/auth/session";
+import { utcMinute } from "@/app/_ui/format";
+import { cardClass, dangerButtonClass } from "@/app/_ui/styles";
+import { currentSessionId, requirePageUser } from "@/lib/auth/session";
+import { listUserSessions, sessionIdleMs } from "@/lib/auth/sessions";
 import { getDb } from "@/lib/db/client";
 import { userHasPassword } from "@/lib/users/manage-users";
+import { signOutEverywhereAction } from "./actions";
 import { PasswordForm } from "./password-form";
 
 export const metadata: Metadata = { title: "Account" };
 
 export default async function AccountPage() {
   const user = await requirePageUser();
-  const hasPassword = await userHasPassword(await getDb(), user.id);
+  const db = await getDb();
+  const [hasPassword, sessions, thisSession] = await Promise.all([
+    userHasPassword(db, user.id),
+    listUserSessions(db, user.id),
+    currentSessionId(),
+  ]);
   return (
-    <section className={cardClass} aria-labelledby="account-heading">
-      <h2 id="account-heading" className="font-medium">
-        {user.email}
-      </h2>
-      <p className="mb-4 text-sm text-zinc-600">Role: {user.role}</p>
-      <PasswordForm hasPassword={hasPassword} />
-    </section>
+    <div className="space-y-6">
+      <section className={cardClass} aria-labelledby="account-heading">
+        <h2 id="account-heading" className="font-medium">
+          {user.email}
+        </h2>
+        <p className="mb-4 text-sm text-zinc-600">Role: {user.role}</p>
+        <PasswordForm hasPassword={hasPassword} />
+      </section>
+      <section className={cardClass} aria-labelledby="sessions-heading">
+        <h2 id="sessions-heading" className="mb-1 font-medium">
+          Sessions
+        </h2>
+        <p className="mb-3 text-sm text-zinc-600">
+          Browsers signed in as you. A session ends after {sessionIdleMs / 86_400_000} days unused,
+          when it signs out, or when your password changes.
+        </p>
+        <ul className="mb-4 divide-y divide-zinc-200" data-testid="session-list">
+          {sessions.map((s) => (
+            <li key={s.id} className="flex flex-wrap gap-x-4 py-2 text-sm">
+              <span>signed in {utcMinute(s.createdAt)}</span>
+              <span className="text-zinc-500">last active {utcMinute(s.lastSeenAt)}</span>
+              {s.id === thisSession && <span className="font-medium">this browser</span>}
+            </li>
+          ))}
+        </ul>
+        <form action={signOutEverywhereAction}>
+          <button type="submit" className={dangerButtonClass}>
+            Sign out of all devices
+          </button>
+        </form>
+      </section>
+    </div>
   );
 }

@@ -23,7 +23,7 @@ export async function createTokenAction(
       role: form.get("role"),
     });
     if (!parsed.success) return { error: firstIssue(parsed.error) };
-    const { token } = await createAdminToken(await getDb(), parsed.data, user.id);
+    const { token } = await createAdminToken(await getDb(), parsed.data, { userId: user.id });
     revalidatePath("/settings/tokens");
     return { ok: true, token };
   });

@@ -1,5 +1,6 @@
 // GET /settings/tokens — admin API tokens (lw_sec_…) for scripts: create (shown once), revoke
 import type { Metadata } from "next";
+import { utcMinute } from "@/app/_ui/format";
 import { cardClass, secondaryButtonClass } from "@/app/_ui/styles";
 import { requireRole } from "@/lib/auth/access";
 import { listAdminTokens } from "@/lib/auth/admin-tokens";
@@ -11,8 +12,13 @@ import { NewTokenForm } from "./new-token-form";
 
 export const metadata: Metadata = { title: "API tokens" };
 
-const when = (d: Date | null) =>
-  d ? `${d.toISOString().replace("T", " ").slice(0, 16)} UTC` : "never";
+const when = utcMinute;
+
+/** Who made a token; a dashboard token whose creator was removed no longer works. */
+function creatorLabel(t: { createdVia: "dashboard" | "cli"; creatorEmail: string | null }) {
+  if (t.createdVia === "cli") return "created with the CLI";
+  return t.creatorEmail ? `created by ${t.creatorEmail}` : "creator removed";
+}
 
 export default async function TokensPage() {
   const user = await requirePageUser();
@@ -25,7 +31,9 @@ export default async function TokensPage() {
           API tokens
         </h2>
         <p className="mb-4 text-sm text-zinc-600">
-          Send as <code>Authorization: Bearer lw_sec_…</code> to the read and manage API.
+          Send as <code>Authorization: Bearer lw_sec_…</code> to the read and manage API. A token
+          made here works only while the admin who made it stays an admin: removing them, or making
+          them a viewer, revokes it.
         </p>
         {tokens.length === 0 && <p className="text-sm text-zinc-600">No tokens yet.</p>}
         <ul className="divide-y divide-zinc-200">
@@ -34,6 +42,9 @@ export default async function TokensPage() {
               <code className="font-mono">{t.prefix}…</code>
               <span className="font-medium">{t.name}</span>
               <span className="text-zinc-500">{t.role}</span>
+              <span className="text-zinc-500" data-testid="token-creator">
+                {creatorLabel(t)}
+              </span>
               <span className="text-zinc-500">created {when(t.createdAt)}</span>
               <span className="text-zinc-500">last used {when(t.lastUsedAt)}</span>
               {t.revokedAt ? (

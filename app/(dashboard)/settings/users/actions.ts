@@ -10,6 +10,7 @@ import { userRoles } from "@/lib/db/schema";
 import { ApiError } from "@/lib/http/errors";
 import { createUser, newUserSchema } from "@/lib/users/create-user";
 import { changeUserRole, deleteUser } from "@/lib/users/manage-users";
+import { resetUserPassword } from "@/lib/users/reset-password";
 
 // Owners only: every action re-checks the session and the role.
 
@@ -71,5 +72,30 @@ export async function removeUserAction(_prev: ActionState, form: FormData): Prom
     await deleteUser(await getDb(), userId.data);
     revalidatePath("/settings/users");
     return { ok: true, message: "User removed." };
+  });
+}
+
+export interface ResetPasswordState extends ActionState {
+  /** The new password, shown once to the owner to pass on. */
+  password?: string;
+}
+
+/** A new random password for the user; every session they have ends. */
+export async function resetPasswordAction(
+  _prev: ResetPasswordState,
+  form: FormData,
+): Promise<ResetPasswordState> {
+  return actionResult(async () => {
+    const user = await requirePageUser();
+    requireRole(user, "owner");
+    const userId = z.uuid().safeParse(form.get("userId"));
+    if (!userId.success) return { error: "Unknown user." };
+    const password = await resetUserPassword(await getDb(), userId.data);
+    revalidatePath("/settings/users");
+    return {
+      ok: true,
+      password,
+      message: "Password reset and every session of this user signed out. Pass this on once:",
+    };
   });
 }

@@ -7,8 +7,15 @@ import {
   primaryButtonClass,
   secondaryButtonClass,
 } from "@/app/_ui/styles";
+import { CopyButton } from "@/app/(dashboard)/projects/_components/copy-button";
 import type { ActionState } from "@/lib/auth/action-state";
-import { addUserAction, changeRoleAction, removeUserAction } from "./actions";
+import {
+  addUserAction,
+  changeRoleAction,
+  type ResetPasswordState,
+  removeUserAction,
+  resetPasswordAction,
+} from "./actions";
 
 function Status({ state }: { state: ActionState }) {
   return (
@@ -75,6 +82,10 @@ export function UserRowForms({
     removeUserAction,
     {},
   );
+  const [resetState, resetAction, resetPending] = useActionState<ResetPasswordState, FormData>(
+    resetPasswordAction,
+    {},
+  );
   return (
     <div className="flex flex-wrap items-center gap-2">
       <form action={roleAction} className="flex items-center gap-2">
@@ -100,6 +111,16 @@ export function UserRowForms({
           Save role
         </button>
       </form>
+      <form action={resetAction}>
+        <input type="hidden" name="userId" value={userId} />
+        <button
+          type="submit"
+          disabled={resetPending}
+          className={`${secondaryButtonClass} py-1 text-xs`}
+        >
+          Reset password
+        </button>
+      </form>
       <form action={removeAction}>
         <input type="hidden" name="userId" value={userId} />
         <button
@@ -110,7 +131,17 @@ export function UserRowForms({
           Remove
         </button>
       </form>
-      <Status state={roleState.error || roleState.message ? roleState : removeState} />
+      <Status
+        state={[resetState, roleState, removeState].find((s) => s.error || s.message) ?? {}}
+      />
+      {resetState.password && (
+        <span className="flex items-center gap-2">
+          <code className="font-mono text-sm" data-testid="reset-password">
+            {resetState.password}
+          </code>
+          <CopyButton text={resetState.password} />
+        </span>
+      )}
     </div>
   );
 }

@@ -1,11 +1,11 @@
+import { utcMinute } from "@/app/_ui/format";
 import { secondaryButtonClass } from "@/app/_ui/styles";
 import type { IngestKey } from "@/lib/db/schema";
 import { SnippetBlock } from "../../../_components/new-key-panel";
 import { browserSnippet, curlExample } from "../../../_components/snippets";
 import { revokeKeyAction } from "../actions";
 
-const when = (d: Date | null) =>
-  d ? `${d.toISOString().replace("T", " ").slice(0, 16)} UTC` : "never";
+const when = utcMinute;
 
 export function KeysTable({
   projectId,
