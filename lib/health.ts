@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { clientIpSource, unknownClientIpRequests } from "@/lib/http/client-ip";
 import { logger } from "@/lib/log";
 import { limiterStatus } from "@/lib/ratelimit/status";
 import { retentionHealth, type StorageMetrics } from "@/lib/retention/health";
@@ -9,10 +10,11 @@ import packageJson from "@/package.json";
 const startedAt = Date.now();
 
 /**
- * `detailed` adds per-project storage facts (project ids, oldest event): for signed-in users and
- * admin tokens only, since /api/health itself is public for uptime checks.
+ * `projectIds` adds per-project storage facts (project id, oldest event) for those projects only:
+ * the ones the signed-in user or token may see. /api/health itself is public for uptime checks,
+ * and anonymous callers get aggregates only.
  */
-export async function healthReport({ detailed = false }: { detailed?: boolean } = {}) {
+export async function healthReport({ projectIds }: { projectIds?: readonly string[] } = {}) {
   // Probed alongside the database, bounded by LOGWELL_RATE_LIMIT_TIMEOUT_MS; "degraded" here
   // keeps the 200: ingest still works on the in-process fallback (docs/rate-limiting.md).
   const rateLimiter = limiterStatus();
@@ -38,13 +40,19 @@ export async function healthReport({ detailed = false }: { detailed?: boolean } 
     uptime_seconds: Math.round((Date.now() - startedAt) / 1000),
     db,
     rate_limiter: await rateLimiter,
+    // "unknown": per-address rate limits are off (docs/rate-limiting.md, "Client IP").
+    client_ip: { source: clientIpSource(), unknown_requests: unknownClientIpRequests() },
     last_prune: retention?.last_prune ?? null,
-    metrics: retention ? publicMetrics(retention.metrics, detailed) : null,
+    metrics: retention ? scopedMetrics(retention.metrics, projectIds) : null,
   };
 }
 
-function publicMetrics(metrics: StorageMetrics, detailed: boolean) {
-  if (detailed) return metrics;
-  const { oldest_event_by_project: _perProject, ...aggregate } = metrics;
-  return aggregate;
+function scopedMetrics(metrics: StorageMetrics, projectIds: readonly string[] | undefined) {
+  const { oldest_event_by_project: perProject, ...aggregate } = metrics;
+  if (!projectIds) return aggregate;
+  const visible = new Set(projectIds);
+  return {
+    ...aggregate,
+    oldest_event_by_project: perProject.filter((p) => visible.has(p.project_id)),
+  };
 }

@@ -11,8 +11,31 @@ import { nodeRequestOf } from "./node-request";
 export const peerIpHeader = "x-logwell-peer-ip";
 export const peerSignatureHeader = "x-logwell-peer-sig";
 
-/** The rate-limit bucket for callers whose address cannot be trusted: they all share it. */
+/**
+ * What callers get when their address cannot be trusted. It is not a bucket: every such caller
+ * would share it, so one of them could exhaust a per-address limit for all (per-address limits
+ * skip it; per-account and per-project limits still apply).
+ */
 export const unknownClientIp = "unknown";
+
+/** Where this deployment learns client addresses from, for /api/health and the status page. */
+export type ClientIpSource = "vercel" | "proxy_header" | "socket" | "unknown";
+
+export function clientIpSource(): ClientIpSource {
+  const e = env();
+  if (e.VERCEL) return "vercel";
+  if (e.LOGWELL_TRUSTED_PROXY_HEADER) return "proxy_header";
+  // Set by scripts/server.mjs (`npm start`), whose direct lane also reads the socket itself.
+  if (e.LOGWELL_PEER_IP_SECRET) return "socket";
+  return "unknown";
+}
+
+let unknownRequests = 0;
+
+/** Requests this process could not attribute to an address (e.g. a trusted header missing). */
+export function unknownClientIpRequests(): number {
+  return unknownRequests;
+}
 
 /** HMAC-SHA256 hex of `ip`; the wrapper computes the same (keep the two in step). */
 export function signPeerIp(ip: string, secret: string): string {
@@ -59,7 +82,7 @@ let warnedUnknown = false;
  * The caller's IP, from a source the caller cannot choose (contract "Rate limits", threats
  * decision 9): Vercel's `x-real-ip`; else the operator's trusted proxy header; else the socket
  * address vouched for by the `npm start` wrapper. Plain `next start` copies client-sent
- * X-Forwarded-For through unchanged, so without the wrapper every caller is "unknown".
+ * X-Forwarded-For through unchanged, so without the wrapper every caller is unknownClientIp.
  */
 export function clientIp(request: Request): string {
   const e = env();
@@ -80,11 +103,13 @@ export function clientIp(request: Request): string {
     ? normalizeIp(node.socket?.remoteAddress)
     : verifiedPeerIp(headers, e.LOGWELL_PEER_IP_SECRET);
   if (peer) return peer;
+  unknownRequests += 1;
   if (!warnedUnknown) {
     warnedUnknown = true;
     logger.warn(
       "client IP unknown: start with `npm start` (scripts/server.mjs) or set " +
-        "LOGWELL_TRUSTED_PROXY_HEADER; until then all callers share one rate-limit bucket",
+        "LOGWELL_TRUSTED_PROXY_HEADER; until then per-address rate limits are off " +
+        "(per-account and per-project limits still apply)",
     );
   }
   return unknownClientIp;

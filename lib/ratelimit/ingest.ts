@@ -9,12 +9,15 @@ import { keyLookupsPerIpPerMinute, policies } from "./policies";
 /**
  * Counts one request against the project's per-client-IP limit (IPv6 callers by /64).
  * Throws ApiError("rate_limited") with Retry-After and RateLimit-* headers when over it;
- * returns the RateLimit-* headers for the successful response.
+ * returns the RateLimit-* headers for the successful response. Callers of unknown address are
+ * not counted: sharing one bucket, any holder of the public key could get every client of the
+ * project refused; the project's event limit still bounds them.
  */
 export async function enforceIngestIpLimit(
   project: { id: string; rateLimitPerIpPerMinute: number },
   clientIp: string,
 ): Promise<Record<string, string>> {
+  if (clientIp === unknownClientIp) return {};
   const result = await processLimiter().check(
     policies.ingestIp,
     project.rateLimitPerIpPerMinute,

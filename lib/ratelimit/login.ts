@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { ipBucket } from "@/lib/http/client-ip";
+import { ipBucket, unknownClientIp } from "@/lib/http/client-ip";
 import { ApiError } from "@/lib/http/errors";
 import { processLimiter } from "./backend";
 import { LimiterUnavailableError } from "./guarded-limiter";
@@ -12,7 +12,9 @@ function emailKey(email: string): string {
 }
 
 /**
- * Counts one sign-in attempt per client IP (30 per 15 min) and per email (10 per 15 min).
+ * Counts one sign-in attempt per client IP (30 per 15 min) and per email (10 per 15 min). When
+ * the IP is unknown only the email counts: one shared address bucket would let anyone lock
+ * every account out with 30 wrong guesses.
  * Throws ApiError("rate_limited") when either is over, and also when Redis is configured but
  * down or slow: unlike ingest, sign-in fails CLOSED (threat TC-34), since an in-process
  * fallback per instance would multiply the guesses an attacker gets.
@@ -20,14 +22,18 @@ function emailKey(email: string): string {
 export async function enforceLoginLimit(clientIp: string, email: string): Promise<void> {
   const limiter = processLimiter();
   try {
-    const byIp = await limiter.check(
-      policies.loginIp,
-      loginLimits.perIp,
-      ipBucket(clientIp),
-      1,
-      "fail-closed",
-    );
-    if (!byIp.success) throw rateLimitedError("Too many sign-in attempts from this address.", byIp);
+    if (clientIp !== unknownClientIp) {
+      const byIp = await limiter.check(
+        policies.loginIp,
+        loginLimits.perIp,
+        ipBucket(clientIp),
+        1,
+        "fail-closed",
+      );
+      if (!byIp.success) {
+        throw rateLimitedError("Too many sign-in attempts from this address.", byIp);
+      }
+    }
     const byEmail = await limiter.check(
       policies.loginEmail,
       loginLimits.perEmail,

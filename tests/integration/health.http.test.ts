@@ -6,6 +6,7 @@ import { createAdminToken } from "@/lib/auth/admin-tokens";
 import { openDatabase } from "@/lib/db/open";
 import { createProject } from "@/lib/projects/create-project";
 import { startServer, type TestServer } from "../support/server";
+import { type CastServer, startCastServer } from "./auth/fixtures";
 
 describe("GET /api/health on next start (embedded PGlite)", () => {
   let server: TestServer;
@@ -56,5 +57,37 @@ describe("GET /api/health on next start (embedded PGlite)", () => {
     });
     expect(res.status).toBe(200);
     expect((await res.json()).metrics).not.toHaveProperty("oldest_event_by_project");
+  });
+});
+
+describe("GET /api/health per-project facts are scoped to what the caller may see", () => {
+  let api: CastServer;
+  beforeAll(async () => {
+    api = await startCastServer("pglite");
+  });
+  afterAll(async () => {
+    await api?.cleanup();
+  });
+
+  const listed = async (headers: Record<string, string>) => {
+    const body = await (await fetch(`${api.server.url}/api/health`, { headers })).json();
+    return (body.metrics.oldest_event_by_project as { project_id: string }[] | undefined)
+      ?.map((p) => p.project_id)
+      .sort();
+  };
+
+  it("a viewer sees only the projects they are a member of; admins and tokens see all", async () => {
+    const { projectA, projectB } = api.seeded;
+    expect(await listed({ cookie: api.cookies.viewer })).toEqual([projectA]);
+    expect(await listed({ cookie: api.cookies.admin })).toEqual([projectA, projectB].sort());
+    expect(await listed({ authorization: `Bearer ${api.seeded.tokens.viewer}` })).toEqual(
+      [projectA, projectB].sort(),
+    );
+    expect(await listed({})).toBeUndefined();
+  });
+
+  it("says where client addresses come from (the npm start server: the connection)", async () => {
+    const body = await (await fetch(`${api.server.url}/api/health`)).json();
+    expect(body.client_ip).toEqual({ source: "socket", unknown_requests: 0 });
   });
 });

@@ -62,6 +62,7 @@ export async function startServerSeededWith<T>(
   backend: BackendName,
   seed: (db: Db) => Promise<T>,
   env: StartOptions["env"] = {},
+  { plainNextStart = false }: Pick<StartOptions, "plainNextStart"> = {},
 ): Promise<ServerSeededWith<T>> {
   const url = backend === "postgres" ? await createServerDatabase() : undefined;
   const dataDir = mkdtempSync(path.join(tmpdir(), "logwell-seeded-"));
@@ -80,6 +81,7 @@ export async function startServerSeededWith<T>(
   let running = true;
   const server = await startServer({
     dataDir,
+    plainNextStart,
     env: { ...env, ...(url ? { DATABASE_URL: url } : {}) },
   });
   const stopServer = async () => {
@@ -117,6 +119,7 @@ export interface SeededServer extends ServerSeededWith<SeededProject[]> {
 export interface SeededServerOptions {
   projects?: ProjectSeed[];
   env?: StartOptions["env"];
+  plainNextStart?: boolean;
 }
 
 /** startServerSeededWith() seeding projects, each with its ingest key. */
@@ -132,6 +135,7 @@ export async function startSeededServer(
       return seeded;
     },
     options.env,
+    { plainNextStart: options.plainNextStart },
   );
   return { ...started, projects: started.seeded };
 }

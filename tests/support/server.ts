@@ -29,9 +29,15 @@ export interface StartOptions {
   port?: number;
   /** How long to wait for /api/health to answer at all. */
   timeoutMs?: number;
+  /**
+   * Plain `next start` instead of `npm start`'s server: no direct lane, no socket address (what
+   * the standalone build and `next start` deployments run).
+   */
+  plainNextStart?: boolean;
 }
 
 const serverScript = fileURLToPath(new URL("../../scripts/server.mjs", import.meta.url));
+const nextBin = fileURLToPath(new URL("../../node_modules/next/dist/bin/next", import.meta.url));
 
 export function distDir(): string {
   return process.env.LOGWELL_DIST_DIR || ".next";
@@ -75,9 +81,10 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
   let output = "";
   // The same server `npm start` runs (scripts/server.mjs: Next behind the client-IP and
   // slow-request guards), so HTTP tests see what self-hosted deployments see.
+  const listen = ["-H", "127.0.0.1", "-p", String(port)];
   const child: ChildProcess = spawn(
     process.execPath,
-    [serverScript, "-H", "127.0.0.1", "-p", String(port)],
+    options.plainNextStart ? [nextBin, "start", ...listen] : [serverScript, ...listen],
     { env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] },
   );
   child.stdout?.on("data", (d) => {

@@ -9,6 +9,13 @@ export const metadata: Metadata = { title: "Status" };
 
 const driverNames = { pglite: "Embedded (PGlite)", pg: "PostgreSQL", neon: "Neon (serverless)" };
 
+const clientIpSourceNames = {
+  vercel: "x-real-ip (Vercel)",
+  proxy_header: "your proxy's header (LOGWELL_TRUSTED_PROXY_HEADER)",
+  socket: "the connection (npm start)",
+  unknown: "unknown: per-address limits off",
+};
+
 function when(iso: string | null | undefined): string {
   return iso ? `${new Date(iso).toISOString().replace("T", " ").slice(0, 19)} UTC` : "never";
 }
@@ -25,7 +32,7 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
 export default async function StatusPage() {
   await requirePageUser();
   // Same facts as /api/health (one source), plus which driver this deployment uses.
-  const report = await healthReport({ detailed: true });
+  const report = await healthReport();
   const driver = await getDatabase().then(
     (d) => driverNames[d.kind],
     () => "unreachable",
@@ -39,6 +46,13 @@ export default async function StatusPage() {
           ? "All systems working."
           : "Degraded: the database is not answering."}
       </p>
+      {report.client_ip.source === "unknown" && (
+        <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+          Client addresses are unknown, so per-address rate limits are off (sign-in attempts are
+          still limited per account, ingest per project). Start with <code>npm start</code>, or set{" "}
+          <code>LOGWELL_TRUSTED_PROXY_HEADER</code> to the header your proxy sets.
+        </p>
+      )}
       <div className="grid gap-4 md:grid-cols-2">
         <section className={cardClass} aria-labelledby="status-deployment">
           <h2 id="status-deployment" className="mb-2 font-medium">
@@ -50,6 +64,7 @@ export default async function StatusPage() {
             <Row label="Up for">{Math.round(report.uptime_seconds / 60)} min</Row>
             <Row label="Database">{`${driver}: ${report.db}`}</Row>
             <Row label="Rate limiter">{report.rate_limiter}</Row>
+            <Row label="Client IP from">{clientIpSourceNames[report.client_ip.source]}</Row>
           </dl>
         </section>
         <section className={cardClass} aria-labelledby="status-storage">

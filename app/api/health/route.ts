@@ -1,15 +1,17 @@
 // GET /api/health — liveness and dependencies for operators and uptime checks.
+import { visibleProjectIds } from "@/lib/auth/access";
 import { requireApiPrincipal } from "@/lib/auth/principal";
+import { getDb } from "@/lib/db/client";
 import { healthReport } from "@/lib/health";
 
 export async function GET(request: Request) {
-  // Anyone may ask whether the deployment is up; only a signed-in user or an admin token sees
-  // per-project details. A failed lookup (no credentials, database down) means the public view.
-  const detailed = await requireApiPrincipal(request).then(
-    () => true,
-    () => false,
-  );
-  const report = await healthReport({ detailed });
+  // Anyone may ask whether the deployment is up; a signed-in user or an admin token also sees
+  // storage facts of the projects it may see. A failed lookup (no credentials, database down)
+  // means the public view.
+  const projectIds = await requireApiPrincipal(request)
+    .then(async (principal) => visibleProjectIds(await getDb(), principal))
+    .catch(() => undefined);
+  const report = await healthReport({ projectIds });
   return Response.json(report, {
     status: report.status === "ok" ? 200 : 503,
     headers: { "cache-control": "no-store" },
