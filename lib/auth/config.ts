@@ -6,6 +6,7 @@ import { getDb } from "@/lib/db/client";
 import type { UserRole } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { findInvitedUser, verifyCredentials } from "./credentials";
+import { githubUserinfo } from "./github-userinfo";
 import { enforceLoginGuard } from "./login-guard";
 import { oauthSignInAllowed } from "./oauth-invite";
 import { authSecret, isEmbeddedDatabase } from "./secret";
@@ -27,7 +28,13 @@ function buildConfig(): NextAuthConfig {
     }),
   ];
   if (e.AUTH_GITHUB_ID && e.AUTH_GITHUB_SECRET) {
-    providers.push(GitHub({ clientId: e.AUTH_GITHUB_ID, clientSecret: e.AUTH_GITHUB_SECRET }));
+    providers.push(
+      GitHub({
+        clientId: e.AUTH_GITHUB_ID,
+        clientSecret: e.AUTH_GITHUB_SECRET,
+        userinfo: githubUserinfo(),
+      }),
+    );
   }
   if (e.AUTH_GOOGLE_ID && e.AUTH_GOOGLE_SECRET) {
     providers.push(Google({ clientId: e.AUTH_GOOGLE_ID, clientSecret: e.AUTH_GOOGLE_SECRET }));
@@ -45,7 +52,7 @@ function buildConfig(): NextAuthConfig {
     callbacks: {
       async signIn({ user, account, profile }) {
         if (!account || account.provider === "credentials") return Boolean(user);
-        return oauthSignInAllowed(await getDb(), account.provider, user.email, profile);
+        return oauthSignInAllowed(await getDb(), user.email, profile);
       },
       async jwt({ token, user, account }) {
         if (user && account) {

@@ -3,15 +3,15 @@ import { findInvitedUser } from "./credentials";
 
 /**
  * OAuth sign-in is for invited people only: the provider's email must already be a user
- * (no open sign-up), and Google must say it verified that email, or anyone could create a
- * Google account under an invited address's name.
+ * (no open sign-up), and the provider must say it verified that email, or anyone could create
+ * an account under an invited address's name. Google says so itself; for GitHub,
+ * lib/auth/github-userinfo.ts asks GitHub and sets the same flag.
  */
 export async function oauthSignInAllowed(
   db: Db,
-  provider: string,
   email: string | null | undefined,
   profile: { email_verified?: unknown } | undefined,
 ): Promise<boolean> {
-  if (provider === "google" && profile?.email_verified !== true) return false;
+  if (profile?.email_verified !== true) return false;
   return Boolean(await findInvitedUser(db, email));
 }
