@@ -103,6 +103,14 @@ describe.each(backends())("access ends over HTTP on %s", (backend) => {
     expect(await listProjects(api.cookies.viewer)).toBe(200);
   });
 
+  it("the dashboard's Sign out (a server action) ends the session the same way", async () => {
+    const copied = await signInOverHttp(api.server.url, cast.viewer);
+    if (!copied) throw new Error("sign-in failed");
+    expect(await listProjects(copied)).toBe(200);
+    await action("signOutAction", { page: "/projects", leading: [] }, copied);
+    expect(await listProjects(copied)).toBe(401);
+  });
+
   it("a password change signs out every other session, and keeps the one that made it", async () => {
     const other = await signInOverHttp(api.server.url, cast.viewer);
     if (!other) throw new Error("sign-in failed");
