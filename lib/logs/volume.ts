@@ -6,6 +6,8 @@ import { and, filterConditions, pgArray } from "./conditions";
 import type { LogFilters } from "./filters";
 import { effectiveProjectIds, type LogScope } from "./page-query";
 import { withReadTimeout } from "./read-transaction";
+import { bucketCount, bucketSecondsFor } from "./volume-buckets";
+import { dataSpan } from "./volume-span";
 
 export interface VolumeBucket {
   /** Bucket start, ISO 8601 UTC. */
@@ -15,50 +17,64 @@ export interface VolumeBucket {
 }
 
 export interface Volume {
+  /** The span drawn: the requested range narrowed to where the scope has events. */
   from: string;
   to: string;
   bucketSeconds: number;
+  /** At most `maxVolumeBuckets`; empty when the range holds no event. */
   buckets: VolumeBucket[];
   max: number;
 }
 
-const niceBucketSeconds = [60, 300, 900, 1800, 3600, 3 * 3600, 6 * 3600, 12 * 3600, 86400];
-
-/** About `target` buckets over the range, on a round size (1 min … 1 day). */
-export function bucketSecondsFor(rangeMs: number, target = 48): number {
-  const ideal = rangeMs / 1000 / target;
-  return niceBucketSeconds.find((s) => s >= ideal) ?? 86400;
-}
-
 /**
  * Event counts by level over [from, to) for the explorer's chart, with the same filters as
- * the table. Counting is a scan of the range (bounded by the range and statement_timeout).
+ * the table. The range is first narrowed to the scope's oldest and newest event in it (index
+ * probes), then cut into at most `maxVolumeBuckets` round-sized buckets, so neither memory nor
+ * HTML grows with the range a URL asks for. Counting scans the narrowed range, bounded by
+ * statement_timeout.
  */
 export async function logVolume(
   db: Db,
   scope: LogScope,
   filters: LogFilters & { from: string; to: string },
 ): Promise<Volume> {
-  const fromMs = Date.parse(filters.from);
-  const toMs = Date.parse(filters.to);
-  const bucketSeconds = bucketSecondsFor(toMs - fromMs);
-  const count = Math.max(1, Math.ceil((toMs - fromMs) / 1000 / bucketSeconds));
-  const buckets: VolumeBucket[] = Array.from({ length: count }, (_, i) => ({
-    start: new Date(fromMs + i * bucketSeconds * 1000).toISOString(),
-    counts: {},
-    total: 0,
-  }));
+  const empty: Volume = {
+    from: filters.from,
+    to: filters.to,
+    bucketSeconds: 0,
+    buckets: [],
+    max: 0,
+  };
   const projectIds = effectiveProjectIds(scope, filters);
-  if (projectIds.length > 0) {
-    const rows = await withReadTimeout(db, (tx) =>
-      queryRows<{ bucket: number; level: number; n: number }>(
-        tx,
-        sql`SELECT floor(extract(epoch FROM l.received_at - ${filters.from}::timestamptz) / ${bucketSeconds})::int AS bucket,
-                   l.level, count(*)::int AS n
-            FROM logs l
-            WHERE l.project_id = ANY(${pgArray(projectIds)}::uuid[]) AND ${and(filterConditions(filters))}
-            GROUP BY 1, 2`,
-      ),
+  if (!(Date.parse(filters.from) < Date.parse(filters.to)) || projectIds.length === 0) {
+    return empty;
+  }
+  return withReadTimeout(db, async (tx) => {
+    const span = await dataSpan(tx, projectIds, filters.from, filters.to);
+    if (!span) return empty;
+    const startMs = Math.max(Date.parse(filters.from), span.oldestMs);
+    // The newest event must fall inside the half-open range, hence + 1 ms.
+    const endMs = Math.min(Date.parse(filters.to), span.newestMs + 1);
+    const from = new Date(startMs).toISOString();
+    const to = new Date(endMs).toISOString();
+    const bucketSeconds = bucketSecondsFor(endMs - startMs);
+    const buckets: VolumeBucket[] = Array.from(
+      { length: bucketCount(endMs - startMs, bucketSeconds) },
+      (_, i) => ({
+        start: new Date(startMs + i * bucketSeconds * 1000).toISOString(),
+        counts: {},
+        total: 0,
+      }),
+    );
+    // The same division as the JS starts above; bigint so no accepted range can overflow it.
+    const rows = await queryRows<{ bucket: number | string; level: number; n: number | string }>(
+      tx,
+      sql`SELECT floor(extract(epoch FROM l.received_at - ${from}::timestamptz) / ${bucketSeconds})::bigint AS bucket,
+                 l.level, count(*)::bigint AS n
+          FROM logs l
+          WHERE l.project_id = ANY(${pgArray(projectIds)}::uuid[])
+            AND ${and(filterConditions({ ...filters, from, to }))}
+          GROUP BY 1, 2`,
     );
     for (const row of rows) {
       const bucket = buckets[Number(row.bucket)];
@@ -67,7 +83,7 @@ export async function logVolume(
       bucket.counts[level] = (bucket.counts[level] ?? 0) + Number(row.n);
       bucket.total += Number(row.n);
     }
-  }
-  const max = buckets.reduce((m, b) => Math.max(m, b.total), 0);
-  return { from: filters.from, to: filters.to, bucketSeconds, buckets, max };
+    const max = buckets.reduce((m, b) => Math.max(m, b.total), 0);
+    return { from, to, bucketSeconds, buckets, max };
+  });
 }

@@ -1,9 +1,10 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/open";
 import { queryRows } from "@/lib/db/query";
 import { parseLogQuery } from "@/lib/logs/filters";
 import { pageSql } from "@/lib/logs/page-query";
+import { dataSpanSql } from "@/lib/logs/volume-span";
 import { createProject } from "@/lib/projects/create-project";
 import { backends } from "../../support/db";
 import { useTestDatabase } from "../../support/use-database";
@@ -28,12 +29,17 @@ describe.each(backends())("query plans on %s", (backend) => {
   async function plan(qs: string, position?: "before" | "after"): Promise<string> {
     const { filters } = parseLogQuery(new URLSearchParams(qs));
     const at = { receivedAt: "2026-01-01T00:00:00.000000Z", id: "100" };
-    const query = pageSql({
-      projectIds: [project],
-      filters,
-      limit: 51,
-      ...(position === "before" ? { before: at } : position === "after" ? { after: at } : {}),
-    });
+    return explain(
+      pageSql({
+        projectIds: [project],
+        filters,
+        limit: 51,
+        ...(position === "before" ? { before: at } : position === "after" ? { after: at } : {}),
+      }),
+    );
+  }
+
+  async function explain(query: SQL): Promise<string> {
     return db.transaction(async (tx) => {
       await tx.execute(sql.raw("SET LOCAL enable_sort = off"));
       await tx.execute(sql.raw("SET LOCAL enable_seqscan = off"));
@@ -68,4 +74,18 @@ describe.each(backends())("query plans on %s", (backend) => {
       ).toBe(false);
     },
   );
+
+  it("the volume chart's span is two index probes per project, whatever the range", async () => {
+    const text = await explain(
+      dataSpanSql([project, project], "1970-01-01T00:00:00Z", "9999-12-31T00:00:00Z"),
+    );
+    const lines = text.split("\n");
+    const scans = lines.filter((line) => / on logs\b/.test(line));
+    expect(scans).toHaveLength(2);
+    for (const scan of scans) {
+      expect(scan).toContain("logs_project_received_idx");
+      // min/max read as `ORDER BY … LIMIT 1`: a scan not under a Limit reads the whole range.
+      expect(lines[lines.indexOf(scan) - 1]).toMatch(/Limit/);
+    }
+  });
 });

@@ -1,5 +1,6 @@
 import { logLevels } from "@/lib/db/schema/logs";
 import type { Volume } from "@/lib/logs/volume";
+import { bucketLabel } from "@/lib/logs/volume-buckets";
 import { levelStyles } from "./level-badge";
 import { LocalTime } from "./local-time";
 
@@ -16,6 +17,12 @@ export function VolumeChart({ volume, label }: { volume: Volume; label: string }
       <figcaption className="mb-1 flex justify-between text-xs text-zinc-600">
         <span>
           Volume by level, {label}: <strong data-volume-total={total}>{total}</strong> events
+          {volume.buckets.length > 0 && (
+            <span data-volume-bucket={volume.bucketSeconds}>
+              {" "}
+              (1 bar = {bucketLabel(volume.bucketSeconds)})
+            </span>
+          )}
         </span>
         <span className="flex gap-2">
           {logLevels.map((l) => (
