@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { logLevels } from "@/lib/db/schema/logs";
 import { type LogFilters, logFiltersSchema } from "@/lib/logs/filters";
 
 // The explorer's URL is its state: every filter lives in the query string, so a copied link
@@ -22,15 +23,21 @@ export interface ExplorerState {
   error?: string;
 }
 
+/** More repeats than there are levels cannot mean anything new. */
+const maxRepeatedValues = logLevels.length;
+
 function single(value: string | string[] | undefined): string | undefined {
-  // Checkbox groups arrive as repeated keys (`level=warn&level=error`).
-  return Array.isArray(value) ? value.join(",") : value;
+  // Checkbox groups arrive as repeated keys (`level=warn&level=error`); 10,000 repeats must not
+  // become a 50,000-character string to validate (QRY-4).
+  return Array.isArray(value) ? value.slice(0, maxRepeatedValues).join(",") : value;
 }
 
 /** `2026-01-01T12:00` (what a plain text box tends to get) is read as UTC. */
 function withOffset(value: string | undefined): string | undefined {
   if (!value) return value;
-  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(value) ? `${value}Z` : value;
+  // RFC 3339 needs the seconds: `12:00Z` alone is refused.
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return `${value}:00Z`;
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?$/.test(value) ? `${value}Z` : value;
 }
 
 export function parseExplorerParams(
