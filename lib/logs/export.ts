@@ -23,6 +23,12 @@ export interface ExportOptions {
   rowCap?: number;
   pageSize?: number;
   /**
+   * Reads (pages, or time slices of a text search) per download; default twice what the row
+   * cap needs. A rare term returns few rows per slice, so the row cap alone let one download
+   * walk every day of a decade of retention, one statement_timeout each (threat EXP-3).
+   */
+  readBudget?: number;
+  /**
    * Called before every page: the project ids the caller may still read. An export that
    * outlives a revoked membership or a deleted project stops reading it (threat EXP-3).
    */
@@ -48,13 +54,18 @@ export async function exportLogs(
     : undefined;
   const rowCap = options.rowCap ?? env().LOGWELL_EXPORT_MAX_ROWS;
   const pageSize = Math.min(options.pageSize ?? 1000, rowCap);
+  const readBudget = options.readBudget ?? 2 * Math.ceil(rowCap / pageSize);
   const encoder = new TextEncoder();
   let written = 0;
+  let reads = 0;
   let started = false;
 
   const finish = (more: boolean): string => {
     const next = more && position ? encodeCursor(key, position, digest) : null;
-    const note = `Export stopped at ${rowCap} rows; continue with cursor=${next}`;
+    const note =
+      written >= rowCap
+        ? `Export stopped at ${rowCap} rows; continue with cursor=${next}`
+        : `Export stopped after ${reads} reads (a text search reads one time slice each); continue with cursor=${next}`;
     if (options.format === "csv") return more ? csvTruncationRow(note) : "";
     const tail = { truncated: more, row_cap: rowCap, next_cursor: next };
     if (options.format === "ndjson") return more ? `${JSON.stringify(tail)}\n` : "";
@@ -75,6 +86,7 @@ export async function exportLogs(
         const { rows, resumeAt } = await withReadTimeout(db, (tx) =>
           fetchWindowedPage(tx, { projectIds: ids, filters, limit: want + 1, before: position }),
         );
+        reads++;
         const logs: LogDto[] = rows.slice(0, want).map(toLogDto);
         const last = rows[Math.min(rows.length, want) - 1];
         const full = rows.length > want;
@@ -85,7 +97,7 @@ export async function exportLogs(
         started = true;
         written += logs.length;
         const more = next !== undefined;
-        if (!more || written >= rowCap) {
+        if (!more || written >= rowCap || reads >= readBudget) {
           chunk += finish(more);
           controller.enqueue(encoder.encode(chunk));
           controller.close();

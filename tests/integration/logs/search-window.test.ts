@@ -123,4 +123,32 @@ describe.each(backends())("text search by time slices on %s (QRY-5)", (backend) 
       "needle 700h",
     ]);
   });
+
+  it("a download reads at most its budget of slices, then continues by cursor (EXP-3)", async () => {
+    const { filters } = parseLogQuery(new URLSearchParams({ q: "needle" }));
+    const download = async (cursor?: string) => {
+      const stream = await exportLogs(db, { projectIds: [project] }, filters, {
+        format: "ndjson",
+        cursor,
+        readBudget: 2,
+        recheckScope: async () => [project],
+      });
+      return (await new Response(stream).text())
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l) as { message?: string; next_cursor?: string | null });
+    };
+    const first = await download();
+    const note = first.pop();
+    expect(first.map((l) => l.message)).toEqual([
+      "needle 1h",
+      "needle 2h",
+      "needle 30h",
+      "needle 31h",
+      "needle 32h",
+    ]);
+    expect(note).toMatchObject({ truncated: true });
+    const rest = await download(note?.next_cursor ?? undefined);
+    expect(rest.map((l) => l.message)).toEqual(["needle 200h", "needle 700h"]);
+  });
 });
