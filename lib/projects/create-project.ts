@@ -5,7 +5,7 @@ import { displayPrefix, generateSecret, hashSecret, ingestKeyPrefix } from "@/li
 export type CreateProjectInput = Pick<NewProject, "name"> &
   Partial<Pick<NewProject, "retentionDays" | "allowedOrigins" | "ipStorage" | "maxEvents">>;
 
-/** Creates a project with its first ingest key; the key is returned in full only here. */
+/** Creates a project with its first ingest key. */
 export async function createProject(db: Db, input: CreateProjectInput) {
   return db.transaction(async (tx) => {
     const [project] = await tx.insert(projects).values(input).returning();
@@ -23,7 +23,7 @@ async function insertIngestKey(db: Db, projectId: string, name: string) {
   const key = generateSecret(ingestKeyPrefix);
   const [ingestKey] = await db
     .insert(ingestKeys)
-    .values({ projectId, name, prefix: displayPrefix(key), keyHash: hashSecret(key) })
+    .values({ projectId, name, key, prefix: displayPrefix(key), keyHash: hashSecret(key) })
     .returning();
   if (!ingestKey) throw new Error("insert into ingest_keys returned no row");
   return { key, ingestKey };

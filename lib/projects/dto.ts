@@ -23,6 +23,8 @@ export function ingestKeyDto(k: IngestKey) {
     project_id: k.projectId,
     name: k.name,
     prefix: k.prefix,
+    // Public (it ships in client apps); null for keys made before Logwell kept them.
+    ingest_key: k.key,
     created_at: k.createdAt.toISOString(),
     last_used_at: k.lastUsedAt?.toISOString() ?? null,
     revoked_at: k.revokedAt?.toISOString() ?? null,

@@ -60,7 +60,7 @@ export async function createProjectCommand(db: Db, flags: Flags, out: Output) {
   out.line(
     `Created project ${esc(project.name)} (id ${project.id}, retention ${project.retentionDays} days).`,
   );
-  out.line(`Ingest key (shown once, public: safe to embed in client apps): ${key}`);
+  out.line(`Ingest key (public: safe to embed in client apps; also on the settings page): ${key}`);
 }
 
 export async function createTokenCommand(db: Db, flags: Flags, out: Output) {

@@ -3,8 +3,8 @@ import { v7 as uuidv7 } from "uuid";
 import { projects } from "./projects";
 import { users } from "./users";
 
-// Keys and tokens are stored as SHA-256 hex of the full secret and looked up by that hash,
-// so no code path ever compares a secret as a string (threat AUTH-1).
+// Keys and tokens are looked up by the SHA-256 hex of the full value, so no code path ever
+// compares one as a string (threat AUTH-1). Admin tokens are secrets and stored only so.
 
 export const ingestKeys = pgTable(
   "ingest_keys",
@@ -18,6 +18,10 @@ export const ingestKeys = pgTable(
     name: text("name").notNull().default("default"),
     // First characters of the key ("lw_pub_AbC1"), enough to recognise it in a list.
     prefix: text("prefix").notNull(),
+    // The whole key. An ingest key ships inside every client app and only sends (like a Sentry
+    // DSN), so the settings page shows it at any time; lookups still go by key_hash. Null for
+    // keys made before it was kept.
+    key: text("key"),
     keyHash: text("key_hash").notNull().unique(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),

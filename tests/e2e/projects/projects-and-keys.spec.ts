@@ -19,7 +19,7 @@ test.describe("projects and ingest keys", () => {
     await page?.close();
   });
 
-  test("create a project: its first key is shown once with a snippet", async () => {
+  test("create a project: its first key is shown with a snippet, and stays on the settings page", async () => {
     const name = `Shop ${Date.now()}`;
     await page.goto("/projects");
     await page.getByLabel("Project name").fill(name);
@@ -36,12 +36,21 @@ test.describe("projects and ingest keys", () => {
     });
     expect(res.status()).toBe(202);
 
-    // Shown once: the settings page lists it by prefix only.
+    // The key is public: the settings page shows it in full, and its Copy buttons copy the
+    // whole key and a snippet that works.
     await page.getByRole("link", { name: "Open its settings" }).click();
     await expect(page.getByRole("heading", { name: "Ingest keys" })).toBeVisible();
-    await expect(page.getByTestId("ingest-key-row")).toHaveCount(1);
-    await expect(page.getByTestId("ingest-key-row")).toContainText(fullKey.slice(0, 11));
-    expect(await page.content()).not.toContain(fullKey);
+    const row = page.getByTestId("ingest-key-row");
+    await expect(row).toHaveCount(1);
+    await expect(row.getByTestId("ingest-key")).toHaveText(fullKey);
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+    await row.getByRole("button", { name: "Copy key" }).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(fullKey);
+    await row.getByText("Snippets").click();
+    await row.getByRole("button", { name: "Copy" }).first().click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(
+      `data-key="${fullKey}"`,
+    );
   });
 
   test("create a second key, then revoke it", async () => {

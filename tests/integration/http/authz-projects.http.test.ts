@@ -228,8 +228,13 @@ describe.each(backends())("projects API authorization on %s", (backend) => {
     const list = await call("owner", "GET", `/api/v1/projects/${seeded.projectA}/keys`);
     expect(JSON.stringify(list.body)).not.toMatch(/hash/i);
     expect(list.body.keys[0]).toHaveProperty("prefix");
+    // The ingest key itself is public and listed whole (like a Sentry DSN).
+    expect(list.body.keys.map((k: { ingest_key: string }) => k.ingest_key)).toContain(
+      seeded.ingestKeyA,
+    );
     const created = await call("owner", "POST", "/api/v1/projects", { name: "dto" });
     expect(created.body.ingest_key).toMatch(/^lw_pub_[0-9A-Za-z]{22,}$/);
+    expect(created.body.key.ingest_key).toBe(created.body.ingest_key);
     expect(JSON.stringify(created.body)).not.toMatch(/hash/i);
   });
 

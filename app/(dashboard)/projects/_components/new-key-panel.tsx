@@ -1,7 +1,7 @@
 import { CopyButton } from "./copy-button";
 import { browserSnippet, curlExample } from "./snippets";
 
-/** A just-created ingest key: shown once, with ready-to-paste snippets. */
+/** A just-created ingest key, with ready-to-paste snippets. */
 export function NewKeyPanel({ origin, ingestKey }: { origin: string; ingestKey: string }) {
   const snippet = browserSnippet(origin, ingestKey);
   const curl = curlExample(origin, ingestKey);
@@ -11,8 +11,8 @@ export function NewKeyPanel({ origin, ingestKey }: { origin: string; ingestKey: 
       className="space-y-3 rounded-lg border border-emerald-300 bg-emerald-50 p-4"
     >
       <p className="text-sm font-medium">
-        Copy this key now: it is shown only once. It is public (like a Sentry DSN) and can only send
-        logs to this project.
+        Your ingest key. It is public (like a Sentry DSN): it goes into your app and can only send
+        logs to this project. It stays on the project's settings page.
       </p>
       <div className="flex flex-wrap items-center gap-2">
         <code data-testid="new-ingest-key" className="break-all rounded bg-white px-2 py-1 text-sm">

@@ -1,4 +1,4 @@
-// Copy-paste examples for an ingest key (full key only right after creation).
+// Copy-paste examples for an ingest key.
 
 export function browserSnippet(origin: string, key: string): string {
   return `<script src="${origin}/logwell.js" data-key="${key}" async></script>`;

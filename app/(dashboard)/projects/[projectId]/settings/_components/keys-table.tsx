@@ -1,12 +1,12 @@
 import { utcMinute } from "@/app/_ui/format";
 import { secondaryButtonClass } from "@/app/_ui/styles";
 import type { IngestKey } from "@/lib/db/schema";
+import { CopyButton } from "../../../_components/copy-button";
 import { SnippetBlock } from "../../../_components/new-key-panel";
 import { browserSnippet, curlExample } from "../../../_components/snippets";
 import { revokeKeyAction } from "../actions";
 
-const when = utcMinute;
-
+/** The project's keys, each in full with its snippets: a key is public, like a Sentry DSN. */
 export function KeysTable({
   projectId,
   keys,
@@ -22,10 +22,9 @@ export function KeysTable({
       {keys.map((k) => (
         <li key={k.id} className="py-3" data-testid="ingest-key-row">
           <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
-            <code className="font-mono">{k.prefix}…</code>
             <span className="font-medium">{k.name}</span>
-            <span className="text-zinc-500">created {when(k.createdAt)}</span>
-            <span className="text-zinc-500">last used {when(k.lastUsedAt)}</span>
+            <span className="text-zinc-500">created {utcMinute(k.createdAt)}</span>
+            <span className="text-zinc-500">last used {utcMinute(k.lastUsedAt)}</span>
             {k.revokedAt ? (
               <span className="rounded bg-zinc-200 px-2 py-0.5 text-xs">revoked</span>
             ) : (
@@ -37,20 +36,40 @@ export function KeysTable({
               </form>
             )}
           </div>
-          {!k.revokedAt && (
+          <KeyValue ingestKey={k} />
+          {!k.revokedAt && k.key && (
             <details className="mt-2">
               <summary className="cursor-pointer text-xs text-zinc-600">Snippets</summary>
               <div className="mt-2 space-y-2">
-                <SnippetBlock
-                  title="Browser snippet"
-                  text={browserSnippet(origin, `${k.prefix}…(full key)`)}
-                />
-                <SnippetBlock title="curl" text={curlExample(origin, `${k.prefix}…(full key)`)} />
+                <SnippetBlock title="Browser snippet" text={browserSnippet(origin, k.key)} />
+                <SnippetBlock title="curl" text={curlExample(origin, k.key)} />
               </div>
             </details>
           )}
         </li>
       ))}
     </ul>
+  );
+}
+
+function KeyValue({ ingestKey: k }: { ingestKey: IngestKey }) {
+  if (!k.key) {
+    return (
+      <p className="mt-1 text-xs text-zinc-600">
+        <code className="font-mono">{k.prefix}…</code> was made before Logwell kept whole keys:
+        create a new key to see it here with its snippets.
+      </p>
+    );
+  }
+  return (
+    <div className="mt-1 flex flex-wrap items-center gap-2">
+      <code
+        data-testid="ingest-key"
+        className={`break-all font-mono text-sm ${k.revokedAt ? "text-zinc-400 line-through" : ""}`}
+      >
+        {k.key}
+      </code>
+      {!k.revokedAt && <CopyButton text={k.key} label="Copy key" />}
+    </div>
   );
 }
