@@ -114,7 +114,7 @@ test("another user's session cannot read a deleted project's logs (404 alike)", 
   expect(del.status()).toBeLessThan(300);
 
   for (const p of [viewerPage, page]) {
-    // Streamed pages (the dashboard has loading.tsx) keep status 200 and render the 404 page.
+    // The logs list streams under its loading.tsx (status 200); both render the 404 page.
     for (const url of [detailUrl, `/projects/${id}/logs`]) {
       await p.goto(url);
       await expect(p.getByRole("heading", { name: "Not found" })).toBeVisible();

@@ -1,4 +1,6 @@
 // GET /projects/[projectId]/logs/[logId] — one event: message, stack, attributes, context.
+// In the (event) group so that no loading.tsx boundary wraps it: a missing, foreign or
+// malformed id must answer a real 404, which streaming would turn into a 200.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -9,11 +11,11 @@ import { getDb } from "@/lib/db/client";
 import { getLog } from "@/lib/logs/get";
 import { safeHttpUrl } from "@/lib/logs/safe-url";
 import { parseUserAgent } from "@/lib/logs/user-agent";
-import { CopyButton } from "../../../../projects/_components/copy-button";
-import { EscapedText } from "../_components/escaped-text";
-import { JsonTree } from "../_components/json-tree";
-import { LevelBadge } from "../_components/level-badge";
-import { LocalTime } from "../_components/local-time";
+import { CopyButton } from "../../../../_components/copy-button";
+import { EscapedText } from "../../../logs/_components/escaped-text";
+import { JsonTree } from "../../../logs/_components/json-tree";
+import { LevelBadge } from "../../../logs/_components/level-badge";
+import { LocalTime } from "../../../logs/_components/local-time";
 
 export const metadata: Metadata = { title: "Log event" };
 
