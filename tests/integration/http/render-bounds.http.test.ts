@@ -10,6 +10,7 @@ import { seedLogs } from "../logs/seed-logs";
 
 const hostileName = "Pay\u202Eroll\u200B";
 const alternating = (n: number) => "\u200B\u200C".repeat(n / 2);
+const oneMegabyte = 1024 * 1024;
 
 describe("hostile text on pages (issue 11)", () => {
   let api: ServerSeededWith<SeededCast>;
@@ -64,6 +65,20 @@ describe("hostile text on pages (issue 11)", () => {
     expect(eventId && foreignId).toBeTruthy();
   }, 240_000);
   afterAll(async () => api?.cleanup());
+
+  it("keeps the explorer page under 1 MB", async () => {
+    const { status, html } = await page(`/projects/${api.seeded.projectA}/logs`);
+    expect(status).toBe(200);
+    expect(Buffer.byteLength(html)).toBeLessThan(oneMegabyte);
+    expect(html).toContain("\\u{200B}");
+  });
+
+  it("keeps the event page under 1 MB and shows a run once, with its count", async () => {
+    const { status, html } = await page(`/projects/${api.seeded.projectA}/logs/${eventId}`);
+    expect(status).toBe(200);
+    expect(Buffer.byteLength(html)).toBeLessThan(oneMegabyte);
+    expect(html).toMatch(/\\u\{200B\}×\d{3,}/);
+  });
 
   it.each([
     ["foreign", () => foreignId],

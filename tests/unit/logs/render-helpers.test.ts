@@ -24,9 +24,9 @@ describe("visible escapes (TC-10)", () => {
     expect(out.replace(/[\t\n]/g, "")).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
     const segments = splitInvisible("a\u0000b");
     expect(segments).toEqual([
-      { text: "a", start: 0, escaped: false },
-      { text: "\\0", start: 1, escaped: true },
-      { text: "b", start: 2, escaped: false },
+      { kind: "text", text: "a", start: 0 },
+      { kind: "escape", text: "\\0", start: 1 },
+      { kind: "text", text: "b", start: 2 },
     ]);
   });
 });

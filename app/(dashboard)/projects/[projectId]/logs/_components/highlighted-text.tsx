@@ -1,17 +1,22 @@
+import { Segments } from "@/app/_ui/escaped-text";
 import { splitHighlight } from "@/lib/logs/highlight";
-import { EscapedText } from "./escaped-text";
+import { splitInvisibleParts, type VisibleOptions } from "@/lib/logs/visible-text";
 
-/** Escaped log text with the search term marked. */
-export function HighlightedText({ text, term }: { text: string; term?: string }) {
+/** Escaped log text with the search term marked; one escape budget for the whole text. */
+export function HighlightedText({
+  text,
+  term,
+  ...options
+}: { text: string; term?: string } & VisibleOptions) {
   return (
     <>
-      {splitHighlight(text, term).map((part) =>
+      {splitInvisibleParts(text, splitHighlight(text, term), options).map((part) =>
         part.match ? (
           <mark key={part.start} className="rounded bg-yellow-200 text-inherit">
-            <EscapedText text={part.text} />
+            <Segments segments={part.segments} />
           </mark>
         ) : (
-          <EscapedText key={part.start} text={part.text} />
+          <Segments key={part.start} segments={part.segments} />
         ),
       )}
     </>

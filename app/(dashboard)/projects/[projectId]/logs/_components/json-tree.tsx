@@ -1,4 +1,4 @@
-import { EscapedText } from "./escaped-text";
+import { EscapedText } from "@/app/_ui/escaped-text";
 
 /** Attributes as a collapsible tree (native <details>, no script); keys and values are text. */
 export function JsonTree({

@@ -1,6 +1,7 @@
 import Link from "next/link";
+import { EscapedText } from "@/app/_ui/escaped-text";
 import type { LogDto } from "@/lib/logs/dto";
-import { EscapedText } from "./escaped-text";
+import { maxEscapesPerCell as cell } from "@/lib/logs/visible-text";
 import { HighlightedText } from "./highlighted-text";
 import { LevelBadge } from "./level-badge";
 import { LocalTime } from "./local-time";
@@ -34,22 +35,22 @@ export function LogRow({
           data-row-link=""
           className="block truncate font-mono text-sm text-zinc-900 hover:underline focus:bg-sky-100 focus:outline-2 focus:outline-sky-600"
         >
-          <HighlightedText text={firstLine} term={highlight} />
+          <HighlightedText text={firstLine} term={highlight} maxEscapes={cell} />
         </Link>
         <div className="flex flex-wrap gap-2 text-xs text-zinc-500">
           {log.environment && (
             <span>
-              env: <EscapedText text={log.environment} />
+              env: <EscapedText text={log.environment} maxEscapes={cell} />
             </span>
           )}
           {log.release && (
             <span>
-              release: <EscapedText text={log.release} />
+              release: <EscapedText text={log.release} maxEscapes={cell} />
             </span>
           )}
           {log.logger && (
             <span>
-              logger: <EscapedText text={log.logger} />
+              logger: <EscapedText text={log.logger} maxEscapes={cell} />
             </span>
           )}
           {changed.length > 0 && (

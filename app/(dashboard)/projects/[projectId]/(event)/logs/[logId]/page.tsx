@@ -4,30 +4,22 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { EscapedText, Segments } from "@/app/_ui/escaped-text";
 import { requireVisibleProject } from "@/lib/auth/access";
 import { orPageError } from "@/lib/auth/page-guard";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { getLog } from "@/lib/logs/get";
 import { safeHttpUrl } from "@/lib/logs/safe-url";
+import { stackLines } from "@/lib/logs/stack-lines";
 import { parseUserAgent } from "@/lib/logs/user-agent";
+import { splitInvisibleParts } from "@/lib/logs/visible-text";
 import { CopyButton } from "../../../../_components/copy-button";
-import { EscapedText } from "../../../logs/_components/escaped-text";
 import { JsonTree } from "../../../logs/_components/json-tree";
 import { LevelBadge } from "../../../logs/_components/level-badge";
 import { LocalTime } from "../../../logs/_components/local-time";
 
 export const metadata: Metadata = { title: "Log event" };
-
-/** Stack lines keyed by their offset (stable across renders). */
-function stackLines(stack: string) {
-  let offset = 0;
-  return stack.split("\n").map((line) => {
-    const entry = { line, offset };
-    offset += line.length + 1;
-    return entry;
-  });
-}
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -98,14 +90,16 @@ export default async function LogDetailPage({
             data-field="stack"
             className="max-h-96 overflow-auto rounded-lg bg-zinc-900 p-3 font-mono text-xs leading-5 text-zinc-100"
           >
-            {stackLines(log.stack).map(({ line, offset }) => (
-              <div
-                key={offset}
-                className={/^\s+at\s/.test(line) ? "pl-4 text-zinc-300" : "font-semibold"}
-              >
-                <EscapedText text={line} keepNewlines />
-              </div>
-            ))}
+            {splitInvisibleParts(log.stack, stackLines(log.stack), { keepNewlines: true }).map(
+              (line) => (
+                <div
+                  key={line.start}
+                  className={line.isFrame ? "pl-4 text-zinc-300" : "font-semibold"}
+                >
+                  <Segments segments={line.segments} />
+                </div>
+              ),
+            )}
           </pre>
         </section>
       )}
