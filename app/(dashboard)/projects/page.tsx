@@ -1,6 +1,7 @@
 // GET /projects — the projects the signed-in user may see; admins create new ones here
 import type { Metadata } from "next";
 import Link from "next/link";
+import { EscapedText } from "@/app/_ui/escaped-text";
 import { cardClass } from "@/app/_ui/styles";
 import { canManageProjects } from "@/lib/auth/access";
 import { requirePageUser } from "@/lib/auth/session";
@@ -33,7 +34,7 @@ export default async function ProjectsPage() {
           {projects.map((p) => (
             <li key={p.id} className={cardClass}>
               <Link href={`/projects/${p.id}/logs`} className="font-medium hover:underline">
-                {p.name}
+                <EscapedText text={p.name} />
               </Link>
               <p className="mt-1 text-xs text-zinc-500">
                 Keeps logs {p.retentionDays} days

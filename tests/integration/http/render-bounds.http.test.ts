@@ -90,4 +90,18 @@ describe("hostile text on pages (issue 11)", () => {
     expect(html).toContain("Not found");
     expect(html).not.toContain("secret in B");
   });
+
+  it.each([
+    ["project list", () => "/projects"],
+    ["project heading", () => `/projects/${api.seeded.projectA}/logs`],
+    ["settings", () => `/projects/${api.seeded.projectA}/settings`],
+  ])("shows the project name's bidi and zero-width characters as escapes: %s", async (_, path) => {
+    const { status, html } = await page(path());
+    expect(status).toBe(200);
+    expect(html).toContain("Pay<span data-escape");
+    // What the page shows, not what it edits: the settings input keeps the raw name (it is
+    // edited as is), and scripts carry it as data for that input.
+    const shown = html.replace(/<script[\s\S]*?<\/script>|<input[^>]*>/g, "");
+    expect(shown).not.toContain("\u202E");
+  });
 });

@@ -1,4 +1,7 @@
 // Project shell — 404 unless the signed-in user may see this project; sub-nav Logs / Settings.
+// Names are typed by admins but shown to everyone: escaped like log text (bidi, zero-width).
+
+import { EscapedText } from "@/app/_ui/escaped-text";
 import { canManageProjects, requireVisibleProject } from "@/lib/auth/access";
 import { orPageError } from "@/lib/auth/page-guard";
 import { requirePageUser } from "@/lib/auth/session";
@@ -18,7 +21,9 @@ export default async function ProjectLayout({
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3 border-b border-zinc-200 pb-3">
-        <h1 className="mr-auto truncate text-xl font-semibold">{project.name}</h1>
+        <h1 className="mr-auto truncate text-xl font-semibold">
+          <EscapedText text={project.name} />
+        </h1>
         <nav aria-label="Project" className="flex gap-1">
           <NavLink href={`/projects/${project.id}/logs`}>Logs</NavLink>
           {canManageProjects(user) && (

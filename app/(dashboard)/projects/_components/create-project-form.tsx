@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
+import { EscapedText } from "@/app/_ui/escaped-text";
 import { inputClass, primaryButtonClass } from "@/app/_ui/styles";
 import { type CreateProjectState, createProjectAction } from "../actions";
 import { NewKeyPanel } from "./new-key-panel";
@@ -30,7 +31,11 @@ export function CreateProjectForm({ origin }: { origin: string }) {
       {state.project && state.ingestKey && (
         <div className="space-y-2">
           <p className="text-sm">
-            Created <strong>{state.project.name}</strong>.{" "}
+            Created{" "}
+            <strong>
+              <EscapedText text={state.project.name} />
+            </strong>
+            .{" "}
             <Link className="underline" href={`/projects/${state.project.id}/settings`}>
               Open its settings
             </Link>

@@ -6,6 +6,7 @@ import { requireRole, requireVisibleProject } from "@/lib/auth/access";
 import { type ActionState, actionResult, firstIssue } from "@/lib/auth/action-state";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
+import { visibleText } from "@/lib/logs/visible-text";
 import { createKeyAs, deleteProjectAs, revokeKeyAs, updateProjectAs } from "@/lib/projects/api";
 import { addProjectMember, removeProjectMember } from "@/lib/projects/members";
 import { newIngestKeyBodySchema, updateProjectBodySchema } from "@/lib/projects/schemas";
@@ -63,7 +64,9 @@ export async function deleteProjectAction(
     const db = await getDb();
     const project = await requireVisibleProject(db, user, projectId);
     requireRole(user, "admin");
-    if (form.get("confirm") !== project.name) {
+    // The name as typed, or as shown: an escaped character cannot be typed as it is.
+    const confirm = form.get("confirm");
+    if (confirm !== project.name && confirm !== visibleText(project.name)) {
       return { error: "Type the project name exactly to confirm." };
     }
     await deleteProjectAs(db, user, projectId);

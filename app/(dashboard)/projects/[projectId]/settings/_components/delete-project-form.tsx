@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { EscapedText } from "@/app/_ui/escaped-text";
 import { dangerButtonClass, inputClass } from "@/app/_ui/styles";
 import type { ActionState } from "@/lib/auth/action-state";
 import { deleteProjectAction } from "../actions";
@@ -16,7 +17,11 @@ export function DeleteProjectForm({ projectId, name }: { projectId: string; name
         Deletes the project, its keys and <strong>all of its logs</strong>. This cannot be undone.
       </p>
       <label className="block text-sm font-medium">
-        Type <code className="rounded bg-zinc-100 px-1">{name}</code> to confirm
+        Type{" "}
+        <code className="rounded bg-zinc-100 px-1">
+          <EscapedText text={name} />
+        </code>{" "}
+        to confirm
         <input name="confirm" required autoComplete="off" className={`${inputClass} mt-1`} />
       </label>
       <button type="submit" disabled={pending} className={dangerButtonClass}>
