@@ -18,11 +18,41 @@ export function contentSecurityPolicy(nonce: string, isDev: boolean): string {
   ].join("; ");
 }
 
+/** On every response: pages (proxy.ts), everything else Next serves (next.config.ts), and the
+ * API's own answers (lib/http/respond.ts), which `npm start`'s direct lane sends without Next. */
 export const staticSecurityHeaders: Record<string, string> = {
   "X-Content-Type-Options": "nosniff",
   "Referrer-Policy": "strict-origin-when-cross-origin",
   "X-Frame-Options": "DENY",
 };
+
+/**
+ * Auth.js's own HTML (sign-out and verify-request pages) is outside the proxy, whose matcher
+ * skips /api/ (a matched route has its body buffered). Those pages need no script: inline
+ * styles and a same-origin form only, and never a frame.
+ */
+export const authPagesContentSecurityPolicy = [
+  "default-src 'none'",
+  "style-src 'unsafe-inline'",
+  "img-src 'self' data: https:",
+  "form-action 'self'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+type HeaderRule = { source: string; headers: { key: string; value: string }[] };
+
+/** next.config.ts `headers()`: the static set everywhere, the CSP on Auth.js's pages. */
+export function configSecurityHeaders(): HeaderRule[] {
+  const all = Object.entries(staticSecurityHeaders).map(([key, value]) => ({ key, value }));
+  return [
+    { source: "/:path*", headers: all },
+    {
+      source: "/api/auth/:path*",
+      headers: [{ key: "Content-Security-Policy", value: authPagesContentSecurityPolicy }],
+    },
+  ];
+}
 
 /** Pages that need a session; the proxy only redirects, every page checks again itself. */
 export function isDashboardPath(pathname: string): boolean {

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { staticSecurityHeaders } from "@/lib/auth/security-headers";
 import { withNodeRequest } from "@/lib/http/node-request";
 import { jsonTextOf } from "@/lib/http/respond";
 import { discardMs } from "@/lib/ingest/body";
@@ -41,7 +42,7 @@ async function serve(handler: WebHandler, req: IncomingMessage, res: ServerRespo
   const response = await handler(toWebRequest(req)).catch((err: unknown) => {
     // withRequestContext already maps every error; this is a bug in the bridge itself.
     logger.error({ err }, "direct lane: handler failed");
-    return new Response(null, { status: 500 });
+    return new Response(null, { status: 500, headers: staticSecurityHeaders });
   });
   const text = jsonTextOf(response);
   const payload =

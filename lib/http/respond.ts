@@ -1,3 +1,4 @@
+import { staticSecurityHeaders } from "@/lib/auth/security-headers";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { logger } from "@/lib/log";
 import { ApiError } from "./errors";
@@ -66,10 +67,12 @@ export async function withRequestContext(
   request: Request,
   handler: (ctx: RequestContext) => Promise<Response>,
 ): Promise<Response> {
+  // The security headers start in ctx.headers so that every answer carries them, also over
+  // `npm start`'s direct lane, where next.config.ts's headers() never runs.
   const ctx: RequestContext = {
     request,
     requestId: requestIdFrom(request.headers),
-    headers: new Headers(),
+    headers: new Headers(staticSecurityHeaders),
   };
   try {
     const response = await handler(ctx);
