@@ -5,7 +5,7 @@ import { queryRows } from "@/lib/db/query";
 import type { LoadResult } from "./load";
 
 /**
- * "Nothing lost, nothing doubled", checked the way Vector and Loki do (threats.md decision 12):
+ * "Nothing lost, nothing doubled", checked the way Vector and Loki do (docs/security.md, decision 12):
  * unique ids in, anti-join out. Every figure in the report must be 0.
  */
 export interface ConservationReport {
