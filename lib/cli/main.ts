@@ -3,6 +3,7 @@ import { type Database, openDatabase } from "@/lib/db/open";
 import { createProjectCommand, createTokenCommand, createUserCommand } from "./commands/create";
 import { migrateCommand } from "./commands/migrate";
 import { pruneCommand } from "./commands/prune";
+import { resetPasswordCommand } from "./commands/reset-password";
 import { describeFailure, UsageError } from "./errors";
 import { type Output, processOutput } from "./output";
 import { usage } from "./usage";
@@ -30,6 +31,7 @@ const databaseCommands: Record<
   (db: Database["db"], flags: Flags, out: Output) => Promise<void>
 > = {
   "user create": createUserCommand,
+  "user reset-password": resetPasswordCommand,
   "project create": createProjectCommand,
   "token create": createTokenCommand,
   prune: pruneCommand,

@@ -4,6 +4,9 @@ Commands:
   migrate                          Apply pending database migrations.
   user create --email E (--password P | --password-stdin) [--role owner|admin|viewer] [--name N]
                                    Create a dashboard user (default role: viewer).
+  user reset-password --email E [--password-stdin] [--json]
+                                   Set a new password (random and printed once without stdin)
+                                   and sign the user out everywhere.
   project create --name N [--retention-days D] [--json]
                                    Create a project and print its first ingest key.
   token create --name N [--role admin|viewer] [--json]

@@ -62,9 +62,9 @@ export async function updateProjectAs(
 export async function deleteProjectAs(db: Db, principal: Principal, projectId: string) {
   await requireVisibleProject(db, principal, projectId);
   requireRole(principal, "admin");
-  const deletedLogs = await deleteProject(db, projectId);
+  const { deletedLogs, done } = await deleteProject(db, projectId);
   forgetProjectKeys({ projectId });
-  return { deleted: true, deleted_logs: deletedLogs };
+  return { deleted: true, deleted_logs: deletedLogs, done };
 }
 
 export async function createKeyAs(

@@ -7,18 +7,25 @@ import { canManageProjects } from "@/lib/auth/access";
 import { requirePageUser } from "@/lib/auth/session";
 import { siteOrigin } from "@/lib/auth/site-origin";
 import { getDb } from "@/lib/db/client";
+import { listProjectDeletions } from "@/lib/projects/delete-project";
 import { listVisibleProjects } from "@/lib/projects/list-projects";
 import { CreateProjectForm } from "./_components/create-project-form";
+import { DeletionsInProgress } from "./_components/deletions-in-progress";
 
 export const metadata: Metadata = { title: "Projects" };
 
 export default async function ProjectsPage() {
   const user = await requirePageUser();
-  const projects = await listVisibleProjects(await getDb(), user);
+  const db = await getDb();
   const canCreate = canManageProjects(user);
+  const [projects, deletions] = await Promise.all([
+    listVisibleProjects(db, user),
+    canCreate ? listProjectDeletions(db) : [],
+  ]);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Projects</h1>
+      <DeletionsInProgress deletions={deletions} />
       {projects.length === 0 && (
         <div className={cardClass}>
           <h2 className="font-medium">No projects yet</h2>

@@ -4,6 +4,7 @@ import { createProject } from "@/lib/projects/create-project";
 import { createUser } from "@/lib/users/create-user";
 import { UsageError } from "../errors";
 import { escapeForTerminal as esc, type Output } from "../output";
+import { readPasswordFromStdin } from "./stdin";
 
 type Flags = Record<string, string | boolean | undefined>;
 
@@ -15,16 +16,6 @@ function required(flags: Flags, name: string): string {
 
 const optional = (flags: Flags, name: string) =>
   typeof flags[name] === "string" ? (flags[name] as string) : undefined;
-
-/** The first line of stdin: `--password-stdin` keeps the password out of `ps` and shell history. */
-async function readPasswordFromStdin(): Promise<string> {
-  let text = "";
-  for await (const chunk of process.stdin) {
-    text += chunk;
-    if (text.includes("\n") || text.length > 1024) break;
-  }
-  return text.split(/\r?\n/)[0] ?? "";
-}
 
 export async function createUserCommand(db: Db, flags: Flags, out: Output) {
   if (flags["password-stdin"] && flags.password !== undefined) {

@@ -56,3 +56,26 @@ export const userSessions = pgTable(
 );
 
 export type UserSession = typeof userSessions.$inferSelect;
+
+export const passwordLinkPurposes = ["invite", "reset"] as const;
+
+// One-time links to set a password: an owner's invite (the user row exists already, so an
+// invited email can also sign in with GitHub or Google) or an owner's reset. Stored by hash
+// like every secret; one live link per user (a new one replaces the old).
+export const passwordLinks = pgTable(
+  "password_links",
+  {
+    id: uuid("id")
+      .primaryKey()
+      .$defaultFn(() => uuidv7()),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: text("purpose", { enum: passwordLinkPurposes }).notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+  (t) => [index("password_links_user_idx").on(t.userId)],
+);

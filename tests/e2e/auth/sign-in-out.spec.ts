@@ -32,6 +32,9 @@ test.describe("signing in and out", () => {
     await expect(page).toHaveURL(/\/settings\/account$/);
     await expect(page.getByRole("heading", { name: e2eAdmin.email })).toBeVisible();
     await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+    // The account page lists this browser's session beside a way to end them all.
+    await expect(page.getByTestId("session-list")).toContainText("this browser");
+    await expect(page.getByRole("button", { name: "Sign out of all devices" })).toBeVisible();
 
     // The dashboard carries the CSP and framing headers.
     const res = await page.request.get("/projects");
@@ -39,7 +42,7 @@ test.describe("signing in and out", () => {
     expect(res.headers()["x-content-type-options"]).toBe("nosniff");
 
     await page.getByText(e2eAdmin.email, { exact: false }).first().click();
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("button", { name: "Sign out", exact: true }).click();
     await expect(page).toHaveURL(/\/login/);
     await page.goto("/projects");
     await expect(page).toHaveURL(/\/login/);

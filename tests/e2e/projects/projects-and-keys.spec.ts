@@ -61,7 +61,13 @@ test.describe("projects and ingest keys", () => {
     await expect(page.getByTestId("ingest-key-row")).toHaveCount(2);
 
     const row = page.getByTestId("ingest-key-row").filter({ hasText: "mobile" });
+    // Revoking asks first and says what will happen; Cancel backs out.
     await row.getByRole("button", { name: "Revoke" }).click();
+    await expect(row.getByRole("alertdialog")).toContainText("refused (401) from now on");
+    await row.getByRole("button", { name: "Cancel" }).click();
+    await expect(row).not.toContainText("revoked");
+    await row.getByRole("button", { name: "Revoke" }).click();
+    await row.getByRole("button", { name: "Yes, revoke" }).click();
     await expect(row).toContainText("revoked");
     const res = await page.request.post("/api/v1/logs", {
       data: { message: "after revoke" },
@@ -78,6 +84,19 @@ test.describe("projects and ingest keys", () => {
     await page.getByLabel("Allowed origins").fill("https://ok.example\njavascript:alert(1)");
     await page.getByRole("button", { name: "Save settings" }).click();
     await expect(page.getByText(/allowed origins/)).toBeVisible();
+  });
+
+  test("deleting a project says how many events go, then it is gone", async () => {
+    const settingsUrl = page.url();
+    const projectId = /\/projects\/([^/]+)\/settings/.exec(settingsUrl)?.[1] ?? "";
+    await expect(page.getByTestId("delete-consequence")).toContainText(/1 event\b/);
+    const name = (await page.getByRole("heading", { level: 1 }).textContent()) ?? "";
+    await page.getByLabel(/to confirm/).fill(name.trim());
+    await page.getByRole("button", { name: "Delete project" }).click();
+    await page.waitForURL(/\/projects$/);
+    await expect(page.getByRole("link", { name: name.trim() })).toHaveCount(0);
+    const gone = await page.request.get(`/api/v1/projects/${projectId}`);
+    expect(gone.status()).toBe(404);
   });
 
   test("works at phone width", async () => {

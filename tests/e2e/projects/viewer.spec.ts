@@ -1,10 +1,13 @@
 import { expect, test } from "@playwright/test";
 import { ownerSession } from "../auth/owner-session";
-import { signInAs } from "../auth/sign-in";
 import { e2eAdmin } from "../fixtures/admin";
 
-// A viewer cannot create keys: the UI hides it AND the server refuses (roles live in the DAL).
-test("a viewer sees only granted projects and cannot manage them", async ({ browser, baseURL }) => {
+// A viewer joins through an invite link and sees only the projects chosen in the invite; they
+// cannot create keys: the UI hides it AND the server refuses (roles live in the DAL).
+test("an invited viewer joins by link, sees only granted projects and cannot manage them", async ({
+  browser,
+  baseURL,
+}) => {
   const suffix = Date.now();
   const viewer = { email: `viewer-${suffix}@e2e.test`, password: "viewer-password-1" };
 
@@ -29,32 +32,39 @@ test("a viewer sees only granted projects and cannot manage them", async ({ brow
     ).json()
   ).project.id as string;
 
-  // The owner adds the viewer and grants one project through the UI.
+  // The owner invites the viewer with one project chosen, and gets a link to pass on.
   await owner.goto("/settings/users");
   await owner.getByLabel("Email").fill(viewer.email);
-  await owner.getByLabel("Password (optional)").fill(viewer.password);
-  await owner.getByRole("button", { name: "Add user" }).click();
-  await expect(owner.getByText(`Added ${viewer.email}.`)).toBeVisible();
-  await owner.goto(`/projects/${granted}/settings`);
-  const row = owner.getByRole("listitem").filter({ hasText: viewer.email });
-  await row.getByRole("button", { name: "Grant access" }).click();
-  await expect(row).toContainText("has access");
-  // The only owner cannot demote themself; an invite without a password is listed as OAuth.
-  await owner.goto("/settings/users");
+  await owner.getByLabel(`Granted ${suffix}`).check();
+  await owner.getByRole("button", { name: "Invite" }).click();
+  await expect(
+    owner.getByText(`Invited ${viewer.email} as viewer of Granted ${suffix}.`),
+  ).toBeVisible();
+  const link = (await owner.getByTestId("password-link").textContent()) ?? "";
+  expect(link).toMatch(/\/set-password\/[A-Za-z0-9_-]{32}$/);
+  await expect(owner.getByTestId("user-row").filter({ hasText: viewer.email })).toContainText(
+    "no password yet",
+  );
+  // A viewer invited without projects is told they will see nothing yet.
+  await owner.getByLabel("Email").fill(`invited-${suffix}@e2e.test`);
+  await owner.getByRole("button", { name: "Invite" }).click();
+  await expect(owner.getByText("They see no project until you give them access")).toBeVisible();
+  // The only owner cannot demote themself.
   const self = owner.getByTestId("user-row").filter({ hasText: e2eAdmin.email });
   await self.getByLabel(`Role of ${e2eAdmin.email}`).selectOption("admin");
   await self.getByRole("button", { name: "Save role" }).click();
   await expect(self.getByText("This is the last owner")).toBeVisible();
-  await owner.getByLabel("Email").fill(`invited-${suffix}@e2e.test`);
-  await owner.getByLabel("Password (optional)").fill("");
-  await owner.getByRole("button", { name: "Add user" }).click();
-  await expect(
-    owner.getByTestId("user-row").filter({ hasText: `invited-${suffix}@e2e.test` }),
-  ).toContainText("OAuth invite");
   await owner.close();
 
+  // The teammate opens the link, chooses a password and is signed in: no server log needed.
   const page = await browser.newPage({ baseURL });
-  await signInAs(page, viewer);
+  await page.goto(new URL(link).pathname);
+  await expect(page.getByRole("heading", { name: "Join Logwell" })).toBeVisible();
+  await page.getByLabel("Your name (optional)").fill("Vera Viewer");
+  await page.getByLabel("Password (at least 10 characters)").fill(viewer.password);
+  await page.getByLabel("Repeat the password").fill(viewer.password);
+  await page.getByRole("button", { name: "Set password and sign in" }).click();
+  await page.waitForURL(/\/projects$/);
   await expect(page.getByRole("link", { name: `Granted ${suffix}` })).toBeVisible();
   await expect(page.getByText(`Hidden ${suffix}`)).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Create project" })).toHaveCount(0);

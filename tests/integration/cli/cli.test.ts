@@ -3,8 +3,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSession } from "@/lib/auth/sessions";
 import { type Database, openDatabase } from "@/lib/db/open";
-import { adminTokens, projects, users } from "@/lib/db/schema";
+import { adminTokens, projects, userSessions, users } from "@/lib/db/schema";
 import { hashSecret } from "@/lib/keys/secrets";
 import { verifyPassword } from "@/lib/users/password";
 import { backends, createServerDatabase, dropServerDatabase } from "../../support/db";
@@ -103,6 +104,52 @@ describe.each(backends())("logwell CLI on %s", (backend) => {
     expect(await verifyPassword(password, row?.passwordHash ?? "")).toBe(true);
     const both = await runCli([...args, "--password", "x"], env, "y\n");
     expect(both.code).toBe(2);
+  });
+
+  it("user reset-password sets a random or given password and ends every session", async () => {
+    const sessionsOf = (userId: string) =>
+      withDatabase((d) => d.db.select().from(userSessions).where(eq(userSessions.userId, userId)));
+    const [user] = await withDatabase((d) =>
+      d.db.select().from(users).where(eq(users.email, "stdin@example.com")),
+    );
+    const userId = user?.id ?? "";
+    await withDatabase((d) => startSession(d.db, userId));
+    expect(await sessionsOf(userId)).toHaveLength(1);
+
+    const random = await runCli(
+      ["user", "reset-password", "--email", "STDIN@example.com", "--json"],
+      env,
+    );
+    expect(random.code).toBe(0);
+    const { password } = JSON.parse(random.stdout);
+    expect(password).toMatch(/^[A-Za-z0-9_-]{24}$/);
+    const [after] = await withDatabase((d) =>
+      d.db.select().from(users).where(eq(users.id, userId)),
+    );
+    expect(await verifyPassword(password, after?.passwordHash ?? "")).toBe(true);
+    expect(await sessionsOf(userId)).toEqual([]);
+
+    const chosen = "chosen on stdin 12345";
+    const given = await runCli(
+      ["user", "reset-password", "--email", "stdin@example.com", "--password-stdin"],
+      env,
+      `${chosen}\n`,
+    );
+    expect(given.code).toBe(0);
+    expect(given.stdout).not.toContain(chosen);
+    const [again] = await withDatabase((d) =>
+      d.db.select().from(users).where(eq(users.id, userId)),
+    );
+    expect(await verifyPassword(chosen, again?.passwordHash ?? "")).toBe(true);
+
+    const unknown = await runCli(["user", "reset-password", "--email", "nobody@example.com"], env);
+    expect(unknown.code).toBe(2);
+    const short = await runCli(
+      ["user", "reset-password", "--email", "stdin@example.com", "--password-stdin"],
+      env,
+      "short\n",
+    );
+    expect(short.code).toBe(2);
   });
 
   it("project create --json prints the project and its ingest key", async () => {

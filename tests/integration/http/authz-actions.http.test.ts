@@ -69,6 +69,11 @@ describe.each(backends())("server actions on %s", (backend) => {
       fields: { current: cast.viewer.password, next: `changed-${tag}`, confirm: `changed-${tag}` },
     },
     signOutEverywhereAction: { page: "/settings/account", leading: [] },
+    setPasswordAction: {
+      page: `/set-password/${"x".repeat(32)}`,
+      leading: ["x".repeat(32), {}],
+      fields: { password: `changed-${tag}`, confirm: `changed-${tag}` },
+    },
     createTokenAction: {
       page: "/settings/tokens",
       leading: [{}],
@@ -79,10 +84,10 @@ describe.each(backends())("server actions on %s", (backend) => {
       leading: [],
       fields: { tokenId: seeded.tokenIds.admin },
     },
-    addUserAction: {
+    inviteUserAction: {
       page: "/settings/users",
       leading: [{}],
-      fields: { email: `added-${tag}@x.test`, role: "owner", password: "added-password-1" },
+      fields: { email: `added-${tag}@x.test`, role: "owner" },
     },
     changeRoleAction: {
       page: "/settings/users",
@@ -162,7 +167,7 @@ describe.each(backends())("server actions on %s", (backend) => {
       "revokeTokenAction",
     ];
     const ownerOnly = [
-      "addUserAction",
+      "inviteUserAction",
       "changeRoleAction",
       "removeUserAction",
       "resetPasswordAction",

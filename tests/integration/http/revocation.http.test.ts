@@ -141,7 +141,7 @@ describe.each(backends())("access ends over HTTP on %s", (backend) => {
     expect(await listProjects(api.cookies.owner)).toBe(401);
   });
 
-  it("an owner's reset ends the user's sessions and gives a password that signs in", async () => {
+  it("an owner's reset ends the user's sessions; its link sets a password that signs in", async () => {
     const owner = await signInOverHttp(api.server.url, cast.owner);
     const viewer = await signInOverHttp(api.server.url, {
       email: cast.viewer.email,
@@ -153,14 +153,29 @@ describe.each(backends())("access ends over HTTP on %s", (backend) => {
       { page: "/settings/users", leading: [{}], fields: { userId: api.seeded.ids.viewer } },
       owner,
     );
-    const password = /"password":"([0-9A-Za-z_-]{24})"/.exec(reset.text)?.[1];
-    expect(password).toBeDefined();
+    const token = /\/set-password\/([A-Za-z0-9_-]{32})/.exec(reset.text)?.[1] ?? "";
+    expect(token).not.toBe("");
     expect(await listProjects(viewer)).toBe(401);
+    const page = await fetch(url(`/set-password/${token}`));
+    expect(await page.text()).toContain("Choose a new password");
+    await action(
+      "setPasswordAction",
+      {
+        page: `/set-password/${token}`,
+        leading: [token, {}],
+        fields: { password: "after-reset-pass-1", confirm: "after-reset-pass-1" },
+      },
+      "",
+    );
     const again = await signInOverHttp(api.server.url, {
       email: cast.viewer.email,
-      password: password ?? "",
+      password: "after-reset-pass-1",
     });
     expect(again).not.toBeNull();
     expect(await listProjects(again ?? "")).toBe(200);
+    // Used once: the page now says so.
+    expect(await (await fetch(url(`/set-password/${token}`))).text()).toContain(
+      "This link no longer works",
+    );
   });
 });

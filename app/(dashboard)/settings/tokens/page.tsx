@@ -1,7 +1,8 @@
 // GET /settings/tokens — admin API tokens (lw_sec_…) for scripts: create (shown once), revoke
 import type { Metadata } from "next";
+import { ConfirmSubmit } from "@/app/_ui/confirm-submit";
 import { utcMinute } from "@/app/_ui/format";
-import { cardClass, secondaryButtonClass } from "@/app/_ui/styles";
+import { cardClass } from "@/app/_ui/styles";
 import { requireRole } from "@/lib/auth/access";
 import { listAdminTokens } from "@/lib/auth/admin-tokens";
 import { orPageError } from "@/lib/auth/page-guard";
@@ -52,9 +53,12 @@ export default async function TokensPage() {
               ) : (
                 <form action={revokeTokenAction} className="ml-auto">
                   <input type="hidden" name="tokenId" value={t.id} />
-                  <button type="submit" className={`${secondaryButtonClass} py-1 text-xs`}>
-                    Revoke
-                  </button>
+                  <ConfirmSubmit
+                    small
+                    label="Revoke"
+                    confirmLabel="Yes, revoke"
+                    consequence="Scripts using this token get 401 from now on."
+                  />
                 </form>
               )}
             </li>

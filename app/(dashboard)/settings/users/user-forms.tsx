@@ -1,18 +1,15 @@
 "use client";
 
-import { useActionState } from "react";
-import {
-  dangerButtonClass,
-  inputClass,
-  primaryButtonClass,
-  secondaryButtonClass,
-} from "@/app/_ui/styles";
+import { useActionState, useState } from "react";
+import { ConfirmSubmit } from "@/app/_ui/confirm-submit";
+import { EscapedText } from "@/app/_ui/escaped-text";
+import { inputClass, primaryButtonClass, secondaryButtonClass } from "@/app/_ui/styles";
 import { CopyButton } from "@/app/(dashboard)/projects/_components/copy-button";
 import type { ActionState } from "@/lib/auth/action-state";
 import {
-  addUserAction,
   changeRoleAction,
-  type ResetPasswordState,
+  type InviteState,
+  inviteUserAction,
   removeUserAction,
   resetPasswordAction,
 } from "./actions";
@@ -25,41 +22,68 @@ function Status({ state }: { state: ActionState }) {
   );
 }
 
-export function AddUserForm() {
-  const [state, action, pending] = useActionState<ActionState, FormData>(addUserAction, {});
+/** A one-time link just made (invite or reset), to copy and pass on. */
+function LinkToPass({ link }: { link?: string }) {
+  if (!link) return null;
   return (
-    <form action={action} className="grid gap-3 sm:grid-cols-4 sm:items-end">
+    <span className="flex min-w-0 items-center gap-2">
+      <code className="break-all font-mono text-xs" data-testid="password-link">
+        {link}
+      </code>
+      <CopyButton text={link} label="Copy link" />
+    </span>
+  );
+}
+
+export function InviteForm({ projects }: { projects: { id: string; name: string }[] }) {
+  const [state, action, pending] = useActionState<InviteState, FormData>(inviteUserAction, {});
+  const [role, setRole] = useState("viewer");
+  return (
+    <form action={action} className="grid gap-3 sm:grid-cols-3 sm:items-end">
       <label className="block text-sm font-medium sm:col-span-2">
         Email
         <input name="email" type="email" required className={`${inputClass} mt-1`} />
       </label>
       <label className="block text-sm font-medium">
         Role
-        <select name="role" defaultValue="viewer" className={`${inputClass} mt-1`}>
+        <select
+          name="role"
+          value={role}
+          onChange={(e) => setRole(e.target.value)}
+          className={`${inputClass} mt-1`}
+        >
           <option value="viewer">viewer</option>
           <option value="admin">admin</option>
           <option value="owner">owner</option>
         </select>
       </label>
-      <label className="block text-sm font-medium">
-        Password (optional)
-        <input
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          minLength={10}
-          className={`${inputClass} mt-1`}
-        />
-      </label>
-      <div className="sm:col-span-4">
-        <p className="mb-2 text-xs text-zinc-500">
-          Without a password the user can only sign in with GitHub or Google (when configured) using
-          this email.
+      {role === "viewer" && (
+        <fieldset className="sm:col-span-3">
+          <legend className="text-sm font-medium">Projects they may see</legend>
+          {projects.length === 0 ? (
+            <p className="mt-1 text-xs text-zinc-500">No projects yet.</p>
+          ) : (
+            <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
+              {projects.map((p) => (
+                <label key={p.id} className="flex items-center gap-2 text-sm">
+                  <input type="checkbox" name="projectId" value={p.id} />
+                  <EscapedText text={p.name} />
+                </label>
+              ))}
+            </div>
+          )}
+        </fieldset>
+      )}
+      <div className="space-y-2 sm:col-span-3">
+        <p className="text-xs text-zinc-500">
+          You get a link to send them: it works once, for 7 days, to choose a password. With GitHub
+          or Google sign-in configured they can also use that instead, with this email.
         </p>
         <button type="submit" disabled={pending} className={primaryButtonClass}>
-          {pending ? "Adding…" : "Add user"}
+          {pending ? "Inviting…" : "Invite"}
         </button>
         <Status state={state} />
+        <LinkToPass link={state.link} />
       </div>
     </form>
   );
@@ -82,7 +106,7 @@ export function UserRowForms({
     removeUserAction,
     {},
   );
-  const [resetState, resetAction, resetPending] = useActionState<ResetPasswordState, FormData>(
+  const [resetState, resetAction, resetPending] = useActionState<InviteState, FormData>(
     resetPasswordAction,
     {},
   );
@@ -113,35 +137,28 @@ export function UserRowForms({
       </form>
       <form action={resetAction}>
         <input type="hidden" name="userId" value={userId} />
-        <button
-          type="submit"
-          disabled={resetPending}
-          className={`${secondaryButtonClass} py-1 text-xs`}
-        >
-          Reset password
-        </button>
+        <ConfirmSubmit
+          small
+          label="Reset password"
+          confirmLabel="Yes, reset"
+          consequence={`${email}'s password stops working and every session of theirs ends; you get a link for them to choose a new one.`}
+          pending={resetPending}
+        />
       </form>
       <form action={removeAction}>
         <input type="hidden" name="userId" value={userId} />
-        <button
-          type="submit"
-          disabled={removePending}
-          className={`${dangerButtonClass} py-1 text-xs`}
-        >
-          Remove
-        </button>
+        <ConfirmSubmit
+          small
+          label="Remove"
+          confirmLabel="Yes, remove"
+          consequence={`${email} loses access at once: their sessions end and the API tokens they made are revoked. Their projects and logs stay.`}
+          pending={removePending}
+        />
       </form>
       <Status
         state={[resetState, roleState, removeState].find((s) => s.error || s.message) ?? {}}
       />
-      {resetState.password && (
-        <span className="flex items-center gap-2">
-          <code className="font-mono text-sm" data-testid="reset-password">
-            {resetState.password}
-          </code>
-          <CopyButton text={resetState.password} />
-        </span>
-      )}
+      <LinkToPass link={resetState.link} />
     </div>
   );
 }

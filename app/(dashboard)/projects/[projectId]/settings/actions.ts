@@ -8,6 +8,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { visibleText } from "@/lib/logs/visible-text";
 import { createKeyAs, deleteProjectAs, revokeKeyAs, updateProjectAs } from "@/lib/projects/api";
+import { continueDeletionsAfterResponse } from "@/lib/projects/deletion-in-background";
 import { addProjectMember, removeProjectMember } from "@/lib/projects/members";
 import { newIngestKeyBodySchema, updateProjectBodySchema } from "@/lib/projects/schemas";
 import { settingsFromForm } from "./settings-form-data";
@@ -69,7 +70,8 @@ export async function deleteProjectAction(
     if (confirm !== project.name && confirm !== visibleText(project.name)) {
       return { error: "Type the project name exactly to confirm." };
     }
-    await deleteProjectAs(db, user, projectId);
+    const { done } = await deleteProjectAs(db, user, projectId);
+    if (!done) continueDeletionsAfterResponse(db);
     return { ok: true };
   });
   if (!result.ok) return result;

@@ -6,6 +6,7 @@ import { orPageError } from "@/lib/auth/page-guard";
 import { requirePageUser } from "@/lib/auth/session";
 import { siteOrigin } from "@/lib/auth/site-origin";
 import { getDb } from "@/lib/db/client";
+import { projectEventCount } from "@/lib/projects/delete-project";
 import { projectDto } from "@/lib/projects/dto";
 import { listIngestKeys } from "@/lib/projects/ingest-keys";
 import { listProjectMembers } from "@/lib/projects/members";
@@ -32,11 +33,12 @@ export default async function ProjectSettingsPage({
     requireRole(user, "admin");
     return p;
   });
-  const [keys, members, users, origin] = await Promise.all([
+  const [keys, members, users, origin, events] = await Promise.all([
     listIngestKeys(db, project.id),
     listProjectMembers(db, project.id),
     listUsers(db),
     siteOrigin(),
+    projectEventCount(db, project.id),
   ]);
   const memberIds = new Set(members.map((m) => m.userId));
   const viewers = users
@@ -70,7 +72,7 @@ export default async function ProjectSettingsPage({
         <h2 id="danger-heading" className="mb-4 font-medium text-red-800">
           Delete project
         </h2>
-        <DeleteProjectForm projectId={project.id} name={project.name} />
+        <DeleteProjectForm projectId={project.id} name={project.name} events={events} />
       </section>
     </div>
   );

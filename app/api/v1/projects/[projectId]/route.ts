@@ -4,6 +4,7 @@ import { requireApiPrincipal } from "@/lib/auth/principal";
 import { getDb } from "@/lib/db/client";
 import { json, withRequestContext } from "@/lib/http/respond";
 import { deleteProjectAs, updateProjectAs } from "@/lib/projects/api";
+import { continueDeletionsAfterResponse } from "@/lib/projects/deletion-in-background";
 import { projectDto } from "@/lib/projects/dto";
 import { parseJsonBody } from "@/lib/projects/request-body";
 import { updateProjectBodySchema } from "@/lib/projects/schemas";
@@ -32,10 +33,9 @@ export async function PATCH(request: Request, { params }: Params) {
 export async function DELETE(request: Request, { params }: Params) {
   return withRequestContext(request, async (ctx) => {
     const principal = await requireApiPrincipal(request);
-    return json(
-      ctx,
-      200,
-      await deleteProjectAs(await getDb(), principal, (await params).projectId),
-    );
+    const db = await getDb();
+    const result = await deleteProjectAs(db, principal, (await params).projectId);
+    if (!result.done) continueDeletionsAfterResponse(db);
+    return json(ctx, 200, result);
   });
 }

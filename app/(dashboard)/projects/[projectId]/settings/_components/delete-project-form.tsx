@@ -6,15 +6,27 @@ import { dangerButtonClass, inputClass } from "@/app/_ui/styles";
 import type { ActionState } from "@/lib/auth/action-state";
 import { deleteProjectAction } from "../actions";
 
-export function DeleteProjectForm({ projectId, name }: { projectId: string; name: string }) {
+export function DeleteProjectForm({
+  projectId,
+  name,
+  events,
+}: {
+  projectId: string;
+  name: string;
+  events: { count: number; capped: boolean };
+}) {
   const [state, action, pending] = useActionState<ActionState, FormData>(
     deleteProjectAction.bind(null, projectId),
     {},
   );
   return (
     <form action={action} className="space-y-2">
-      <p className="text-sm text-zinc-700">
-        Deletes the project, its keys and <strong>all of its logs</strong>. This cannot be undone.
+      <p className="text-sm text-zinc-700" data-testid="delete-consequence">
+        Deletes the project, its keys and viewer access at once (apps sending with its keys are
+        refused from then on), and <strong>all of its logs</strong>: {events.capped ? "over " : ""}
+        {events.count.toLocaleString("en")} {events.count === 1 ? "event" : "events"}, deleted in
+        the background if there are many (progress shows on the projects page). This cannot be
+        undone.
       </p>
       <label className="block text-sm font-medium">
         Type{" "}

@@ -1,5 +1,5 @@
+import { ConfirmSubmit } from "@/app/_ui/confirm-submit";
 import { utcMinute } from "@/app/_ui/format";
-import { secondaryButtonClass } from "@/app/_ui/styles";
 import type { IngestKey } from "@/lib/db/schema";
 import { CopyButton } from "../../../_components/copy-button";
 import { SnippetBlock } from "../../../_components/new-key-panel";
@@ -30,9 +30,12 @@ export function KeysTable({
             ) : (
               <form action={revokeKeyAction.bind(null, projectId)} className="ml-auto">
                 <input type="hidden" name="keyId" value={k.id} />
-                <button type="submit" className={`${secondaryButtonClass} py-1 text-xs`}>
-                  Revoke
-                </button>
+                <ConfirmSubmit
+                  small
+                  label="Revoke"
+                  confirmLabel="Yes, revoke"
+                  consequence="Apps sending with this key are refused (401) from now on, and it cannot be turned back on."
+                />
               </form>
             )}
           </div>

@@ -1,0 +1,28 @@
+import { EscapedText } from "@/app/_ui/escaped-text";
+import { cardClass } from "@/app/_ui/styles";
+import type { listProjectDeletions } from "@/lib/projects/delete-project";
+import { RefreshWhileShown } from "./refresh-while-shown";
+
+type Deletion = Awaited<ReturnType<typeof listProjectDeletions>>[number];
+
+/** Projects already gone whose events are still being deleted, with what is left. */
+export function DeletionsInProgress({ deletions }: { deletions: Deletion[] }) {
+  if (deletions.length === 0) return null;
+  return (
+    <section className={cardClass} aria-labelledby="deleting-heading" data-testid="deletions">
+      <h2 id="deleting-heading" className="mb-2 font-medium">
+        Deleting
+      </h2>
+      <ul className="space-y-1 text-sm">
+        {deletions.map((d) => (
+          <li key={d.projectId}>
+            <EscapedText text={d.name} />: {d.remainingIsCapped ? "over " : "about "}
+            {d.remaining.toLocaleString("en")} {d.remaining === 1 ? "event" : "events"} left. The
+            project is already gone; its events are deleted in the background.
+          </li>
+        ))}
+      </ul>
+      <RefreshWhileShown everyMs={3000} />
+    </section>
+  );
+}
