@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/open";
 import { type LogDto, logDtoSchema } from "@/lib/logs/dto";
 import { csvColumns } from "@/lib/logs/export-format";
+import { parseCsvStrict } from "../../support/csv";
 import { backends } from "../../support/db";
 import {
   createAdminToken,
   createProject,
-  parseCsv,
   type ReadApiServer,
   startReadApiServer,
 } from "../logs/http-fixture";
@@ -176,7 +176,7 @@ describe.each(backends())("read API on next start (%s)", (backend) => {
       /^attachment; filename="logwell-[A-Za-z0-9._-]+\.csv"; filename\*=UTF-8''/,
     );
     expect(decodeURIComponent(disposition.split("UTF-8''")[1] ?? "")).toContain("Αθήνα-日本-shop");
-    const rows = parseCsv(await res.text());
+    const rows = parseCsvStrict(await res.text());
     expect(rows[0]).toEqual([...csvColumns]);
     const message = csvColumns.indexOf("message");
     const body = rows.slice(1);

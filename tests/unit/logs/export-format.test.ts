@@ -1,16 +1,17 @@
 import { describe, expect, it } from "vitest";
 import type { LogDto } from "@/lib/logs/dto";
-import { csvColumns, csvRows, neutralizeCell } from "@/lib/logs/export-format";
+import { csvColumns, csvRows, ndjsonRows, neutralizeCell } from "@/lib/logs/export-format";
 import { contentDisposition, exportFilename } from "@/lib/logs/export-headers";
+import { parseCsvStrict } from "../../support/csv";
 
 describe("neutralizeCell (EXP-1, V-16)", () => {
-  it.each(["=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1", "  =1+1", " \t@x"])(
+  it.each(["=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1", "\n=1", "  =1+1", " \t@x", "'=x", "'"])(
     "prefixes %j",
     (cell) => {
       expect(neutralizeCell(cell)).toBe(`'${cell}`);
     },
   );
-  it.each(["hello", "1-2", "a=b", "", "   ", "'already"])("leaves %j alone", (cell) => {
+  it.each(["hello", "1-2", "a=b", "", "   ", " 'x"])("leaves %j alone", (cell) => {
     expect(neutralizeCell(cell)).toBe(cell);
   });
 });
@@ -32,6 +33,34 @@ describe("csvRows", () => {
     expect(row).toContain('"a ""quoted"", value"');
     expect(row).toContain("'=evil()");
     expect(row.endsWith("\r\n")).toBe(true);
+  });
+});
+
+describe("line breaks inside values (issue 17, item 1)", () => {
+  const texts = ["stack\n  at f", "cr\ronly", "crlf\r\nx", "ls\u2028ps\u2029", "end\n"];
+  const log = Object.fromEntries(csvColumns.map((c) => [c, null])) as unknown as LogDto;
+  const logs = texts.map((message, i) => ({
+    ...log,
+    id: String(i),
+    message,
+    truncated_fields: [],
+    normalized_fields: [],
+  }));
+
+  it("CSV quotes every cell holding CR, LF, U+2028 or U+2029: one record per event", () => {
+    const records = parseCsvStrict(csvRows(logs));
+    expect(records.map((r) => r[csvColumns.indexOf("message")])).toEqual(texts);
+  });
+
+  it("NDJSON escapes U+2028/U+2029, so no line breaker cuts a record", () => {
+    const text = ndjsonRows(logs);
+    expect(text).not.toMatch(/[\r\u2028\u2029]/);
+    expect(
+      text
+        .trimEnd()
+        .split("\n")
+        .map((l) => JSON.parse(l).message),
+    ).toEqual(texts);
   });
 });
 
