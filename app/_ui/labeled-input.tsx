@@ -1,18 +1,18 @@
 import type { ComponentProps, ReactNode } from "react";
+import { FormField } from "./form-field";
 import { inputClass } from "./styles";
 
-/** A form input inside its label (so a click on the text focuses it), styled like every form. */
+/** An input with its label, hint and error (form-field.tsx), styled like every form. */
 export function LabeledInput({
   label,
   hint,
+  error,
   className = "",
   ...input
-}: { label: ReactNode; hint?: ReactNode } & ComponentProps<"input">) {
+}: { label: ReactNode; hint?: ReactNode; error?: string } & ComponentProps<"input">) {
   return (
-    <label className="block text-sm font-medium">
-      {label}
-      <input {...input} className={`${inputClass} mt-1 ${className}`} />
-      {hint && <span className="mt-1 block text-xs font-normal text-zinc-500">{hint}</span>}
-    </label>
+    <FormField label={label} hint={hint} error={error}>
+      {(control) => <input {...input} {...control} className={`${inputClass} mt-1 ${className}`} />}
+    </FormField>
   );
 }

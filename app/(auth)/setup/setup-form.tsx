@@ -1,12 +1,18 @@
 "use client";
 
 import { useActionState } from "react";
+import { FormStatus } from "@/app/_ui/form-status";
 import { LabeledInput } from "@/app/_ui/labeled-input";
 import { primaryButtonClass } from "@/app/_ui/styles";
-import { claimOwnerAction, type SetupState } from "./actions";
+import { type FormState, shownValue } from "@/lib/forms/form-state";
+import { claimOwnerAction, type SetupField } from "./actions";
 
 export function SetupForm() {
-  const [state, action, pending] = useActionState<SetupState, FormData>(claimOwnerAction, {});
+  const [state, action, pending] = useActionState<FormState<SetupField>, FormData>(
+    claimOwnerAction,
+    {},
+  );
+  const error = (field: SetupField) => state.fieldErrors?.[field];
   return (
     <form action={action} className="space-y-4">
       <LabeledInput
@@ -17,6 +23,7 @@ export function SetupForm() {
         autoComplete="off"
         spellCheck={false}
         className="font-mono"
+        error={error("token")}
       />
       <LabeledInput
         label="Your email"
@@ -24,9 +31,17 @@ export function SetupForm() {
         type="email"
         autoComplete="username"
         required
-        defaultValue={state.email}
+        defaultValue={shownValue(state, "email", "")}
+        error={error("email")}
       />
-      <LabeledInput label="Name (optional)" name="name" maxLength={100} autoComplete="name" />
+      <LabeledInput
+        label="Name (optional)"
+        name="name"
+        maxLength={100}
+        autoComplete="name"
+        defaultValue={shownValue(state, "name", "")}
+        error={error("name")}
+      />
       <LabeledInput
         label="Password (at least 10 characters)"
         name="password"
@@ -34,10 +49,9 @@ export function SetupForm() {
         autoComplete="new-password"
         minLength={10}
         required
+        error={error("password")}
       />
-      <p id="setup-error" role="alert" className="min-h-5 text-sm text-red-700">
-        {state.error}
-      </p>
+      <FormStatus state={state} className="min-h-5" />
       <button type="submit" disabled={pending} className={`${primaryButtonClass} w-full`}>
         {pending ? "Creating owner…" : "Create owner account"}
       </button>

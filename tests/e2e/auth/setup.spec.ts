@@ -26,7 +26,9 @@ test.describe("first-run setup", () => {
     await page.getByLabel("Your email").fill("first@owner.test");
     await page.getByLabel("Password (at least 10 characters)").fill("first-owner-pass");
     await page.getByRole("button", { name: "Create owner account" }).click();
-    await expect(page.locator("#setup-error")).toContainText("setup token is wrong");
+    await expect(page.getByLabel("Setup token")).toHaveAccessibleDescription(
+      /setup token is wrong/,
+    );
 
     await page.getByLabel("Setup token").fill(token ?? "");
     await page.getByLabel("Password (at least 10 characters)").fill("first-owner-pass");

@@ -83,7 +83,7 @@ test.describe("projects and ingest keys", () => {
     await expect(page.getByTestId("prune-preview")).toContainText("Next prune removes 0 events");
     await page.getByLabel("Allowed origins").fill("https://ok.example\njavascript:alert(1)");
     await page.getByRole("button", { name: "Save settings" }).click();
-    await expect(page.getByText(/allowed origins/)).toBeVisible();
+    await expect(page.getByText(/Allowed origins, line 2: enter an origin/)).toBeVisible();
   });
 
   test("deleting a project says how many events go, then it is gone", async () => {

@@ -2,52 +2,53 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { z } from "zod";
 import { requireRole, requireVisibleProject } from "@/lib/auth/access";
-import { type ActionState, actionResult, firstIssue } from "@/lib/auth/action-state";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
+import { formAction } from "@/lib/forms/form-action";
+import type { FormState } from "@/lib/forms/form-state";
 import { visibleText } from "@/lib/logs/visible-text";
 import { createKeyAs, deleteProjectAs, revokeKeyAs, updateProjectAs } from "@/lib/projects/api";
 import { continueDeletionsAfterResponse } from "@/lib/projects/deletion-in-background";
 import { addProjectMember, removeProjectMember } from "@/lib/projects/members";
 import { newIngestKeyBodySchema, updateProjectBodySchema } from "@/lib/projects/schemas";
-import { settingsFromForm } from "./settings-form-data";
+import { type SettingsField, settingsFields, settingsFromForm } from "./settings-form-data";
 
 // Every action re-checks session, visibility (404) and role (403) through lib/projects/api.
 
-export async function saveSettingsAction(
-  projectId: string,
-  _prev: ActionState,
-  form: FormData,
-): Promise<ActionState> {
-  return actionResult(async () => {
-    const user = await requirePageUser();
-    const parsed = updateProjectBodySchema.safeParse(settingsFromForm(form));
-    if (!parsed.success) return { error: firstIssue(parsed.error) };
-    await updateProjectAs(await getDb(), user, projectId, parsed.data);
+export const saveSettingsAction = formAction(
+  {
+    fields: settingsFields,
+    schema: updateProjectBodySchema,
+    role: "admin",
+    toInput: settingsFromForm,
+  },
+  async (patch, { user }, projectId: string): Promise<FormState<SettingsField>> => {
+    await updateProjectAs(await getDb(), user, projectId, patch);
     revalidatePath(`/projects/${projectId}`, "layout");
     return { ok: true, message: "Saved." };
-  });
-}
+  },
+);
 
-export interface NewKeyState extends ActionState {
+export interface NewKeyState extends FormState<"name"> {
   ingestKey?: string;
 }
 
-export async function createKeyAction(
-  projectId: string,
-  _prev: NewKeyState,
-  form: FormData,
-): Promise<NewKeyState> {
-  return actionResult(async () => {
-    const user = await requirePageUser();
-    const parsed = newIngestKeyBodySchema.safeParse({ name: form.get("name") || undefined });
-    if (!parsed.success) return { error: firstIssue(parsed.error) };
-    const created = await createKeyAs(await getDb(), user, projectId, parsed.data);
+export const createKeyAction = formAction(
+  {
+    fields: { name: { label: "Key name" } },
+    schema: newIngestKeyBodySchema,
+    role: "admin",
+    // Empty means the schema's default name.
+    toInput: ({ name }) => ({ name: name || undefined }),
+  },
+  async (input, { user }, projectId: string): Promise<NewKeyState> => {
+    const created = await createKeyAs(await getDb(), user, projectId, input);
     revalidatePath(`/projects/${projectId}/settings`);
     return { ok: true, ingestKey: created.ingest_key };
-  });
-}
+  },
+);
 
 export async function revokeKeyAction(projectId: string, form: FormData): Promise<void> {
   const user = await requirePageUser();
@@ -55,29 +56,25 @@ export async function revokeKeyAction(projectId: string, form: FormData): Promis
   revalidatePath(`/projects/${projectId}/settings`);
 }
 
-export async function deleteProjectAction(
-  projectId: string,
-  _prev: ActionState,
-  form: FormData,
-): Promise<ActionState> {
-  const result = await actionResult(async () => {
-    const user = await requirePageUser();
+export const deleteProjectAction = formAction(
+  {
+    fields: { confirm: { label: "Project name" } },
+    schema: z.object({ confirm: z.string() }),
+    role: "admin",
+  },
+  async ({ confirm }, { user }, projectId: string): Promise<FormState<"confirm">> => {
     const db = await getDb();
     const project = await requireVisibleProject(db, user, projectId);
-    requireRole(user, "admin");
     // The name as typed, or as shown: an escaped character cannot be typed as it is.
-    const confirm = form.get("confirm");
     if (confirm !== project.name && confirm !== visibleText(project.name)) {
-      return { error: "Type the project name exactly to confirm." };
+      return { fieldErrors: { confirm: "Type the project name exactly as shown to confirm." } };
     }
     const { done } = await deleteProjectAs(db, user, projectId);
     if (!done) continueDeletionsAfterResponse(db);
-    return { ok: true };
-  });
-  if (!result.ok) return result;
-  revalidatePath("/projects");
-  redirect("/projects");
-}
+    revalidatePath("/projects");
+    redirect("/projects");
+  },
+);
 
 export async function setMemberAction(projectId: string, form: FormData): Promise<void> {
   const user = await requirePageUser();

@@ -1,23 +1,50 @@
-// Form fields → the API's snake_case settings shape (validated by updateProjectBodySchema).
+// The settings form's fields: how each is named in messages, and its text → the API's
+// snake_case settings shape (validated by updateProjectBodySchema).
+import type { FieldSpecs } from "@/lib/forms/field-spec";
+import { listEntries } from "@/lib/forms/field-spec";
 
-function intOrUndefined(value: FormDataEntryValue | null): number | undefined {
-  if (value === null || value === "") return undefined;
-  return Number(value);
+export const settingsFields = {
+  name: { label: "Name" },
+  retention_days: {
+    label: "Retention (days)",
+    invalid: "enter a whole number of days from 1 to 3650",
+  },
+  allowed_origins: {
+    label: "Allowed origins",
+    list: {
+      invalid:
+        "enter an origin like https://app.example.com (no path, no trailing slash), or https://*.example.com",
+    },
+  },
+  ip_storage: { label: "Client IP storage" },
+  rate_limit_per_ip_per_minute: {
+    label: "Requests per IP per minute",
+    invalid: "enter a whole number from 1 to 1,000,000",
+  },
+  rate_limit_events_per_minute: {
+    label: "Events per minute",
+    invalid: "enter a whole number from 1 to 100,000,000",
+  },
+  max_events: {
+    label: "Max stored events",
+    invalid: "enter a whole number from 1 to 1,000,000,000, or leave it empty",
+  },
+} satisfies FieldSpecs<string>;
+
+export type SettingsField = keyof typeof settingsFields;
+
+function intOrUndefined(value: string): number | undefined {
+  return value.trim() === "" ? undefined : Number(value);
 }
 
-export function settingsFromForm(form: FormData) {
-  const origins = String(form.get("allowed_origins") ?? "")
-    .split(/[\s,]+/)
-    .map((o) => o.trim())
-    .filter(Boolean);
-  const maxEvents = form.get("max_events");
+export function settingsFromForm(values: Record<SettingsField, string>) {
   return {
-    name: String(form.get("name") ?? ""),
-    retention_days: intOrUndefined(form.get("retention_days")),
-    allowed_origins: origins,
-    rate_limit_per_ip_per_minute: intOrUndefined(form.get("rate_limit_per_ip_per_minute")),
-    rate_limit_events_per_minute: intOrUndefined(form.get("rate_limit_events_per_minute")),
-    ip_storage: String(form.get("ip_storage") ?? ""),
-    max_events: maxEvents === null || maxEvents === "" ? null : Number(maxEvents),
+    name: values.name,
+    retention_days: intOrUndefined(values.retention_days),
+    allowed_origins: listEntries(values.allowed_origins).map((entry) => entry.value),
+    rate_limit_per_ip_per_minute: intOrUndefined(values.rate_limit_per_ip_per_minute),
+    rate_limit_events_per_minute: intOrUndefined(values.rate_limit_events_per_minute),
+    ip_storage: values.ip_storage,
+    max_events: intOrUndefined(values.max_events) ?? null,
   };
 }

@@ -2,8 +2,9 @@
 
 import { useActionState } from "react";
 import { EscapedText } from "@/app/_ui/escaped-text";
+import { FormField } from "@/app/_ui/form-field";
 import { dangerButtonClass, inputClass } from "@/app/_ui/styles";
-import type { ActionState } from "@/lib/auth/action-state";
+import { type FormState, shownValue } from "@/lib/forms/form-state";
 import { deleteProjectAction } from "../actions";
 
 export function DeleteProjectForm({
@@ -15,7 +16,7 @@ export function DeleteProjectForm({
   name: string;
   events: { count: number; capped: boolean };
 }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(
+  const [state, action, pending] = useActionState<FormState<"confirm">, FormData>(
     deleteProjectAction.bind(null, projectId),
     {},
   );
@@ -28,14 +29,29 @@ export function DeleteProjectForm({
         the background if there are many (progress shows on the projects page). This cannot be
         undone.
       </p>
-      <label className="block text-sm font-medium">
-        Type{" "}
-        <code className="rounded bg-zinc-100 px-1">
-          <EscapedText text={name} />
-        </code>{" "}
-        to confirm
-        <input name="confirm" required autoComplete="off" className={`${inputClass} mt-1`} />
-      </label>
+      <FormField
+        label={
+          <>
+            Type{" "}
+            <code className="rounded bg-zinc-100 px-1">
+              <EscapedText text={name} />
+            </code>{" "}
+            to confirm
+          </>
+        }
+        error={state.fieldErrors?.confirm}
+      >
+        {(c) => (
+          <input
+            {...c}
+            name="confirm"
+            required
+            autoComplete="off"
+            defaultValue={shownValue(state, "confirm", "")}
+            className={`${inputClass} mt-1`}
+          />
+        )}
+      </FormField>
       <button type="submit" disabled={pending} className={dangerButtonClass}>
         {pending ? "Deleting…" : "Delete project"}
       </button>

@@ -1,7 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
+import { FormField } from "@/app/_ui/form-field";
 import { inputClass, secondaryButtonClass } from "@/app/_ui/styles";
+import { shownValue } from "@/lib/forms/form-state";
 import { NewKeyPanel } from "../../../_components/new-key-panel";
 import { createKeyAction, type NewKeyState } from "../actions";
 
@@ -13,15 +15,18 @@ export function NewKeyForm({ projectId, origin }: { projectId: string; origin: s
   return (
     <div className="space-y-3">
       <form action={action} className="flex flex-col gap-2 sm:flex-row sm:items-end">
-        <label className="block flex-1 text-sm font-medium">
-          Key name
-          <input
-            name="name"
-            maxLength={100}
-            placeholder="e.g. production web"
-            className={`${inputClass} mt-1`}
-          />
-        </label>
+        <FormField label="Key name" error={state.fieldErrors?.name} className="flex-1">
+          {(c) => (
+            <input
+              {...c}
+              name="name"
+              maxLength={100}
+              placeholder="e.g. production web"
+              defaultValue={shownValue(state, "name", "")}
+              className={`${inputClass} mt-1`}
+            />
+          )}
+        </FormField>
         <button type="submit" disabled={pending} className={secondaryButtonClass}>
           {pending ? "Creating…" : "Create ingest key"}
         </button>
