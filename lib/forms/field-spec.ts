@@ -8,6 +8,8 @@ export interface FieldSpec {
   invalid?: string;
   /** A list typed one per line (commas and spaces also separate): errors name the line. */
   list?: { invalid: string };
+  /** A group of checkboxes under one name: every checked value, one per line. */
+  multiple?: boolean;
 }
 
 export type FieldSpecs<F extends string> = Record<F, FieldSpec>;

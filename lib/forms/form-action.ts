@@ -26,8 +26,8 @@ export interface FormContext<F extends string, R extends FormRole> {
 function submitted<F extends string>(fields: FieldSpecs<F>, form: FormData): Record<F, string> {
   const values = {} as Record<F, string>;
   for (const name of Object.keys(fields) as F[]) {
-    const value = form.get(name);
-    values[name] = typeof value === "string" ? value : "";
+    const all = form.getAll(name).filter((v): v is string => typeof v === "string");
+    values[name] = fields[name].multiple ? all.join("\n") : (all[0] ?? "");
   }
   return values;
 }

@@ -4,11 +4,10 @@ import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn } from "@/lib/auth/config";
 import { configuredOAuthProviders } from "@/lib/auth/oauth-providers";
 import { safeRedirectTarget } from "@/lib/auth/redirect-target";
+import type { FormState } from "@/lib/forms/form-state";
 
-export interface LoginState {
-  error?: string;
-  email?: string;
-}
+/** The form-wide error never names a field: which one was wrong is not told (no enumeration). */
+export type LoginState = FormState<"email">;
 
 export async function loginWithPassword(_prev: LoginState, form: FormData): Promise<LoginState> {
   const email = String(form.get("email") ?? "").slice(0, 254);
@@ -22,10 +21,14 @@ export async function loginWithPassword(_prev: LoginState, form: FormData): Prom
     // signIn's success is a redirect, which is thrown and must pass through.
     if (!(err instanceof AuthError)) throw err;
     if (err instanceof CredentialsSignin && err.code === "rate_limited") {
-      return { email, error: "Too many sign-in attempts. Wait a few minutes and try again." };
+      return {
+        values: { email },
+        error: "Too many sign-in attempts. Wait a few minutes and try again.",
+      };
     }
-    if (err instanceof CredentialsSignin) return { email, error: "Wrong email or password." };
-    return { email, error: "Sign-in is unavailable right now. Try again shortly." };
+    if (err instanceof CredentialsSignin)
+      return { values: { email }, error: "Wrong email or password." };
+    return { values: { email }, error: "Sign-in is unavailable right now. Try again shortly." };
   }
   return {};
 }

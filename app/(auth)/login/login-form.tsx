@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { LabeledInput } from "@/app/_ui/labeled-input";
 import { primaryButtonClass } from "@/app/_ui/styles";
+import { shownValue } from "@/lib/forms/form-state";
 import { type LoginState, loginWithPassword } from "./actions";
 
 export function LoginForm({ next }: { next: string }) {
@@ -16,7 +17,7 @@ export function LoginForm({ next }: { next: string }) {
         type="email"
         autoComplete="username"
         required
-        defaultValue={state.email}
+        defaultValue={shownValue(state, "email", "")}
       />
       <LabeledInput
         label="Password"

@@ -1,32 +1,32 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { type ActionState, actionResult, firstIssue } from "@/lib/auth/action-state";
-import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
+import { formAction } from "@/lib/forms/form-action";
+import type { FormState } from "@/lib/forms/form-state";
 import { createProjectAs } from "@/lib/projects/api";
 import { createProjectBodySchema } from "@/lib/projects/schemas";
 
-export interface CreateProjectState extends ActionState {
+export interface CreateProjectState extends FormState<"name"> {
   project?: { id: string; name: string };
   ingestKey?: string;
 }
 
-// Server actions are public POST endpoints: each one re-checks the session and the role.
-export async function createProjectAction(
-  _prev: CreateProjectState,
-  form: FormData,
-): Promise<CreateProjectState> {
-  return actionResult(async () => {
-    const user = await requirePageUser();
-    const parsed = createProjectBodySchema.safeParse({ name: form.get("name") });
-    if (!parsed.success) return { error: firstIssue(parsed.error) };
-    const created = await createProjectAs(await getDb(), user, parsed.data);
+// Server actions are public POST endpoints: formAction re-checks the session and the role, and
+// createProjectAs checks again.
+export const createProjectAction = formAction(
+  {
+    fields: { name: { label: "Project name" } },
+    schema: createProjectBodySchema,
+    role: "admin",
+  },
+  async (input, { user }): Promise<CreateProjectState> => {
+    const created = await createProjectAs(await getDb(), user, input);
     revalidatePath("/projects");
     return {
       ok: true,
       project: { id: created.project.id, name: created.project.name },
       ingestKey: created.ingest_key,
     };
-  });
-}
+  },
+);

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signInAs } from "../auth/sign-in";
+import { acceptInvite, inviteViewer } from "../auth/invite";
 import { createProjectViaApi, ingest, ownerState, saveOwnerSession, signedOut } from "./helpers";
 
 // TC-09 / TC-10: hostile log content renders as text and runs nothing; a deleted project's
@@ -88,21 +88,15 @@ test("another user's session cannot read a deleted project's logs (404 alike)", 
 }) => {
   const { id, key } = await createProjectViaApi(page, `doomed ${Date.now()}`);
   await ingest(page.request, key, [{ message: "soon gone" }]);
-  // The owner adds a viewer through the users page and grants this project.
+  // The owner invites a viewer with this project chosen; the viewer joins by the link.
   const viewer = { email: `explorer-viewer-${Date.now()}@e2e.test`, password: "viewer-password-1" };
-  await page.goto("/settings/users");
-  await page.getByLabel("Email").fill(viewer.email);
-  await page.getByLabel("Password (optional)").fill(viewer.password);
-  await page.getByRole("button", { name: "Add user" }).click();
-  await expect(page.getByText(`Added ${viewer.email}.`)).toBeVisible();
-  await page.goto(`/projects/${id}/settings`);
-  const row = page.getByRole("listitem").filter({ hasText: viewer.email });
-  await row.getByRole("button", { name: "Grant access" }).click();
-  await expect(row).toContainText("has access");
+  const name = (await page.request.get(`/api/v1/projects/${id}`).then((r) => r.json())).project
+    .name as string;
+  const link = await inviteViewer(page, viewer.email, [name]);
 
   const other = await browser.newContext({ baseURL, storageState: signedOut });
   const viewerPage = await other.newPage();
-  await signInAs(viewerPage, viewer);
+  await acceptInvite(viewerPage, link, viewer.password);
   await viewerPage.goto(`/projects/${id}/logs`);
   await viewerPage.locator("a[data-row-link]").first().click();
   await expect(viewerPage.locator("[data-field=message]")).toHaveText("soon gone");

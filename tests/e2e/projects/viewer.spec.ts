@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { acceptInvite } from "../auth/invite";
 import { ownerSession } from "../auth/owner-session";
 import { e2eAdmin } from "../fixtures/admin";
 
@@ -58,13 +59,7 @@ test("an invited viewer joins by link, sees only granted projects and cannot man
 
   // The teammate opens the link, chooses a password and is signed in: no server log needed.
   const page = await browser.newPage({ baseURL });
-  await page.goto(new URL(link).pathname);
-  await expect(page.getByRole("heading", { name: "Join Logwell" })).toBeVisible();
-  await page.getByLabel("Your name (optional)").fill("Vera Viewer");
-  await page.getByLabel("Password (at least 10 characters)").fill(viewer.password);
-  await page.getByLabel("Repeat the password").fill(viewer.password);
-  await page.getByRole("button", { name: "Set password and sign in" }).click();
-  await page.waitForURL(/\/projects$/);
+  await acceptInvite(page, new URL(link).pathname, viewer.password, "Vera Viewer");
   await expect(page.getByRole("link", { name: `Granted ${suffix}` })).toBeVisible();
   await expect(page.getByText(`Hidden ${suffix}`)).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Create project" })).toHaveCount(0);

@@ -3,7 +3,9 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { EscapedText } from "@/app/_ui/escaped-text";
+import { FormField } from "@/app/_ui/form-field";
 import { inputClass, primaryButtonClass } from "@/app/_ui/styles";
+import { shownValue } from "@/lib/forms/form-state";
 import { type CreateProjectState, createProjectAction } from "../actions";
 import { NewKeyPanel } from "./new-key-panel";
 
@@ -15,10 +17,18 @@ export function CreateProjectForm({ origin }: { origin: string }) {
   return (
     <div className="space-y-4">
       <form action={action} className="flex flex-col gap-2 sm:flex-row sm:items-end">
-        <label className="block flex-1 text-sm font-medium">
-          Project name
-          <input name="name" required maxLength={100} className={`${inputClass} mt-1`} />
-        </label>
+        <FormField label="Project name" error={state.fieldErrors?.name} className="flex-1">
+          {(c) => (
+            <input
+              {...c}
+              name="name"
+              required
+              maxLength={100}
+              defaultValue={shownValue(state, "name", "")}
+              className={`${inputClass} mt-1`}
+            />
+          )}
+        </FormField>
         <button type="submit" disabled={pending} className={primaryButtonClass}>
           {pending ? "Creating…" : "Create project"}
         </button>

@@ -1,13 +1,17 @@
 "use client";
 
 import { useActionState } from "react";
+import { FormStatus } from "@/app/_ui/form-status";
 import { LabeledInput } from "@/app/_ui/labeled-input";
 import { primaryButtonClass } from "@/app/_ui/styles";
-import type { ActionState } from "@/lib/auth/action-state";
-import { changePasswordAction } from "./actions";
+import type { FormState } from "@/lib/forms/form-state";
+import { changePasswordAction, type PasswordField } from "./actions";
 
 export function PasswordForm({ hasPassword }: { hasPassword: boolean }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(changePasswordAction, {});
+  const [state, action, pending] = useActionState<FormState<PasswordField>, FormData>(
+    changePasswordAction,
+    {},
+  );
   return (
     <form action={action} className="max-w-sm space-y-3">
       {hasPassword && (
@@ -17,6 +21,7 @@ export function PasswordForm({ hasPassword }: { hasPassword: boolean }) {
           type="password"
           autoComplete="current-password"
           required
+          error={state.fieldErrors?.current}
         />
       )}
       <LabeledInput
@@ -26,6 +31,7 @@ export function PasswordForm({ hasPassword }: { hasPassword: boolean }) {
         autoComplete="new-password"
         minLength={10}
         required
+        error={state.fieldErrors?.next}
       />
       <LabeledInput
         label="Repeat new password"
@@ -34,13 +40,12 @@ export function PasswordForm({ hasPassword }: { hasPassword: boolean }) {
         autoComplete="new-password"
         minLength={10}
         required
+        error={state.fieldErrors?.confirm}
       />
       <button type="submit" disabled={pending} className={primaryButtonClass}>
         {pending ? "Saving…" : hasPassword ? "Change password" : "Set password"}
       </button>
-      <p role="status" className={`text-sm ${state.error ? "text-red-700" : "text-emerald-700"}`}>
-        {state.error ?? state.message}
-      </p>
+      <FormStatus state={state} />
     </form>
   );
 }

@@ -2,32 +2,28 @@
 
 import { revalidatePath } from "next/cache";
 import { requireRole } from "@/lib/auth/access";
-import { type ActionState, actionResult, firstIssue } from "@/lib/auth/action-state";
 import { createAdminToken, newAdminTokenSchema, revokeAdminToken } from "@/lib/auth/admin-tokens";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
+import { formAction } from "@/lib/forms/form-action";
+import type { FormState } from "@/lib/forms/form-state";
 
-export interface NewTokenState extends ActionState {
+export interface NewTokenState extends FormState<"name" | "role"> {
   token?: string;
 }
 
-export async function createTokenAction(
-  _prev: NewTokenState,
-  form: FormData,
-): Promise<NewTokenState> {
-  return actionResult(async () => {
-    const user = await requirePageUser();
-    requireRole(user, "admin");
-    const parsed = newAdminTokenSchema.safeParse({
-      name: form.get("name"),
-      role: form.get("role"),
-    });
-    if (!parsed.success) return { error: firstIssue(parsed.error) };
-    const { token } = await createAdminToken(await getDb(), parsed.data, { userId: user.id });
+export const createTokenAction = formAction(
+  {
+    fields: { name: { label: "Name" }, role: { label: "Role" } },
+    schema: newAdminTokenSchema,
+    role: "admin",
+  },
+  async (input, { user }): Promise<NewTokenState> => {
+    const { token } = await createAdminToken(await getDb(), input, { userId: user.id });
     revalidatePath("/settings/tokens");
     return { ok: true, token };
-  });
-}
+  },
+);
 
 export async function revokeTokenAction(form: FormData): Promise<void> {
   const user = await requirePageUser();

@@ -1,7 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
+import { FormField } from "@/app/_ui/form-field";
 import { inputClass, primaryButtonClass } from "@/app/_ui/styles";
+import { shownValue } from "@/lib/forms/form-state";
 import { CopyButton } from "../../projects/_components/copy-button";
 import { createTokenAction, type NewTokenState } from "./actions";
 
@@ -10,23 +12,33 @@ export function NewTokenForm() {
   return (
     <div className="space-y-3">
       <form action={action} className="grid gap-3 sm:grid-cols-3 sm:items-end">
-        <label className="block text-sm font-medium sm:col-span-2">
-          Name
-          <input
-            name="name"
-            required
-            maxLength={100}
-            placeholder="e.g. nightly export"
-            className={`${inputClass} mt-1`}
-          />
-        </label>
-        <label className="block text-sm font-medium">
-          Role
-          <select name="role" defaultValue="viewer" className={`${inputClass} mt-1`}>
-            <option value="viewer">viewer (read logs)</option>
-            <option value="admin">admin (also manage projects)</option>
-          </select>
-        </label>
+        <FormField label="Name" error={state.fieldErrors?.name} className="sm:col-span-2">
+          {(c) => (
+            <input
+              {...c}
+              name="name"
+              required
+              maxLength={100}
+              placeholder="e.g. nightly export"
+              defaultValue={shownValue(state, "name", "")}
+              className={`${inputClass} mt-1`}
+            />
+          )}
+        </FormField>
+        <FormField label="Role" error={state.fieldErrors?.role}>
+          {(c) => (
+            <select
+              {...c}
+              key={shownValue(state, "role", "viewer")}
+              name="role"
+              defaultValue={shownValue(state, "role", "viewer")}
+              className={`${inputClass} mt-1`}
+            >
+              <option value="viewer">viewer (read logs)</option>
+              <option value="admin">admin (also manage projects)</option>
+            </select>
+          )}
+        </FormField>
         <button
           type="submit"
           disabled={pending}

@@ -2,22 +2,22 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { requireRole } from "@/lib/auth/access";
-import { type ActionState, actionResult, firstIssue } from "@/lib/auth/action-state";
-import { requirePageUser } from "@/lib/auth/session";
 import { siteOrigin } from "@/lib/auth/site-origin";
 import { getDb } from "@/lib/db/client";
 import { userRoles } from "@/lib/db/schema";
-import { ApiError } from "@/lib/http/errors";
+import { formAction } from "@/lib/forms/form-action";
+import type { FormState } from "@/lib/forms/form-state";
 import { inviteSchema, inviteUser } from "@/lib/users/invite-user";
 import { changeUserRole, deleteUser } from "@/lib/users/manage-users";
 import { passwordLinkPath } from "@/lib/users/password-links";
 import { resetUserPassword } from "@/lib/users/reset-password";
 
-// Owners only: every action re-checks the session and the role.
+// Owners only: formAction re-checks the session and the role for every action.
 
-export interface InviteState extends ActionState {
-  /** The one-time link to pass on (shown once). */
+export type InviteField = "email" | "role" | "projectIds";
+
+/** What an invite or a reset answers: the one-time link to pass on (shown once). */
+export interface LinkState<F extends string = string> extends FormState<F> {
   link?: string;
 }
 
@@ -26,33 +26,33 @@ const isUniqueViolation = (err: unknown) =>
   (err as { cause?: { code?: string } }).cause?.code === "23505";
 
 /** Invites a teammate: their account, a viewer's projects, and a link to choose a password. */
-export async function inviteUserAction(_prev: InviteState, form: FormData): Promise<InviteState> {
-  return actionResult(async () => {
-    const user = await requirePageUser();
-    requireRole(user, "owner");
-    const parsed = inviteSchema.safeParse({
-      email: form.get("email"),
-      role: form.get("role"),
-      projectIds: form.getAll("projectId"),
-    });
-    if (!parsed.success) return { error: firstIssue(parsed.error) };
+export const inviteUserAction = formAction(
+  {
+    fields: {
+      email: { label: "Email" },
+      role: { label: "Role" },
+      projectIds: { label: "Projects", multiple: true, invalid: "choose projects from the list" },
+    },
+    schema: inviteSchema,
+    role: "owner",
+    toInput: (v) => ({ ...v, projectIds: v.projectIds ? v.projectIds.split("\n") : [] }),
+  },
+  async (input): Promise<LinkState<InviteField>> => {
     let invited: Awaited<ReturnType<typeof inviteUser>>;
     try {
-      invited = await inviteUser(await getDb(), parsed.data);
+      invited = await inviteUser(await getDb(), input);
     } catch (err) {
-      if (isUniqueViolation(err)) {
-        throw new ApiError("conflict", "A user with this email already exists.");
-      }
-      throw err;
+      if (!isUniqueViolation(err)) throw err;
+      return { fieldErrors: { email: "Email: a user with this email already exists" } };
     }
     revalidatePath("/settings/users");
     return {
       ok: true,
       link: (await siteOrigin()) + passwordLinkPath(invited.token),
-      message: `${invitedSentence(parsed.data.email, parsed.data.role, invited.projects)} Send them this link: it works once, for 7 days.`,
+      message: `${invitedSentence(input.email, input.role, invited.projects)} Send them this link: it works once, for 7 days.`,
     };
-  });
-}
+  },
+);
 
 function invitedSentence(email: string, role: string, projects: string[]): string {
   if (role !== "viewer") return `Invited ${email} as ${role}: they will see every project.`;
@@ -62,46 +62,36 @@ function invitedSentence(email: string, role: string, projects: string[]): strin
   return `Invited ${email} as viewer of ${projects.join(", ")}.`;
 }
 
-const roleChangeSchema = z.object({ userId: z.uuid(), role: z.enum(userRoles) });
+const userFields = { userId: { label: "User", invalid: "unknown user" } };
+const userIdSchema = z.object({ userId: z.uuid() });
 
-export async function changeRoleAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  return actionResult(async () => {
-    const user = await requirePageUser();
-    requireRole(user, "owner");
-    const parsed = roleChangeSchema.safeParse({
-      userId: form.get("userId"),
-      role: form.get("role"),
-    });
-    if (!parsed.success) return { error: firstIssue(parsed.error) };
-    await changeUserRole(await getDb(), parsed.data.userId, parsed.data.role);
+export const changeRoleAction = formAction(
+  {
+    fields: { ...userFields, role: { label: "Role" } },
+    schema: userIdSchema.extend({ role: z.enum(userRoles) }),
+    role: "owner",
+  },
+  async ({ userId, role }): Promise<FormState> => {
+    await changeUserRole(await getDb(), userId, role);
     revalidatePath("/settings/users");
     return { ok: true, message: "Role changed." };
-  });
-}
+  },
+);
 
-export async function removeUserAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  return actionResult(async () => {
-    const user = await requirePageUser();
-    requireRole(user, "owner");
-    const userId = z.uuid().safeParse(form.get("userId"));
-    if (!userId.success) return { error: "Unknown user." };
-    await deleteUser(await getDb(), userId.data);
+export const removeUserAction = formAction(
+  { fields: userFields, schema: userIdSchema, role: "owner" },
+  async ({ userId }): Promise<FormState> => {
+    await deleteUser(await getDb(), userId);
     revalidatePath("/settings/users");
     return { ok: true, message: "User removed." };
-  });
-}
+  },
+);
 
 /** The old password stops working, every session ends, and a link lets the user choose anew. */
-export async function resetPasswordAction(
-  _prev: InviteState,
-  form: FormData,
-): Promise<InviteState> {
-  return actionResult(async () => {
-    const user = await requirePageUser();
-    requireRole(user, "owner");
-    const userId = z.uuid().safeParse(form.get("userId"));
-    if (!userId.success) return { error: "Unknown user." };
-    const token = await resetUserPassword(await getDb(), userId.data);
+export const resetPasswordAction = formAction(
+  { fields: userFields, schema: userIdSchema, role: "owner" },
+  async ({ userId }): Promise<LinkState> => {
+    const token = await resetUserPassword(await getDb(), userId);
     revalidatePath("/settings/users");
     return {
       ok: true,
@@ -109,5 +99,5 @@ export async function resetPasswordAction(
       message:
         "Password reset: the old one no longer works and every session was signed out. Send them this link to choose a new one (it works once, for 24 hours):",
     };
-  });
-}
+  },
+);

@@ -3,24 +3,19 @@
 import { useActionState, useState } from "react";
 import { ConfirmSubmit } from "@/app/_ui/confirm-submit";
 import { EscapedText } from "@/app/_ui/escaped-text";
+import { FormField } from "@/app/_ui/form-field";
+import { FormStatus } from "@/app/_ui/form-status";
 import { inputClass, primaryButtonClass, secondaryButtonClass } from "@/app/_ui/styles";
 import { CopyButton } from "@/app/(dashboard)/projects/_components/copy-button";
-import type { ActionState } from "@/lib/auth/action-state";
+import { type FormState, shownValue } from "@/lib/forms/form-state";
 import {
   changeRoleAction,
-  type InviteState,
+  type InviteField,
   inviteUserAction,
+  type LinkState,
   removeUserAction,
   resetPasswordAction,
 } from "./actions";
-
-function Status({ state }: { state: ActionState }) {
-  return (
-    <p role="status" className={`text-sm ${state.error ? "text-red-700" : "text-emerald-700"}`}>
-      {state.error ?? state.message}
-    </p>
-  );
-}
 
 /** A one-time link just made (invite or reset), to copy and pass on. */
 function LinkToPass({ link }: { link?: string }) {
@@ -36,29 +31,44 @@ function LinkToPass({ link }: { link?: string }) {
 }
 
 export function InviteForm({ projects }: { projects: { id: string; name: string }[] }) {
-  const [state, action, pending] = useActionState<InviteState, FormData>(inviteUserAction, {});
+  const [state, action, pending] = useActionState<LinkState<InviteField>, FormData>(
+    inviteUserAction,
+    {},
+  );
   const [role, setRole] = useState("viewer");
+  const error = (field: InviteField) => state.fieldErrors?.[field];
+  const checked = new Set(shownValue(state, "projectIds", "").split("\n"));
   return (
     <form action={action} className="grid gap-3 sm:grid-cols-3 sm:items-end">
-      <label className="block text-sm font-medium sm:col-span-2">
-        Email
-        <input name="email" type="email" required className={`${inputClass} mt-1`} />
-      </label>
-      <label className="block text-sm font-medium">
-        Role
-        <select
-          name="role"
-          value={role}
-          onChange={(e) => setRole(e.target.value)}
-          className={`${inputClass} mt-1`}
-        >
-          <option value="viewer">viewer</option>
-          <option value="admin">admin</option>
-          <option value="owner">owner</option>
-        </select>
-      </label>
+      <FormField label="Email" error={error("email")} className="sm:col-span-2">
+        {(c) => (
+          <input
+            {...c}
+            name="email"
+            type="email"
+            required
+            defaultValue={shownValue(state, "email", "")}
+            className={`${inputClass} mt-1`}
+          />
+        )}
+      </FormField>
+      <FormField label="Role" error={error("role")}>
+        {(c) => (
+          <select
+            {...c}
+            name="role"
+            value={role}
+            onChange={(e) => setRole(e.target.value)}
+            className={`${inputClass} mt-1`}
+          >
+            <option value="viewer">viewer</option>
+            <option value="admin">admin</option>
+            <option value="owner">owner</option>
+          </select>
+        )}
+      </FormField>
       {role === "viewer" && (
-        <fieldset className="sm:col-span-3">
+        <fieldset className="sm:col-span-3" aria-describedby="invite-projects-error">
           <legend className="text-sm font-medium">Projects they may see</legend>
           {projects.length === 0 ? (
             <p className="mt-1 text-xs text-zinc-500">No projects yet.</p>
@@ -66,11 +76,21 @@ export function InviteForm({ projects }: { projects: { id: string; name: string 
             <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
               {projects.map((p) => (
                 <label key={p.id} className="flex items-center gap-2 text-sm">
-                  <input type="checkbox" name="projectId" value={p.id} />
+                  <input
+                    type="checkbox"
+                    name="projectIds"
+                    value={p.id}
+                    defaultChecked={checked.has(p.id)}
+                  />
                   <EscapedText text={p.name} />
                 </label>
               ))}
             </div>
+          )}
+          {error("projectIds") && (
+            <p id="invite-projects-error" className="mt-1 text-sm text-red-700">
+              {error("projectIds")}
+            </p>
           )}
         </fieldset>
       )}
@@ -82,7 +102,7 @@ export function InviteForm({ projects }: { projects: { id: string; name: string 
         <button type="submit" disabled={pending} className={primaryButtonClass}>
           {pending ? "Inviting…" : "Invite"}
         </button>
-        <Status state={state} />
+        <FormStatus state={state} />
         <LinkToPass link={state.link} />
       </div>
     </form>
@@ -98,15 +118,15 @@ export function UserRowForms({
   role: string;
   email: string;
 }) {
-  const [roleState, roleAction, rolePending] = useActionState<ActionState, FormData>(
+  const [roleState, roleAction, rolePending] = useActionState<FormState, FormData>(
     changeRoleAction,
     {},
   );
-  const [removeState, removeAction, removePending] = useActionState<ActionState, FormData>(
+  const [removeState, removeAction, removePending] = useActionState<FormState, FormData>(
     removeUserAction,
     {},
   );
-  const [resetState, resetAction, resetPending] = useActionState<InviteState, FormData>(
+  const [resetState, resetAction, resetPending] = useActionState<LinkState, FormData>(
     resetPasswordAction,
     {},
   );
@@ -155,7 +175,7 @@ export function UserRowForms({
           pending={removePending}
         />
       </form>
-      <Status
+      <FormStatus
         state={[resetState, roleState, removeState].find((s) => s.error || s.message) ?? {}}
       />
       <LinkToPass link={resetState.link} />
