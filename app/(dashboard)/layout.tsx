@@ -1,5 +1,6 @@
 // Dashboard shell — checks the session itself (the proxy only redirects) and draws the nav.
 import Link from "next/link";
+import { LogoMark } from "@/app/_ui/logo";
 import { requirePageUser } from "@/lib/auth/session";
 import { NavLink } from "./_shell/nav-link";
 import { UserMenu } from "./_shell/user-menu";
@@ -10,7 +11,8 @@ export default async function DashboardLayout({ children }: { children: React.Re
     <div className="min-h-screen">
       <header className="border-b border-zinc-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-2 px-4 py-2">
-          <Link href="/projects" className="mr-2 text-lg font-semibold">
+          <Link href="/projects" className="mr-2 flex items-center gap-1.5 text-lg font-semibold">
+            <LogoMark />
             Logwell
           </Link>
           <nav aria-label="Main" className="flex flex-wrap gap-1">

@@ -6,7 +6,7 @@ import { findLiveAdminToken } from "./admin-tokens";
 import { isSafeMethod, isSameOriginRequest } from "./csrf";
 
 export type Principal =
-  | { kind: "user"; id: string; email: string; role: UserRole }
+  | { kind: "user"; id: string; email: string; name: string | null; role: UserRole }
   | { kind: "token"; id: string; role: "admin" | "viewer" };
 
 export type UserPrincipal = Extract<Principal, { kind: "user" }>;

@@ -54,6 +54,7 @@ export async function loadSessionUser(
     .select({
       id: users.id,
       email: users.email,
+      name: users.name,
       role: users.role,
       lastSeenAt: userSessions.lastSeenAt,
     })
@@ -74,7 +75,7 @@ export async function loadSessionUser(
       .set({ lastSeenAt: now })
       .where(eq(userSessions.id, session.sessionId));
   }
-  return { kind: "user", id: row.id, email: row.email, role: row.role };
+  return { kind: "user", id: row.id, email: row.email, name: row.name, role: row.role };
 }
 
 /** Sign-out: this session only. */

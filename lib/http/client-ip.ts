@@ -104,7 +104,8 @@ export function clientIp(request: Request): string {
     : verifiedPeerIp(headers, e.LOGWELL_PEER_IP_SECRET);
   if (peer) return peer;
   unknownRequests += 1;
-  if (!warnedUnknown) {
+  // `npm run dev` is one developer on localhost: the status page says it, the log need not.
+  if (!warnedUnknown && e.NODE_ENV !== "development") {
     warnedUnknown = true;
     logger.warn(
       "client IP unknown: start with `npm start` (scripts/server.mjs) or set " +

@@ -1,6 +1,7 @@
 // GET /login — email/password sign-in (and invited OAuth accounts when configured)
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { LogoMark } from "@/app/_ui/logo";
 import { secondaryButtonClass } from "@/app/_ui/styles";
 import { configuredOAuthProviders } from "@/lib/auth/oauth-providers";
 import { safeRedirectTarget } from "@/lib/auth/redirect-target";
@@ -29,6 +30,7 @@ export default async function LoginPage({
   const providers = configuredOAuthProviders();
   return (
     <main className="mx-auto flex min-h-screen max-w-sm flex-col justify-center px-4 py-10">
+      <LogoMark className="mb-3 h-10 w-10" />
       <h1 className="mb-6 text-2xl font-semibold">Sign in to Logwell</h1>
       {error && (
         <p role="alert" className="mb-4 rounded border border-red-200 bg-red-50 p-3 text-sm">

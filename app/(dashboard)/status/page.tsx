@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { cardClass } from "@/app/_ui/styles";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDatabase } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { healthReport } from "@/lib/health";
 
 export const metadata: Metadata = { title: "Status" };
@@ -46,7 +47,7 @@ export default async function StatusPage() {
           ? "All systems working."
           : "Degraded: the database is not answering."}
       </p>
-      {report.client_ip.source === "unknown" && (
+      {report.client_ip.source === "unknown" && env().NODE_ENV !== "development" && (
         <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
           Client addresses are unknown, so per-address rate limits are off (sign-in attempts are
           still limited per account, ingest per project). Start with <code>npm start</code>, or set{" "}

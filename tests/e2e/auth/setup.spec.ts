@@ -31,11 +31,16 @@ test.describe("first-run setup", () => {
     );
 
     await page.getByLabel("Setup token").fill(token ?? "");
+    await page.getByLabel("Name (optional)").fill("Fiona First");
     await page.getByLabel("Password (at least 10 characters)").fill("first-owner-pass");
     await page.getByRole("button", { name: "Create owner account" }).click();
     await expect(page).toHaveURL(`${server.url}/projects`);
     await expect(page.getByRole("heading", { name: "Projects", level: 1 })).toBeVisible();
-    await expect(page.getByText("first@owner.test")).toBeVisible();
+    // The header shows the name given at setup; its menu, the email.
+    const menu = page.locator("header details summary");
+    await expect(menu).toContainText("Fiona First");
+    await menu.click();
+    await expect(page.locator("header details").getByText("first@owner.test")).toBeVisible();
 
     await page.goto(`${server.url}/setup`);
     await expect(page).not.toHaveURL(/\/setup/);

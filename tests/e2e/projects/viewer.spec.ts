@@ -60,6 +60,8 @@ test("an invited viewer joins by link, sees only granted projects and cannot man
   // The teammate opens the link, chooses a password and is signed in: no server log needed.
   const page = await browser.newPage({ baseURL });
   await acceptInvite(page, new URL(link).pathname, viewer.password, "Vera Viewer");
+  // The name chosen on joining is what the header shows.
+  await expect(page.locator("header details summary")).toContainText("Vera Viewer");
   await expect(page.getByRole("link", { name: `Granted ${suffix}` })).toBeVisible();
   await expect(page.getByText(`Hidden ${suffix}`)).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Create project" })).toHaveCount(0);

@@ -30,10 +30,28 @@ describe.each(backends())("access scoping on %s", (backend) => {
     seeded = await seedCast(database.db);
     const lone = await createUser(database.db, { email: "lone@authz.test", role: "viewer" });
     p = {
-      owner: { kind: "user", id: seeded.ids.owner, email: "owner@authz.test", role: "owner" },
-      admin: { kind: "user", id: seeded.ids.admin, email: "admin@authz.test", role: "admin" },
-      viewer: { kind: "user", id: seeded.ids.viewer, email: "viewer@authz.test", role: "viewer" },
-      loneViewer: { kind: "user", id: lone.id, email: lone.email, role: "viewer" },
+      owner: {
+        kind: "user",
+        id: seeded.ids.owner,
+        email: "owner@authz.test",
+        name: null,
+        role: "owner",
+      },
+      admin: {
+        kind: "user",
+        id: seeded.ids.admin,
+        email: "admin@authz.test",
+        name: null,
+        role: "admin",
+      },
+      viewer: {
+        kind: "user",
+        id: seeded.ids.viewer,
+        email: "viewer@authz.test",
+        name: null,
+        role: "viewer",
+      },
+      loneViewer: { kind: "user", id: lone.id, email: lone.email, name: null, role: "viewer" },
       tokenAdmin: { kind: "token", id: "t1", role: "admin" },
       tokenViewer: { kind: "token", id: "t2", role: "viewer" },
     };

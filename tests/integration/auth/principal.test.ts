@@ -55,6 +55,7 @@ describe.each(backends())("principal resolution on %s", (backend) => {
       kind: "user",
       id: seeded.ids.owner,
       email: "owner@authz.test",
+      name: null,
       role: "owner",
     });
   });

@@ -29,6 +29,7 @@ describe.each(backends())("server actions on %s", (backend) => {
       fields: { email: `claim-${tag}@x.test`, password: "claim-password-1", token: "lw_setup_x" },
     },
     signOutAction: { page: "/projects", leading: [] },
+    setThemeAction: { page: "/projects", leading: [], fields: { theme: "dark" } },
     createProjectAction: { page: "/projects", leading: [{}], fields: { name: `project-${tag}` } },
     saveSettingsAction: {
       page: `/projects/${seeded.projectA}/settings`,

@@ -56,8 +56,9 @@ export function InviteForm({ projects }: { projects: { id: string; name: string 
         {(c) => (
           <select
             {...c}
+            key={shownValue(state, "role", "viewer")}
             name="role"
-            value={role}
+            defaultValue={shownValue(state, "role", "viewer")}
             onChange={(e) => setRole(e.target.value)}
             className={`${inputClass} mt-1`}
           >
