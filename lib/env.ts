@@ -49,7 +49,7 @@ const envSchema = z.object({
   VERCEL_GIT_COMMIT_SHA: optional,
   LOGWELL_COMMIT: optional,
   CI: optional,
-  // Limits (contract defaults; configurable per deployment).
+  // Limits (docs/api.md defaults; configurable per deployment).
   LOGWELL_MAX_BODY_BYTES: optionalInt(1024 * 1024),
   LOGWELL_MAX_EVENTS_PER_REQUEST: optionalInt(1000),
   LOGWELL_RATE_LIMIT_TIMEOUT_MS: optionalInt(300),

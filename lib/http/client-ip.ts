@@ -79,8 +79,8 @@ function verifiedPeerIp(headers: Headers, secret: string | undefined): string | 
 let warnedUnknown = false;
 
 /**
- * The caller's IP, from a source the caller cannot choose (contract "Rate limits", threats
- * decision 9): Vercel's `x-real-ip`; else the operator's trusted proxy header; else the socket
+ * The caller's IP, from a source the caller cannot choose (docs/api.md "Rate limits and client
+ * IP"; docs/security.md decision 9): Vercel's `x-real-ip`; else the operator's trusted proxy header; else the socket
  * address vouched for by the `npm start` wrapper. Plain `next start` copies client-sent
  * X-Forwarded-For through unchanged, so without the wrapper every caller is unknownClientIp.
  */
@@ -147,7 +147,7 @@ export function ipBucket(ip: string): string {
   return isIPv6(normalized) ? `${ipv6Prefix(normalized, 4)}/64` : normalized;
 }
 
-/** For storage (contract default): IPv4 /24, IPv6 /48; null when `ip` is not an address. */
+/** For storage (docs/api.md default): IPv4 /24, IPv6 /48; null when `ip` is not an address. */
 export function truncateIp(ip: string): string | null {
   const normalized = normalizeIp(ip);
   if (!normalized) return null;

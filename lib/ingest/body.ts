@@ -21,7 +21,7 @@ const mediaTypes = new Map<string, BodyFormat>([
   ["application/x-ndjson", "ndjson"],
 ]);
 
-/** 415 unless the content type and encoding are ones the contract accepts. */
+/** 415 unless the content type and encoding are ones docs/api.md accepts. */
 export function bodyShape(headers: Headers): BodyShape {
   const mediaType = (headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
   const format = mediaTypes.get(mediaType);

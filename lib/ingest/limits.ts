@@ -1,6 +1,6 @@
 import { env } from "@/lib/env";
 
-// Per-event caps from the contract ("Limits"). Byte caps count UTF-8 bytes; "chars" caps count
+// Per-event caps from docs/api.md ("Ingest"). Byte caps count UTF-8 bytes; "chars" caps count
 // code points. An over-long value is truncated, never rejected.
 export const eventCaps = {
   messageBytes: 8 * 1024,

@@ -3,9 +3,9 @@ import { type LogLevel, levelNumber, logLevels } from "@/lib/db/schema";
 import { eventCaps } from "./limits";
 import { utf8Length } from "./strings";
 
-// The wire event (contract "Ingest" → event fields) and the normalised event the store writes.
+// The wire event (docs/api.md "Ingest" → event fields) and the normalised event the store writes.
 
-/** Top-level fields the contract names; every other top-level field moves into attributes. */
+/** Top-level fields docs/api.md names; every other top-level field moves into attributes. */
 export const textFields = {
   logger: "short",
   url: "url",

@@ -5,7 +5,7 @@ const base62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 export const ingestKeyPrefix = "lw_pub_";
 export const adminTokenPrefix = "lw_sec_";
 
-/** 24 base62 characters ≈ 143 bits: contract asks for at least 22 (threat AUTH-1). */
+/** 24 base62 characters ≈ 143 bits: docs/api.md promises at least 22 (threat AUTH-1). */
 export function generateSecret(prefix: typeof ingestKeyPrefix | typeof adminTokenPrefix): string {
   let body = "";
   for (let i = 0; i < 24; i++) body += base62[randomInt(62)];

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ipStorageModes } from "@/lib/db/schema";
 import { isValidOriginPattern } from "@/lib/http/cors";
 
-// API bodies are snake_case (contract); the same schemas parse dashboard forms.
+// API bodies are snake_case (docs/api.md); the same schemas parse dashboard forms.
 
 /**
  * An origin as browsers send it in `Origin` ("https://app.example.com", no path), or an explicit

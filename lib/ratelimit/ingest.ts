@@ -3,7 +3,7 @@ import { processLimiter } from "./backend";
 import { rateLimitedError, rateLimitHeaders } from "./headers";
 import { keyLookupsPerIpPerMinute, policies } from "./policies";
 
-// Ingest limits (contract "Rate limits"). Both fail OPEN: when Redis is down or slower than
+// Ingest limits (docs/api.md, "Rate limits and client IP"). Both fail OPEN: when Redis is down or slower than
 // LOGWELL_RATE_LIMIT_TIMEOUT_MS they count in process memory instead (docs/rate-limiting.md).
 
 /**

@@ -1,6 +1,6 @@
 import type { Policy } from "./types";
 
-// The named limits Logwell applies. Ingest limits come from each project's row (contract
+// The named limits Logwell applies. Ingest limits come from each project's row (docs/api.md
 // defaults 120 requests/min per IP, 60,000 events/min per project); sign-in limits are fixed.
 export const policies = {
   ingestIp: { name: "ingest-ip", windowMs: 60_000 },

@@ -1,4 +1,4 @@
-// Public types of the Logwell browser SDK (the same shapes the ingest contract accepts).
+// Public types of the Logwell browser SDK (the same shapes ingest accepts, docs/api.md).
 
 export type Level = "trace" | "debug" | "info" | "warn" | "error" | "fatal";
 

@@ -12,7 +12,7 @@ import {
 } from "../logs/http-fixture";
 import { seedLogs } from "../logs/seed-logs";
 
-// The read API against a real `next start` (contract "Read and manage"; TC-11, TC-16, TC-17).
+// The read API against a real `next start` (docs/api.md "Read and manage API"; TC-11, TC-16, TC-17).
 
 const hostileCells = [
   '=HYPERLINK("http://evil.example","click")',
