@@ -97,7 +97,7 @@ export function clientIp(request: Request): string {
     if (ip) return ip;
   }
   // The direct lane's requests carry their socket (node-request.ts): no header to sign or check
-  // (two HMACs, ~15 µs a request; docs/performance.md).
+  // (two HMACs a request saved; docs/performance.md).
   const node = nodeRequestOf(request);
   const peer = node
     ? normalizeIp(node.socket?.remoteAddress)

@@ -8,7 +8,7 @@ import { logger } from "@/lib/log";
 
 // `npm start`'s direct lane (docs/performance.md): scripts/server.mjs hands POST and OPTIONS
 // /api/v1/logs to the ingest's Web handlers itself instead of through Next's router, which
-// costs ~1 ms of CPU per request (performance-notes: 35× node:http) and bounds both single-event
+// costs far more CPU per request than node:http itself (docs/performance.md) and bounds both single-event
 // ingest and big batches. The handlers are the very ones app/api/v1/logs/route.ts exports, so
 // Vercel and `npm run dev` (which serve that route) answer the same; the parity test
 // (tests/integration/http/direct-lane.http.test.ts) holds the two lanes to it.

@@ -13,7 +13,7 @@ export function requestIdFrom(headers: Headers): string {
 }
 
 // Every request gets an id. Left to itself, uuid draws 16 bytes through the global
-// crypto.getRandomValues, which Next wraps: ~13 µs an id under ingest load (docs/performance.md).
+// crypto.getRandomValues, which Next wraps and makes slow under ingest load (docs/performance.md).
 // One node:crypto fill serves 256 ids; each id still gets its own 16 fresh random bytes.
 const pool = Buffer.allocUnsafe(16 * 256);
 let used = pool.length;

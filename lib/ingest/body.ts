@@ -49,7 +49,7 @@ export function checkDeclaredLength(headers: Headers, maxBytes: number): void {
 
 // The direct lane's requests carry Node's request stream instead of `request.body`
 // (lib/http/node-request.ts): an identity body is read straight from it, without the web-stream
-// layer (≈ 60–120 µs of CPU a request, docs/performance.md); gzip goes through web streams.
+// layer and its CPU per request (docs/performance.md); gzip goes through web streams.
 const takenBodies = new WeakSet<Request>();
 
 /** The Node stream of a direct-lane request, handed out once (to the reader or the drain). */

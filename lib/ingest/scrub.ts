@@ -108,7 +108,7 @@ export function scrubText(text: string): string {
 export const scrubUrl = scrubText;
 
 function safeDecode(text: string): string {
-  // Most names have nothing to decode, and decodeURIComponent costs ~0.2 µs even then.
+  // Most names have nothing to decode, and decodeURIComponent costs time even then.
   if (!text.includes("%") && !text.includes("+")) return text;
   try {
     return decodeURIComponent(text.replaceAll("+", " "));
