@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DataDirBusyError } from "@/lib/db/data-dir-lock";
-import { isDatabaseUnavailable } from "@/lib/db/errors";
+import { isDatabaseUnavailable, isUniqueViolation } from "@/lib/db/errors";
 import { escapeForTerminal } from "./output";
 
 /** A mistake in how the command was called: exit code 2 and the usage hint. */
@@ -21,11 +21,9 @@ export function describeFailure(err: unknown): { message: string; exitCode: numb
       exitCode: 1,
     };
   }
-  const code =
-    (err as { code?: unknown; cause?: { code?: unknown } })?.code ??
-    (err as { cause?: { code?: unknown } })?.cause?.code;
-  if (code === "23505")
+  if (isUniqueViolation(err)) {
     return { message: "That already exists (unique value taken).", exitCode: 1 };
+  }
   const message = err instanceof Error ? err.message : String(err);
   return { message: `Failed: ${escapeForTerminal(message)}`, exitCode: 1 };
 }

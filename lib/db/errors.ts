@@ -70,3 +70,12 @@ export function isDataError(err: unknown): boolean {
   }
   return false;
 }
+
+/** 23505 unique_violation, on the error or its cause (drizzle wraps the driver's error). */
+export function isUniqueViolation(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e && depth < 5; depth++) {
+    if (codeOf(e) === "23505") return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}

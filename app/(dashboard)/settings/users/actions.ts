@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { siteOrigin } from "@/lib/auth/site-origin";
 import { getDb } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { userRoles } from "@/lib/db/schema";
 import { formAction } from "@/lib/forms/form-action";
 import type { FormState } from "@/lib/forms/form-state";
@@ -20,10 +21,6 @@ export type InviteField = "email" | "role" | "projectIds";
 export interface LinkState<F extends string = string> extends FormState<F> {
   link?: string;
 }
-
-const isUniqueViolation = (err: unknown) =>
-  (err as { code?: string }).code === "23505" ||
-  (err as { cause?: { code?: string } }).cause?.code === "23505";
 
 /** Invites a teammate: their account, a viewer's projects, and a link to choose a password. */
 export const inviteUserAction = formAction(
