@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { lockForTransaction } from "@/lib/db/advisory-lock";
 import type { Db } from "@/lib/db/open";
 import { queryRows } from "@/lib/db/query";
 
@@ -8,7 +9,7 @@ import { queryRows } from "@/lib/db/query";
  * "no user yet" and both create an owner (threat AUTH-8, TC-33). Works on PGlite too.
  */
 export async function lockFirstOwner(tx: Db): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('logwell:first-owner'))`);
+  await lockForTransaction(tx, "logwell:first-owner");
 }
 
 export async function hasAnyUser(db: Db): Promise<boolean> {

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { lockForTransaction } from "@/lib/db/advisory-lock";
 import type { Db } from "@/lib/db/open";
 import { type Database, migrateDatabase } from "@/lib/db/open";
 
@@ -14,9 +14,7 @@ export async function migrateWithLock(database: Database): Promise<void> {
     return;
   }
   await database.db.transaction(async (tx) => {
-    await (tx as unknown as Db).execute(
-      sql`select pg_advisory_xact_lock(hashtext('logwell:migrate'))`,
-    );
+    await lockForTransaction(tx as unknown as Db, "logwell:migrate");
     await migrateDatabase(database);
   });
 }
