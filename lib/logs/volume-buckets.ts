@@ -2,6 +2,8 @@
 // object and up to six SVG rects each), so it is bounded whatever the range: a 1970–9999 range
 // once meant one bucket per day, 2.9 million of them, and a server that died of heap exhaustion.
 
+import { plural } from "@/lib/format/plural";
+
 /** The chart never has more bars than this, whatever the range. */
 export const maxVolumeBuckets = 48;
 
@@ -58,7 +60,7 @@ export function bucketLabel(bucketSeconds: number): string {
   ];
   for (const [size, name] of units) {
     const n = bucketSeconds / size;
-    if (Number.isInteger(n)) return `${n} ${name}${n === 1 ? "" : "s"}`;
+    if (Number.isInteger(n)) return plural(n, name);
   }
-  return `${bucketSeconds} seconds`;
+  return plural(bucketSeconds, "second");
 }

@@ -1,9 +1,11 @@
 // GET /status — deployment status for signed-in users: version, database, limiter, volume, prune
+
 import type { Metadata } from "next";
 import { cardClass } from "@/app/_ui/styles";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDatabase } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { plural } from "@/lib/format/plural";
 import { healthReport } from "@/lib/health";
 
 export const metadata: Metadata = { title: "Status" };
@@ -81,7 +83,7 @@ export default async function StatusPage() {
             <Row label="Last prune">{when(lastPrune?.at)}</Row>
             <Row label="Last prune deleted">
               {lastPrune
-                ? `${lastPrune.deleted.toLocaleString("en")} events${lastPrune.done ? "" : " (more left)"}`
+                ? `${plural(lastPrune.deleted, "event")}${lastPrune.done ? "" : " (more left)"}`
                 : "n/a"}
             </Row>
           </dl>

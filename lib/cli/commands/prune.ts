@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/open";
 import { env } from "@/lib/env";
+import { plural } from "@/lib/format/plural";
 import { prune } from "@/lib/retention/prune";
 import { escapeForTerminal as esc, type Output } from "../output";
 
@@ -20,12 +21,12 @@ export async function pruneCommand(
   const verb = result.dryRun ? "would delete" : "deleted";
   for (const p of result.projects) {
     out.line(
-      `${esc(p.name)} (${p.id}): ${verb} ${p.deleted} events received before ${p.cutoff}${p.done ? "" : " (more left)"}`,
+      `${esc(p.name)} (${p.id}): ${verb} ${plural(p.deleted, "event")} received before ${p.cutoff}${p.done ? "" : " (more left)"}`,
     );
   }
   if (result.orphans.deleted > 0)
-    out.line(`Deleted projects: ${verb} ${result.orphans.deleted} events`);
+    out.line(`Deleted projects: ${verb} ${plural(result.orphans.deleted, "event")}`);
   out.line(
-    `Total: ${verb} ${result.deleted} events${result.done ? "." : "; run again to continue."}`,
+    `Total: ${verb} ${plural(result.deleted, "event")}${result.done ? "." : "; run again to continue."}`,
   );
 }

@@ -1,5 +1,6 @@
 import { EscapedText } from "@/app/_ui/escaped-text";
 import { cardClass } from "@/app/_ui/styles";
+import { plural } from "@/lib/format/plural";
 import type { listProjectDeletions } from "@/lib/projects/delete-project";
 import { RefreshWhileShown } from "./refresh-while-shown";
 
@@ -17,8 +18,8 @@ export function DeletionsInProgress({ deletions }: { deletions: Deletion[] }) {
         {deletions.map((d) => (
           <li key={d.projectId}>
             <EscapedText text={d.name} />: {d.remainingIsCapped ? "over " : "about "}
-            {d.remaining.toLocaleString("en")} {d.remaining === 1 ? "event" : "events"} left. The
-            project is already gone; its events are deleted in the background.
+            {plural(d.remaining, "event")} left. The project is already gone; its events are deleted
+            in the background.
           </li>
         ))}
       </ul>
