@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { parseTheme, themeCookie } from "./_ui/theme";
+import { ZoneCookieScript } from "./_ui/zone-cookie-script";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -12,6 +13,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const theme = parseTheme((await cookies()).get(themeCookie)?.value);
   return (
     <html lang="en" data-theme={theme === "system" ? undefined : theme}>
+      <head>
+        <ZoneCookieScript />
+      </head>
       <body className="min-h-screen bg-zinc-50 text-zinc-900 antialiased">{children}</body>
     </html>
   );

@@ -2,6 +2,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
+import { viewerTime } from "@/app/_ui/viewer-time";
 import { requireVisibleProject } from "@/lib/auth/access";
 import { orPageError } from "@/lib/auth/page-guard";
 import { requirePageUser } from "@/lib/auth/session";
@@ -12,12 +13,13 @@ import { filtersToParams } from "@/lib/logs/filters";
 import { type LogPage, listLogs } from "@/lib/logs/list";
 import { startTail } from "@/lib/logs/tail";
 import { logVolume } from "@/lib/logs/volume";
+import { TimeZoneToggle } from "../../../_shell/time-zone-toggle";
 import { EmptyState } from "./_components/empty-state";
 import { ExportLinks } from "./_components/export-links";
 import { FilterBar } from "./_components/filter-bar";
 import { KeyboardNav } from "./_components/keyboard-nav";
 import { LiveTail } from "./_components/live-tail";
-import { LogRow, LogTableHead } from "./_components/log-row";
+import { LogRow, LogTableHead, logBodyClass, logTableClass } from "./_components/log-row";
 import { VolumeChart } from "./_components/volume-chart";
 import { explorerHref, type PageSearchParams, parseExplorerParams } from "./search-params";
 
@@ -72,10 +74,24 @@ export default async function LogsPage({
   const isFiltered = Object.entries(filters).some(([k, v]) => k !== "project" && v !== undefined);
   const h = await headers();
   const origin = `${h.get("x-forwarded-proto") ?? "http"}://${h.get("host") ?? "localhost"}`;
+  const time = await viewerTime();
+  const nowMs = now.getTime();
 
   return (
     <div className="space-y-3">
       <FilterBar state={state} action={base} />
+      {state.cursor && (
+        <p className="flex flex-wrap items-center gap-x-3 rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900">
+          Showing older events.
+          <Link
+            href={explorerHref(project.id, filters)}
+            className="font-medium underline"
+            data-newest=""
+          >
+            Back to the newest
+          </Link>
+        </p>
+      )}
       {error && (
         <p
           role="alert"
@@ -88,6 +104,7 @@ export default async function LogsPage({
         <VolumeChart
           volume={volume}
           label={filters.from || filters.to ? "selected range" : "last 24 hours"}
+          zone={time.zone}
         />
       ) : (
         <p className="rounded-lg border border-zinc-200 bg-white p-3 text-xs text-zinc-500">
@@ -95,22 +112,33 @@ export default async function LogsPage({
         </p>
       )}
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <LiveTail key={query} query={query} initialCursor={tailCursor} />
+        <LiveTail key={query} query={query} initialCursor={tailCursor} zone={time.zone} />
         <ExportLinks query={query} />
       </div>
       {page.logs.length === 0 && !state.cursor && !isFiltered ? (
         <EmptyState projectId={project.id} origin={origin} />
       ) : (
         <KeyboardNav>
-          <p className="mb-1 text-xs text-zinc-500">
-            <kbd>j</kbd>/<kbd>k</kbd> or arrows to move, <kbd>Enter</kbd> to open.
-          </p>
-          <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white">
-            <table className="w-full table-fixed text-sm" data-log-table="">
-              <LogTableHead />
-              <tbody>
+          <div className="mb-1 flex flex-wrap items-center justify-between gap-x-4 gap-y-1">
+            <TimeZoneToggle time={time} />
+            <p className="text-xs text-zinc-500">
+              <kbd>/</kbd> to search, <kbd>j</kbd>/<kbd>k</kbd> or arrows to move, <kbd>Enter</kbd>{" "}
+              to open.
+            </p>
+          </div>
+          {/* No sideways scroller: rows wrap instead, so nothing hides past the edge. */}
+          <div className="rounded-lg border border-zinc-200 bg-white">
+            <table className={logTableClass} data-log-table="">
+              <LogTableHead zone={time.zone} />
+              <tbody className={logBodyClass}>
                 {page.logs.map((log) => (
-                  <LogRow key={log.id} log={log} highlight={filters.q} />
+                  <LogRow
+                    key={log.id}
+                    log={log}
+                    zone={time.zone}
+                    nowMs={nowMs}
+                    highlight={filters.q}
+                  />
                 ))}
               </tbody>
             </table>

@@ -2,123 +2,161 @@ import { logLevels } from "@/lib/db/schema/logs";
 import type { LogFilters } from "@/lib/logs/filters";
 import { maxSearchLength } from "@/lib/logs/filters";
 import type { ExplorerState } from "../search-params";
+import { CleanGetForm } from "./clean-get-form";
+import { FilterDisclosure } from "./filter-disclosure";
 import { LocalDateTimeInput } from "./local-datetime-input";
 
 const inputClass =
   "rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm focus-visible:outline focus-visible:outline-2 focus-visible:outline-zinc-900";
 
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
+function Field({
+  label,
+  className = "",
+  children,
+}: {
+  label: string;
+  className?: string;
+  children: React.ReactNode;
+}) {
   return (
     // biome-ignore lint/a11y/noLabelWithoutControl: the control is passed in as children
-    <label className="flex flex-col gap-0.5 text-xs font-medium text-zinc-600">
+    <label className={`flex flex-col gap-0.5 text-xs font-medium text-zinc-600 ${className}`}>
       {label}
       {children}
     </label>
   );
 }
 
-/** A plain GET form: submitting it writes every filter into the URL (works without JS). */
+const searchInputId = "explorer-q";
+
+/** Filters set beyond the search text: what the folded "Filters" button counts on a phone. */
+function activeFilters(state: ExplorerState): number {
+  const f = state.filters;
+  return [
+    state.range !== "all",
+    f.min_level,
+    f.level?.length,
+    f.environment,
+    f.release,
+    f.session_id,
+    f.user_id,
+  ].filter(Boolean).length;
+}
+
+/** A plain GET form: submitting it writes every filter that is set into the URL. */
 export function FilterBar({ state, action }: { state: ExplorerState; action: string }) {
   const f: LogFilters = state.filters;
   const custom = state.range === "custom";
   return (
-    <form
-      method="get"
+    <CleanGetForm
       action={action}
       aria-label="Filters"
       className="space-y-2 rounded-lg border border-zinc-200 bg-white p-3"
     >
-      <div className="flex flex-wrap items-end gap-2">
-        <Field label="Search text">
-          <input
-            name="q"
-            type="search"
-            defaultValue={f.q ?? ""}
-            maxLength={maxSearchLength}
-            placeholder="message, stack or URL"
-            className={`${inputClass} w-64`}
-          />
-        </Field>
-        <Field label="Time range">
-          <select name="range" defaultValue={state.range} className={inputClass}>
-            <option value="all">All time</option>
-            <option value="15m">Last 15 minutes</option>
-            <option value="1h">Last hour</option>
-            <option value="24h">Last 24 hours</option>
-            <option value="7d">Last 7 days</option>
-            <option value="custom">Custom (from/to)</option>
-          </select>
-        </Field>
-        <Field label="From">
-          <LocalDateTimeInput
-            name="from"
-            iso={custom ? (f.from ?? "") : ""}
-            className={`${inputClass} w-52`}
-          />
-        </Field>
-        <Field label="To">
-          <LocalDateTimeInput
-            name="to"
-            iso={custom ? (f.to ?? "") : ""}
-            className={`${inputClass} w-52`}
-          />
-        </Field>
-        <Field label="Minimum level">
-          <select name="min_level" defaultValue={f.min_level ?? ""} className={inputClass}>
-            <option value="">Any</option>
+      <FilterDisclosure
+        activeCount={activeFilters(state)}
+        searchInputId={searchInputId}
+        search={
+          <Field label="Search text" className="min-w-0 flex-1 sm:flex-none">
+            <input
+              id={searchInputId}
+              name="q"
+              type="search"
+              aria-keyshortcuts="/"
+              defaultValue={f.q ?? ""}
+              maxLength={maxSearchLength}
+              placeholder="message, stack or URL"
+              className={`${inputClass} w-full sm:w-64`}
+            />
+          </Field>
+        }
+        actions={
+          <>
+            <button
+              type="submit"
+              className="rounded-md bg-zinc-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-zinc-700"
+            >
+              Apply
+            </button>
+            <a href={action} className="px-2 py-1.5 text-sm text-zinc-600 hover:underline">
+              Reset
+            </a>
+          </>
+        }
+      >
+        <div className="flex flex-wrap items-end gap-2">
+          <Field label="Time range">
+            <select name="range" defaultValue={state.range} className={inputClass}>
+              <option value="all">All time</option>
+              <option value="15m">Last 15 minutes</option>
+              <option value="1h">Last hour</option>
+              <option value="24h">Last 24 hours</option>
+              <option value="7d">Last 7 days</option>
+              <option value="custom">Custom (from/to)</option>
+            </select>
+          </Field>
+          <Field label="From">
+            <LocalDateTimeInput
+              name="from"
+              iso={custom ? (f.from ?? "") : ""}
+              className={`${inputClass} w-52`}
+            />
+          </Field>
+          <Field label="To">
+            <LocalDateTimeInput
+              name="to"
+              iso={custom ? (f.to ?? "") : ""}
+              className={`${inputClass} w-52`}
+            />
+          </Field>
+          <Field label="Minimum level">
+            <select name="min_level" defaultValue={f.min_level ?? ""} className={inputClass}>
+              <option value="">Any</option>
+              {logLevels.map((l) => (
+                <option key={l} value={l}>
+                  {l}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </div>
+        <div className="flex flex-wrap items-end gap-2">
+          <fieldset className="flex flex-wrap items-center gap-2 text-xs">
+            <legend className="mb-0.5 font-medium text-zinc-600">Levels</legend>
             {logLevels.map((l) => (
-              <option key={l} value={l}>
+              <label key={l} className="flex items-center gap-1">
+                <input
+                  type="checkbox"
+                  name="level"
+                  value={l}
+                  defaultChecked={f.level?.includes(l) ?? false}
+                />
                 {l}
-              </option>
+              </label>
             ))}
-          </select>
-        </Field>
-      </div>
-      <div className="flex flex-wrap items-end gap-2">
-        <fieldset className="flex flex-wrap items-center gap-2 text-xs">
-          <legend className="mb-0.5 font-medium text-zinc-600">Levels</legend>
-          {logLevels.map((l) => (
-            <label key={l} className="flex items-center gap-1">
-              <input
-                type="checkbox"
-                name="level"
-                value={l}
-                defaultChecked={f.level?.includes(l) ?? false}
-              />
-              {l}
-            </label>
-          ))}
-        </fieldset>
-        <Field label="Environment">
-          <input
-            name="environment"
-            defaultValue={f.environment ?? ""}
-            className={`${inputClass} w-28`}
-          />
-        </Field>
-        <Field label="Release">
-          <input name="release" defaultValue={f.release ?? ""} className={`${inputClass} w-28`} />
-        </Field>
-        <Field label="Session">
-          <input
-            name="session_id"
-            defaultValue={f.session_id ?? ""}
-            className={`${inputClass} w-32`}
-          />
-        </Field>
-        <Field label="User">
-          <input name="user_id" defaultValue={f.user_id ?? ""} className={`${inputClass} w-32`} />
-        </Field>
-        <button
-          type="submit"
-          className="rounded-md bg-zinc-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-zinc-700"
-        >
-          Apply
-        </button>
-        <a href={action} className="px-2 py-1.5 text-sm text-zinc-600 hover:underline">
-          Reset
-        </a>
-      </div>
-    </form>
+          </fieldset>
+          <Field label="Environment">
+            <input
+              name="environment"
+              defaultValue={f.environment ?? ""}
+              className={`${inputClass} w-28`}
+            />
+          </Field>
+          <Field label="Release">
+            <input name="release" defaultValue={f.release ?? ""} className={`${inputClass} w-28`} />
+          </Field>
+          <Field label="Session">
+            <input
+              name="session_id"
+              defaultValue={f.session_id ?? ""}
+              className={`${inputClass} w-32`}
+            />
+          </Field>
+          <Field label="User">
+            <input name="user_id" defaultValue={f.user_id ?? ""} className={`${inputClass} w-32`} />
+          </Field>
+        </div>
+      </FilterDisclosure>
+    </CleanGetForm>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import type { LogDto } from "@/lib/logs/dto";
-import { LogRow, LogTableHead } from "./log-row";
+import { LogRow, LogTableHead, logBodyClass, logTableClass } from "./log-row";
 
 interface TailBatch {
   logs: LogDto[];
@@ -18,7 +18,16 @@ const maxShown = 500;
  * resuming or a failed request never repeats or drops an event; ids are also de-duplicated
  * here as a second guard. New events are prepended above the table, newest first.
  */
-export function LiveTail({ query, initialCursor }: { query: string; initialCursor: string }) {
+export function LiveTail({
+  query,
+  initialCursor,
+  zone,
+}: {
+  query: string;
+  initialCursor: string;
+  /** The zone the server rendered the page's times in, so tailed rows match them. */
+  zone: string;
+}) {
   const [on, setOn] = useState(false);
   const [logs, setLogs] = useState<LogDto[]>([]);
   const [status, setStatus] = useState<"idle" | "live" | "retrying">("idle");
@@ -86,12 +95,12 @@ export function LiveTail({ query, initialCursor }: { query: string; initialCurso
         </span>
       </div>
       {logs.length > 0 && (
-        <div className="overflow-x-auto rounded-lg border border-emerald-200 bg-white">
-          <table className="w-full table-fixed text-sm" data-live-table="">
-            <LogTableHead />
-            <tbody>
+        <div className="rounded-lg border border-emerald-200 bg-white">
+          <table className={logTableClass} data-live-table="">
+            <LogTableHead zone={zone} />
+            <tbody className={logBodyClass}>
               {logs.map((log) => (
-                <LogRow key={log.id} log={log} fresh />
+                <LogRow key={log.id} log={log} zone={zone} nowMs={Date.now()} fresh />
               ))}
             </tbody>
           </table>

@@ -1,30 +1,57 @@
 import { logLevels } from "@/lib/db/schema/logs";
+import { plural } from "@/lib/format/plural";
+import { formatTime } from "@/lib/format/time";
 import type { Volume } from "@/lib/logs/volume";
+import { niceCeiling, tickCount, xTicks, yTicks } from "@/lib/logs/volume-axis";
 import { bucketLabel } from "@/lib/logs/volume-buckets";
 import { levelStyles } from "./level-badge";
-import { LocalTime } from "./local-time";
 
 const width = 960;
 const height = 120;
+/** CSS height of the plot (h-28): the y labels sit beside it in pixels, not viewBox units. */
+const plotPx = 112;
+const anchors = { 0: "start", 50: "middle", 100: "end" } as const;
 
-/** Stacked bars by level, drawn on the server (no chart library); only the axis times are a client leaf, in the admin's zone. */
-export function VolumeChart({ volume, label }: { volume: Volume; label: string }) {
+/**
+ * Stacked bars by level, drawn on the server (no chart library), times in the viewer's zone.
+ * The bars stretch to any width; the labels are in separate, unstretched SVGs so they stay
+ * readable on a phone.
+ */
+export function VolumeChart({
+  volume,
+  label,
+  zone,
+}: {
+  volume: Volume;
+  label: string;
+  zone: string;
+}) {
   const total = volume.buckets.reduce((n, b) => n + b.total, 0);
   const barWidth = width / Math.max(1, volume.buckets.length);
-  const scale = volume.max > 0 ? (height - 4) / volume.max : 0;
+  const top = niceCeiling(volume.max);
+  const scale = height / top;
+  const ticks = yTicks(top);
+  const times = xTicks(volume.from, volume.to, zone);
   return (
     <figure className="rounded-lg border border-zinc-200 bg-white p-3">
-      <figcaption className="mb-1 flex justify-between text-xs text-zinc-600">
+      <figcaption className="mb-3 flex flex-wrap justify-between gap-x-4 gap-y-1 text-xs text-zinc-600">
         <span>
-          Volume by level, {label}: <strong data-volume-total={total}>{total}</strong> events
+          Volume by level, {label}:{" "}
+          <strong data-volume-total={total}>{plural(total, "event")}</strong>
           {volume.buckets.length > 0 && (
-            <span data-volume-bucket={volume.bucketSeconds}>
+            <>
               {" "}
-              (1 bar = {bucketLabel(volume.bucketSeconds)})
-            </span>
+              <span data-volume-range="">
+                from {formatTime(volume.from, zone, "minute")} to{" "}
+                {formatTime(volume.to, zone, "minute")} ({zone})
+              </span>
+              <span data-volume-bucket={volume.bucketSeconds}>
+                , 1 bar = {bucketLabel(volume.bucketSeconds)}
+              </span>
+            </>
           )}
         </span>
-        <span className="flex gap-2">
+        <span className="flex flex-wrap gap-x-2">
           {logLevels.map((l) => (
             <span key={l} className="flex items-center gap-1">
               <svg width="8" height="8" aria-hidden="true">
@@ -35,42 +62,81 @@ export function VolumeChart({ volume, label }: { volume: Volume; label: string }
           ))}
         </span>
       </figcaption>
-      <svg
-        viewBox={`0 0 ${width} ${height}`}
-        preserveAspectRatio="none"
-        className="h-28 w-full"
-        role="img"
-        aria-label={`${total} events ${label}`}
-      >
-        {volume.buckets.map((bucket, i) => {
-          let y = height;
-          return (
-            <g key={bucket.start}>
-              <title>{`${bucket.start}: ${bucket.total} events`}</title>
-              {logLevels.map((level) => {
-                const n = bucket.counts[level] ?? 0;
-                if (!n) return null;
-                const h = Math.max(1, n * scale);
-                y -= h;
-                return (
-                  <rect
-                    key={level}
-                    x={i * barWidth + 0.5}
-                    y={y}
-                    width={Math.max(1, barWidth - 1)}
-                    height={h}
-                    fill={levelStyles[level].fill}
-                  />
-                );
-              })}
-            </g>
-          );
-        })}
-        <line x1="0" x2={width} y1={height - 0.5} y2={height - 0.5} stroke="#d4d4d8" />
-      </svg>
-      <div className="mt-1 flex justify-between text-[11px] text-zinc-500">
-        <LocalTime iso={volume.from} mode="absolute" />
-        <LocalTime iso={volume.to} mode="absolute" />
+      <div className="flex text-[11px] text-zinc-500">
+        <svg width="36" height={plotPx} aria-hidden="true" className="shrink-0 overflow-visible">
+          {ticks.map((t) => (
+            <text
+              key={t}
+              x="30"
+              y={plotPx * (1 - t / top)}
+              textAnchor="end"
+              dominantBaseline="middle"
+              fill="currentColor"
+              data-y-tick={t}
+            >
+              {tickCount(t)}
+            </text>
+          ))}
+        </svg>
+        <div className="min-w-0 flex-1">
+          <svg
+            viewBox={`0 0 ${width} ${height}`}
+            preserveAspectRatio="none"
+            className="h-28 w-full"
+            role="img"
+            aria-label={`${plural(total, "event")} ${label}`}
+          >
+            {ticks.map((t) => (
+              <line
+                key={t}
+                x1="0"
+                x2={width}
+                y1={height - t * scale}
+                y2={height - t * scale}
+                stroke={t === 0 ? "#a1a1aa" : "#e4e4e7"}
+                vectorEffect="non-scaling-stroke"
+              />
+            ))}
+            {volume.buckets.map((bucket, i) => {
+              let y = height;
+              return (
+                <g key={bucket.start}>
+                  <title>{`${formatTime(bucket.start, zone, "minute")}: ${plural(bucket.total, "event")}`}</title>
+                  {logLevels.map((level) => {
+                    const n = bucket.counts[level] ?? 0;
+                    if (!n) return null;
+                    const h = Math.max(1, n * scale);
+                    y -= h;
+                    return (
+                      <rect
+                        key={level}
+                        x={i * barWidth + 0.5}
+                        y={y}
+                        width={Math.max(1, barWidth - 1)}
+                        height={h}
+                        fill={levelStyles[level].fill}
+                      />
+                    );
+                  })}
+                </g>
+              );
+            })}
+          </svg>
+          <svg className="mt-1 h-4 w-full overflow-visible" aria-hidden="true">
+            {times.map((t) => (
+              <text
+                key={t.percent}
+                x={`${t.percent}%`}
+                y="12"
+                textAnchor={anchors[t.percent]}
+                fill="currentColor"
+                data-x-tick=""
+              >
+                {t.label}
+              </text>
+            ))}
+          </svg>
+        </div>
       </div>
     </figure>
   );

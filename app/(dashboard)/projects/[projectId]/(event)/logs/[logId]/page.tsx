@@ -5,19 +5,23 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EscapedText, Segments } from "@/app/_ui/escaped-text";
+import { viewerTime } from "@/app/_ui/viewer-time";
 import { requireVisibleProject } from "@/lib/auth/access";
 import { orPageError } from "@/lib/auth/page-guard";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
+import { formatTime, relativeTime } from "@/lib/format/time";
+import { describeChanges } from "@/lib/logs/changes";
 import { getLog } from "@/lib/logs/get";
+import { neighbours } from "@/lib/logs/neighbours";
 import { safeHttpUrl } from "@/lib/logs/safe-url";
 import { stackLines } from "@/lib/logs/stack-lines";
 import { parseUserAgent } from "@/lib/logs/user-agent";
 import { splitInvisibleParts } from "@/lib/logs/visible-text";
+import { TimeZoneToggle } from "../../../../../_shell/time-zone-toggle";
 import { CopyButton } from "../../../../_components/copy-button";
 import { JsonTree } from "../../../logs/_components/json-tree";
 import { LevelBadge } from "../../../logs/_components/level-badge";
-import { LocalTime } from "../../../logs/_components/local-time";
 
 export const metadata: Metadata = { title: "Log event" };
 
@@ -42,8 +46,10 @@ export default async function LogDetailPage({
   const { projectId, logId } = await params;
   const db = await getDb();
   const project = await orPageError(requireVisibleProject(db, user, projectId));
-  const log = await getLog(db, { projectIds: [project.id] }, logId);
+  const scope = { projectIds: [project.id] };
+  const log = await getLog(db, scope, logId);
   if (!log) notFound();
+  const [time, near] = await Promise.all([viewerTime(), neighbours(db, scope, log)]);
   const href = safeHttpUrl(log.url);
   const ua = parseUserAgent(log.user_agent);
   const changed = new Set([...log.truncated_fields, ...log.normalized_fields]);
@@ -53,22 +59,44 @@ export default async function LogDetailPage({
         data-changed-field={field}
         className="ml-2 rounded bg-zinc-200 px-1 text-xs text-zinc-700"
       >
-        ✂ {log.truncated_fields.includes(field) ? "truncated" : "normalised"}
+        {log.truncated_fields.includes(field) ? "✂ cut by server" : "changed by server"}
       </span>
     ) : null;
   const logs = `/projects/${project.id}/logs`;
 
   return (
     <article className="space-y-4">
-      <div className="flex flex-wrap items-center gap-3">
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
         <Link href={logs} className="text-sm underline">
           ← All logs
         </Link>
-        <LevelBadge level={log.level} />
-        <LocalTime iso={log.received_at} />
+        <nav aria-label="Neighbouring events" className="flex gap-2 text-sm">
+          {near.newer ? (
+            <Link href={`${logs}/${near.newer}`} rel="prev" className="underline" data-newer="">
+              ‹ Newer
+            </Link>
+          ) : (
+            <span className="text-zinc-400">‹ Newer</span>
+          )}
+          {near.older ? (
+            <Link href={`${logs}/${near.older}`} rel="next" className="underline" data-older="">
+              Older ›
+            </Link>
+          ) : (
+            <span className="text-zinc-400">Older ›</span>
+          )}
+        </nav>
         <span className="ml-auto">
           <CopyButton text={JSON.stringify(log, null, 2)} label="Copy as JSON" />
         </span>
+      </div>
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+        <LevelBadge level={log.level} />
+        <time dateTime={log.received_at} title={log.received_at} className="text-sm">
+          {formatTime(log.received_at, time.zone)}
+        </time>
+        <span className="text-sm text-zinc-500">{relativeTime(log.received_at, Date.now())}</span>
+        <TimeZoneToggle time={time} />
       </div>
       <section aria-label="Message">
         <h2 className="mb-1 text-xs font-semibold uppercase text-zinc-500">
@@ -145,7 +173,13 @@ export default async function LogDetailPage({
         </Row>
         <Row label="Trace id">{text(log.trace_id)}</Row>
         <Row label="Client time">
-          {log.timestamp ? <LocalTime iso={log.timestamp} mode="absolute" /> : text(null)}
+          {log.timestamp ? (
+            <time dateTime={log.timestamp} title={log.timestamp}>
+              {formatTime(log.timestamp, time.zone)}
+            </time>
+          ) : (
+            text(null)
+          )}
           {mark("timestamp")}
         </Row>
         <Row label="User agent">
@@ -168,7 +202,11 @@ export default async function LogDetailPage({
         </Row>
         {changed.size > 0 && (
           <Row label="Changed by server">
-            <span data-field="changed">{[...changed].join(", ")}</span>
+            <ul data-field="changed" className="list-disc pl-4">
+              {describeChanges(log.truncated_fields, log.normalized_fields).map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
           </Row>
         )}
       </dl>
