@@ -41,6 +41,9 @@ const envSchema = z.object({
   LOGWELL_INGEST_WORKER_FILE: optional,
   LOGWELL_ADMIN_EMAIL: optional,
   LOGWELL_ADMIN_PASSWORD: optional,
+  // Set by `npm run dev` (scripts/dev.mjs), which listens on 127.0.0.1 only: first-run setup
+  // may then fill in its own token (lib/bootstrap/setup-token.ts).
+  LOGWELL_DEV_LOCAL_ONLY: optional,
   LOG_LEVEL: z.preprocess(
     (v) => (v === "" ? undefined : v),
     z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

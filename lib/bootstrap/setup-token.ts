@@ -16,6 +16,15 @@ const storedTokenSchema = z.object({ hash: z.string().length(64) });
 const keptTokens = 20;
 
 /**
+ * Whether /setup may fill in its own token: only under `npm run dev`, which listens on this
+ * computer alone, so whoever sees the page could read the server log anyway. Anywhere else the
+ * token is what keeps a stranger from claiming a fresh deployment (threat AUTH-8).
+ */
+export function setupTokenFilledIn(e: { NODE_ENV: string; LOGWELL_DEV_LOCAL_ONLY?: string }) {
+  return e.NODE_ENV === "development" && e.LOGWELL_DEV_LOCAL_ONLY === "true";
+}
+
+/**
  * Issues a one-time setup token for the `/setup` form and stores only its hash. Null when a user
  * already exists (nothing to set up).
  */

@@ -7,7 +7,7 @@ import { primaryButtonClass } from "@/app/_ui/styles";
 import { type FormState, shownValue } from "@/lib/forms/form-state";
 import { claimOwnerAction, type SetupField } from "./actions";
 
-export function SetupForm() {
+export function SetupForm({ filledInToken }: { filledInToken: string | null }) {
   const [state, action, pending] = useActionState<FormState<SetupField>, FormData>(
     claimOwnerAction,
     {},
@@ -19,6 +19,7 @@ export function SetupForm() {
         label="Setup token"
         hint="Printed in the server log at start (starts with lw_setup_)."
         name="token"
+        defaultValue={filledInToken ?? undefined}
         required
         autoComplete="off"
         spellCheck={false}
