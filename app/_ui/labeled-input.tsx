@@ -7,11 +7,18 @@ export function LabeledInput({
   label,
   hint,
   error,
+  fieldClassName,
   className = "",
   ...input
-}: { label: ReactNode; hint?: ReactNode; error?: string } & ComponentProps<"input">) {
+}: {
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  /** Classes for the field's box (grid span, flex), not the input. */
+  fieldClassName?: string;
+} & ComponentProps<"input">) {
   return (
-    <FormField label={label} hint={hint} error={error}>
+    <FormField label={label} hint={hint} error={error} className={fieldClassName}>
       {(control) => <input {...input} {...control} className={`${inputClass} mt-1 ${className}`} />}
     </FormField>
   );

@@ -1,12 +1,12 @@
 import type { ViewerTime } from "@/app/_ui/viewer-time";
-import { setTimeDisplay } from "./time-display-action";
+import { setTimeDisplayAction } from "./actions";
 
 /** Names the zone the page's times are in; a plain form, so it works by keyboard and without JS. */
 export function TimeZoneToggle({ time }: { time: ViewerTime }) {
   const canSwitch = time.localZone !== undefined && time.localZone !== "UTC";
   return (
     <form
-      action={setTimeDisplay}
+      action={setTimeDisplayAction}
       className="flex flex-wrap items-center gap-x-2 text-xs text-zinc-600"
       data-time-zone={time.zone}
     >

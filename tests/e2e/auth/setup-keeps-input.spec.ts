@@ -1,22 +1,13 @@
 import { expect, test } from "@playwright/test";
-import { startServer, type TestServer } from "../../support/server";
+import { useFreshServer } from "./fresh-server";
 
 // Issue 17 item 4 on the first-run form: a wrong setup token keeps email and name, clears the
 // token and the password (secrets are never sent back), and says so beside the token field.
 test.describe("first-run setup keeps what was typed", () => {
-  let server: TestServer;
-
-  test.beforeAll(async () => {
-    server = await startServer({
-      env: { LOGWELL_ADMIN_EMAIL: undefined, LOGWELL_ADMIN_PASSWORD: undefined },
-    });
-  });
-  test.afterAll(async () => {
-    await server?.stop();
-  });
+  const fresh = useFreshServer();
 
   test("a wrong token keeps email and name", async ({ page }) => {
-    await page.goto(`${server.url}/setup`);
+    await page.goto(`${fresh().url}/setup`);
     const token = page.getByLabel("Setup token");
     await token.fill("lw_setup_wrongwrongwrongwrongwrongwrong");
     await page.getByLabel("Your email").fill("first@owner.test");

@@ -1,5 +1,5 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { startServer, type TestServer } from "../../support/server";
+import { useFreshServer } from "../auth/fresh-server";
 import { ownerSession } from "../auth/owner-session";
 import { createProjectViaApi, ingest, signedOut } from "../logs/helpers";
 import { expectCleanLayout } from "./text-layout";
@@ -120,19 +120,11 @@ test("login and set-password fit from 390 to 1920 px", async ({ browser, baseURL
 });
 
 test.describe("first run", () => {
-  let server: TestServer;
-  test.beforeAll(async () => {
-    server = await startServer({
-      env: { LOGWELL_ADMIN_EMAIL: undefined, LOGWELL_ADMIN_PASSWORD: undefined },
-    });
-  });
-  test.afterAll(async () => {
-    await server?.stop();
-  });
+  const fresh = useFreshServer();
 
   test("setup fits from 390 to 1920 px", async ({ browser }) => {
-    const page = await signedOutPage(browser, server.url);
-    await page.goto(`${server.url}/setup`);
+    const page = await signedOutPage(browser, fresh().url);
+    await page.goto(`${fresh().url}/setup`);
     await expectCleanLayout(page, "setup");
     await page.close();
   });

@@ -30,6 +30,7 @@ describe.each(backends())("server actions on %s", (backend) => {
     },
     signOutAction: { page: "/projects", leading: [] },
     setThemeAction: { page: "/projects", leading: [], fields: { theme: "dark" } },
+    setTimeDisplayAction: { page: "/projects", leading: [], fields: { display: "utc" } },
     createProjectAction: { page: "/projects", leading: [{}], fields: { name: `project-${tag}` } },
     saveSettingsAction: {
       page: `/projects/${seeded.projectA}/settings`,

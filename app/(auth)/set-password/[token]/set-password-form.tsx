@@ -1,9 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
-import { FormField } from "@/app/_ui/form-field";
 import { FormStatus } from "@/app/_ui/form-status";
-import { inputClass, primaryButtonClass } from "@/app/_ui/styles";
+import { LabeledInput } from "@/app/_ui/labeled-input";
+import { primaryButtonClass } from "@/app/_ui/styles";
 import { type FormState, shownValue } from "@/lib/forms/form-state";
 import { type SetPasswordField, setPasswordAction } from "./actions";
 
@@ -12,49 +12,30 @@ export function SetPasswordForm({ token, askName }: { token: string; askName: bo
     setPasswordAction.bind(null, token),
     {},
   );
-  const error = (field: SetPasswordField) => state.fieldErrors?.[field];
   return (
     <form action={action} className="space-y-3">
       {askName && (
-        <FormField label="Your name (optional)" error={error("name")}>
-          {(c) => (
-            <input
-              {...c}
-              name="name"
-              autoComplete="name"
-              maxLength={100}
-              defaultValue={shownValue(state, "name", "")}
-              className={`${inputClass} mt-1`}
-            />
-          )}
-        </FormField>
+        <LabeledInput
+          label="Your name (optional)"
+          name="name"
+          autoComplete="name"
+          maxLength={100}
+          defaultValue={shownValue(state, "name", "")}
+          error={state.fieldErrors?.name}
+        />
       )}
-      <FormField label="Password (at least 10 characters)" error={error("password")}>
-        {(c) => (
-          <input
-            {...c}
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            minLength={10}
-            required
-            className={`${inputClass} mt-1`}
-          />
-        )}
-      </FormField>
-      <FormField label="Repeat the password" error={error("confirm")}>
-        {(c) => (
-          <input
-            {...c}
-            name="confirm"
-            type="password"
-            autoComplete="new-password"
-            minLength={10}
-            required
-            className={`${inputClass} mt-1`}
-          />
-        )}
-      </FormField>
+      {(["password", "confirm"] as const).map((field) => (
+        <LabeledInput
+          key={field}
+          label={field === "password" ? "Password (at least 10 characters)" : "Repeat the password"}
+          name={field}
+          type="password"
+          autoComplete="new-password"
+          minLength={10}
+          required
+          error={state.fieldErrors?.[field]}
+        />
+      ))}
       <button type="submit" disabled={pending} className={`${primaryButtonClass} w-full`}>
         {pending ? "Saving…" : "Set password and sign in"}
       </button>

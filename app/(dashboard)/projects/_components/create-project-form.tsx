@@ -3,8 +3,8 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { EscapedText } from "@/app/_ui/escaped-text";
-import { FormField } from "@/app/_ui/form-field";
-import { inputClass, primaryButtonClass } from "@/app/_ui/styles";
+import { LabeledInput } from "@/app/_ui/labeled-input";
+import { primaryButtonClass } from "@/app/_ui/styles";
 import { shownValue } from "@/lib/forms/form-state";
 import { type CreateProjectState, createProjectAction } from "../actions";
 import { NewKeyPanel } from "./new-key-panel";
@@ -17,18 +17,15 @@ export function CreateProjectForm({ origin }: { origin: string }) {
   return (
     <div className="space-y-4">
       <form action={action} className="flex flex-col gap-2 sm:flex-row sm:items-end">
-        <FormField label="Project name" error={state.fieldErrors?.name} className="flex-1">
-          {(c) => (
-            <input
-              {...c}
-              name="name"
-              required
-              maxLength={100}
-              defaultValue={shownValue(state, "name", "")}
-              className={`${inputClass} mt-1`}
-            />
-          )}
-        </FormField>
+        <LabeledInput
+          label="Project name"
+          error={state.fieldErrors?.name}
+          fieldClassName="flex-1"
+          name="name"
+          required
+          maxLength={100}
+          defaultValue={shownValue(state, "name", "")}
+        />
         <button type="submit" disabled={pending} className={primaryButtonClass}>
           {pending ? "Creating…" : "Create project"}
         </button>

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { FormField } from "@/app/_ui/form-field";
+import { LabeledInput } from "@/app/_ui/labeled-input";
 import { inputClass, primaryButtonClass } from "@/app/_ui/styles";
 import { shownValue } from "@/lib/forms/form-state";
 import { CopyButton } from "../../projects/_components/copy-button";
@@ -12,19 +13,16 @@ export function NewTokenForm() {
   return (
     <div className="space-y-3">
       <form action={action} className="grid gap-3 sm:grid-cols-3 sm:items-end">
-        <FormField label="Name" error={state.fieldErrors?.name} className="sm:col-span-2">
-          {(c) => (
-            <input
-              {...c}
-              name="name"
-              required
-              maxLength={100}
-              placeholder="e.g. nightly export"
-              defaultValue={shownValue(state, "name", "")}
-              className={`${inputClass} mt-1`}
-            />
-          )}
-        </FormField>
+        <LabeledInput
+          label="Name"
+          error={state.fieldErrors?.name}
+          fieldClassName="sm:col-span-2"
+          name="name"
+          required
+          maxLength={100}
+          placeholder="e.g. nightly export"
+          defaultValue={shownValue(state, "name", "")}
+        />
         <FormField label="Role" error={state.fieldErrors?.role}>
           {(c) => (
             <select

@@ -5,6 +5,7 @@ import { ConfirmSubmit } from "@/app/_ui/confirm-submit";
 import { EscapedText } from "@/app/_ui/escaped-text";
 import { FormField } from "@/app/_ui/form-field";
 import { FormStatus } from "@/app/_ui/form-status";
+import { LabeledInput } from "@/app/_ui/labeled-input";
 import { inputClass, primaryButtonClass, secondaryButtonClass } from "@/app/_ui/styles";
 import { CopyButton } from "@/app/(dashboard)/projects/_components/copy-button";
 import { type FormState, shownValue } from "@/lib/forms/form-state";
@@ -40,18 +41,15 @@ export function InviteForm({ projects }: { projects: { id: string; name: string 
   const checked = new Set(shownValue(state, "projectIds", "").split("\n"));
   return (
     <form action={action} className="grid gap-3 sm:grid-cols-3 sm:items-end">
-      <FormField label="Email" error={error("email")} className="sm:col-span-2">
-        {(c) => (
-          <input
-            {...c}
-            name="email"
-            type="email"
-            required
-            defaultValue={shownValue(state, "email", "")}
-            className={`${inputClass} mt-1`}
-          />
-        )}
-      </FormField>
+      <LabeledInput
+        label="Email"
+        error={error("email")}
+        fieldClassName="sm:col-span-2"
+        name="email"
+        type="email"
+        required
+        defaultValue={shownValue(state, "email", "")}
+      />
       <FormField label="Role" error={error("role")}>
         {(c) => (
           <select
