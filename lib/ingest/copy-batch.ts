@@ -2,7 +2,7 @@ import { type PreparedBatch, prepareBatch } from "./batch";
 import type { BodyFormat } from "./body";
 import { copyText } from "./copy-text";
 import { parseEvents } from "./parse";
-import type { RequestFacts } from "./store";
+import type { RequestFacts } from "./write-column";
 
 // A request body taken all the way to the bytes of its COPY rows, in one call that needs no
 // database and no request: what a preparation thread runs (prepare-threads.ts), and the same

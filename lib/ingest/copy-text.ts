@@ -1,40 +1,16 @@
-import { levelNumber } from "@/lib/db/schema";
-import { nestedTextArray } from "./pg-array";
+import { getTableName } from "drizzle-orm";
+import { logs } from "@/lib/db/schema/logs";
+import { logWriteColumns } from "./log-columns";
 import type { NormalizedEvent } from "./schema";
-import type { RequestFacts } from "./store";
+import { type LogWriteColumn, quotedName, type RequestFacts } from "./write-column";
 
 // A batch as COPY text-format rows (https://www.postgresql.org/docs/15/sql-copy.html): columns
 // separated by tabs, rows by newlines, NULL as \N. Backslash, tab, newline and CR are the only
 // bytes the format gives meaning to, so escaping those four is the whole injection boundary
 // (NUL never gets here: normalisation replaces it, threat ENC-1). Client strings are hostile;
 // the store test round-trips hostile batches through this on the server Postgres (TC-02).
-
-/** The `logs` columns each line fills, in order. */
-const copyColumns = [
-  "project_id",
-  "client_id",
-  "received_at",
-  '"timestamp"',
-  "level",
-  "message",
-  "logger",
-  "url",
-  "stack",
-  "release",
-  "environment",
-  "session_id",
-  "user_id",
-  "trace_id",
-  "attributes",
-  "user_agent",
-  "client_ip",
-  "country",
-  "request_id",
-  "truncated_fields",
-  "normalized_fields",
-].join(", ");
-
-export const copyLogsStatement = `copy logs (${copyColumns}) from stdin`;
+// Statement and rows are generated from one column list (log-columns.ts), so they cannot
+// disagree on the order.
 
 const special = /[\\\t\n\r]/g;
 const escapes: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };
@@ -46,46 +22,65 @@ function field(value: string | null): string {
   return special.test(value) ? value.replace(special, escapeOne) : value;
 }
 
-export function copyText(facts: RequestFacts, events: readonly NormalizedEvent[]): string {
-  // The request's own columns are the same on every line: escaped once.
-  const head = `${field(facts.projectId)}\t`;
-  const receivedAt = `\t${field(facts.receivedAt.toISOString())}\t`;
-  const tail = `\t${field(facts.clientIp)}\t${field(facts.country)}\t${field(facts.requestId)}\t`;
-  const requestAgent = field(facts.userAgent);
-  let out = "";
-  for (const e of events) {
-    out +=
-      head +
-      field(e.clientId) +
-      receivedAt +
-      field(e.timestamp) +
-      `\t${levelNumber[e.level]}\t` +
-      field(e.message) +
-      "\t" +
-      field(e.logger) +
-      "\t" +
-      field(e.url) +
-      "\t" +
-      field(e.stack) +
-      "\t" +
-      field(e.release) +
-      "\t" +
-      field(e.environment) +
-      "\t" +
-      field(e.sessionId) +
-      "\t" +
-      field(e.userId) +
-      "\t" +
-      field(e.traceId) +
-      "\t" +
-      field(e.attributes === null ? null : JSON.stringify(e.attributes)) +
-      "\t" +
-      (e.clientUserAgent === null ? requestAgent : field(e.clientUserAgent)) +
-      tail +
-      field(nestedTextArray(e.truncatedFields)) +
-      "\t" +
-      field(nestedTextArray(e.normalizedFields)) +
-      "\n";
-  }
-  return out;
+export interface CopyWriter {
+  statement: string;
+  text(facts: RequestFacts, events: readonly NormalizedEvent[]): string;
 }
+
+type EventText = (e: NormalizedEvent) => string | null;
+
+export function copyWriter(table: string, columns: readonly LogWriteColumn[]): CopyWriter {
+  const names = columns.map((c) => quotedName(c.name)).join(", ");
+  const perEvent = columns.filter((c) => c.eventText);
+  const eventText = perEvent.map((c) => c.eventText as EventText);
+  // Numbers hold none of the four special bytes: the escape test would cost a regex run.
+  const isPlain = perEvent.map((c) => c.isNumber);
+  return {
+    statement: `copy ${quotedName(table)} (${names}) from stdin`,
+    text(facts, events) {
+      const { between, nulls } = requestLayout(columns, facts);
+      const first = between[0] as string;
+      const width = eventText.length;
+      let out = "";
+      // Per row, only the per-event fields are made: no object, no closure.
+      for (let i = 0; i < events.length; i++) {
+        const e = events[i] as NormalizedEvent;
+        out += first;
+        for (let j = 0; j < width; j++) {
+          const value = (eventText[j] as EventText)(e);
+          out += value === null ? (nulls[j] as string) : isPlain[j] ? value : field(value);
+          out += between[j + 1];
+        }
+      }
+      return out;
+    },
+  };
+}
+
+/**
+ * The request's values are the same on every line: escaped once and joined, with the tabs
+ * around them, into `between[j]`, the constant text before per-event field j (the last entry
+ * ends the line). `nulls[j]` is what field j holds when the event gives null: the request's
+ * value where the column has one (the user agent), else NULL.
+ */
+function requestLayout(columns: readonly LogWriteColumn[], facts: RequestFacts) {
+  const between: string[] = [];
+  const nulls: string[] = [];
+  let run = "";
+  for (const [i, c] of columns.entries()) {
+    if (i > 0) run += "\t";
+    const requestValue = c.requestText ? field(c.requestText(facts)) : "\\N";
+    if (c.eventText) {
+      between.push(run);
+      nulls.push(requestValue);
+      run = "";
+    } else run += requestValue;
+  }
+  between.push(`${run}\n`);
+  return { between, nulls };
+}
+
+const logsCopy = copyWriter(getTableName(logs), logWriteColumns);
+
+export const copyLogsStatement = logsCopy.statement;
+export const copyText = logsCopy.text;

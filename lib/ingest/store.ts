@@ -1,12 +1,11 @@
-import { sql } from "drizzle-orm";
 import { copyInto } from "@/lib/db/copy";
 import { isDatabaseUnavailable, isDataError } from "@/lib/db/errors";
 import type { Db } from "@/lib/db/open";
-import { levelNumber } from "@/lib/db/schema";
 import { logger } from "@/lib/log";
 import { copyLogsStatement, copyText } from "./copy-text";
-import { integerArrayLiteral, nestedTextArray, textArrayLiteral } from "./pg-array";
 import type { NormalizedEvent } from "./schema";
+import { insertLogs } from "./unnest-insert";
+import type { RequestFacts } from "./write-column";
 
 // The insert: the whole batch is ONE statement committed before the 202 (threat decision 1).
 // On node-postgres that statement is a COPY, Postgres's cheapest way in (about half the CPU per
@@ -16,15 +15,7 @@ import type { NormalizedEvent } from "./schema";
 // ON CONFLICT skips the duplicates against the partial unique index (project_id, client_id).
 // PGlite and Neon always use the INSERT.
 
-/** Facts the server adds, the same for every event of a request. */
-export interface RequestFacts {
-  projectId: string;
-  receivedAt: Date;
-  requestId: string;
-  userAgent: string | null;
-  clientIp: string | null;
-  country: string | null;
-}
+export type { RequestFacts };
 
 export interface StoreResult {
   inserted: number;
@@ -139,61 +130,13 @@ async function insertOneByOne(
   });
 }
 
-/** One array literal per column (the unnest below takes them in this order). */
-function columnArrays(events: readonly NormalizedEvent[]) {
-  return {
-    clientIds: textArrayLiteral(events, (e) => e.clientId),
-    times: textArrayLiteral(events, (e) => e.timestamp),
-    levels: integerArrayLiteral(events, (e) => levelNumber[e.level]),
-    messages: textArrayLiteral(events, (e) => e.message),
-    loggers: textArrayLiteral(events, (e) => e.logger),
-    urls: textArrayLiteral(events, (e) => e.url),
-    stacks: textArrayLiteral(events, (e) => e.stack),
-    releases: textArrayLiteral(events, (e) => e.release),
-    environments: textArrayLiteral(events, (e) => e.environment),
-    sessionIds: textArrayLiteral(events, (e) => e.sessionId),
-    userIds: textArrayLiteral(events, (e) => e.userId),
-    traceIds: textArrayLiteral(events, (e) => e.traceId),
-    attributes: textArrayLiteral(events, (e) =>
-      e.attributes === null ? null : JSON.stringify(e.attributes),
-    ),
-    userAgents: textArrayLiteral(events, (e) => e.clientUserAgent),
-    truncated: textArrayLiteral(events, (e) => nestedTextArray(e.truncatedFields)),
-    normalized: textArrayLiteral(events, (e) => nestedTextArray(e.normalizedFields)),
-  };
-}
-
 async function insertStatement(
   db: Db,
   facts: RequestFacts,
   events: readonly NormalizedEvent[],
 ): Promise<number> {
-  const c = columnArrays(events);
   // No RETURNING: the command's row count is the number inserted (conflicts are not counted).
-  const result = await db.execute(sql`
-    insert into logs (
-      project_id, client_id, received_at, "timestamp", level, message, logger, url, stack,
-      release, environment, session_id, user_id, trace_id, attributes, user_agent,
-      client_ip, country, request_id, truncated_fields, normalized_fields
-    )
-    select
-      ${facts.projectId}::uuid, r.client_id, ${facts.receivedAt.toISOString()}::timestamptz,
-      r."timestamp", r.level, r.message, r.logger, r.url, r.stack, r.release, r.environment,
-      r.session_id, r.user_id, r.trace_id, r.attributes::jsonb,
-      coalesce(r.user_agent, ${facts.userAgent}::text), ${facts.clientIp}::text,
-      ${facts.country}::text, ${facts.requestId}::uuid, r.truncated_fields::text[],
-      r.normalized_fields::text[]
-    from unnest(
-      ${c.clientIds}::text[], ${c.times}::timestamptz[], ${c.levels}::smallint[], ${c.messages}::text[],
-      ${c.loggers}::text[], ${c.urls}::text[], ${c.stacks}::text[], ${c.releases}::text[],
-      ${c.environments}::text[], ${c.sessionIds}::text[], ${c.userIds}::text[], ${c.traceIds}::text[],
-      ${c.attributes}::text[], ${c.userAgents}::text[], ${c.truncated}::text[], ${c.normalized}::text[]
-    ) as r(
-      client_id, "timestamp", level, message, logger, url, stack, release, environment,
-      session_id, user_id, trace_id, attributes, user_agent, truncated_fields, normalized_fields
-    )
-    on conflict (project_id, client_id) where client_id is not null do nothing
-  `);
+  const result = await db.execute(insertLogs(facts, events));
   const inserted = commandRowCount(result);
   // A count the driver did not report (or a nonsense one) must never become a 202.
   if (!Number.isInteger(inserted) || inserted < 0 || inserted > events.length) {
