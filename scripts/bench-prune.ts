@@ -16,7 +16,7 @@ import { levelNumber } from "@/lib/db/schema";
 import { insertEvents } from "@/lib/ingest/store";
 import { prune } from "@/lib/retention/prune";
 import { createBenchDatabase } from "./bench/bench-db";
-import { benchEvent, benchEventBytes } from "./bench/events";
+import { benchEvent, benchEventBytes, benchNormalizedEvent } from "./bench/events";
 import { describeMachine } from "./bench/machine";
 import { round, summarizeLatencies } from "./bench/stats";
 
@@ -85,27 +85,9 @@ async function steadyIngest(
   const interval = 1000 / ingestRatePerSecond;
   let next = performance.now();
   while (!until() && latencies.length < 100_000) {
-    const events = Array.from({ length: ingestBatch }, () => {
-      const e = benchEvent(randomUUID(), seq++);
-      return {
-        clientId: e.id,
-        level: e.level,
-        message: e.message,
-        timestamp: null,
-        logger: e.logger,
-        url: e.url,
-        stack: e.stack,
-        release: e.release,
-        environment: e.environment,
-        sessionId: e.session_id,
-        userId: null,
-        traceId: null,
-        attributes: e.attributes,
-        clientUserAgent: null,
-        truncatedFields: [],
-        normalizedFields: [],
-      };
-    });
+    const events = Array.from({ length: ingestBatch }, () =>
+      benchNormalizedEvent(randomUUID(), seq++),
+    );
     const started = performance.now();
     const facts = {
       projectId,

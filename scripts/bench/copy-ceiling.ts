@@ -4,59 +4,31 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import { levelNumber } from "@/lib/db/schema";
+import { copyLogsStatement, copyText } from "@/lib/ingest/copy-text";
 import { processCpuMs } from "./cpu-time";
-import { benchEvent } from "./events";
+import { benchNormalizedEvent } from "./events";
 
 /**
  * The ingest ceiling: the benchmark's own events written straight into `logs` with
- * `COPY FROM STDIN` (text format), the fastest way Postgres accepts rows. Columns are filled as
- * the ingest path would fill them (server fields included), so row size and index work match.
+ * `COPY FROM STDIN` (text format), the fastest way Postgres accepts rows. The rows are the
+ * ingest's own (its COPY writer, lib/ingest/copy-text.ts, server fields included), so row size
+ * and index work match.
  */
-const columns = [
-  "project_id",
-  "client_id",
-  "level",
-  "message",
-  "logger",
-  "url",
-  "stack",
-  "release",
-  "environment",
-  "session_id",
-  "attributes",
-  "user_agent",
-  "client_ip",
-  "request_id",
-];
-
-// COPY text format: backslash, tab, newline and CR must be escaped.
-const escapeCopy = (s: string) =>
-  s.replace(
-    /[\\\t\n\r]/g,
-    (c) => ({ "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" })[c] ?? c,
+function copyChunk(projectId: string, prefix: string, first: number, count: number): string {
+  const events = Array.from({ length: count }, (_, i) =>
+    benchNormalizedEvent(`${prefix}-${first + i}`, first + i),
   );
-
-function copyLine(projectId: string, id: string, seq: number, requestId: string): string {
-  const e = benchEvent(id, seq);
-  return `${[
-    projectId,
-    e.id,
-    String(levelNumber[e.level]),
-    e.message,
-    e.logger,
-    e.url,
-    e.stack,
-    e.release,
-    e.environment,
-    e.session_id,
-    JSON.stringify(e.attributes),
-    "Mozilla/5.0 (X11; Linux x86_64) logwell-bench",
-    "127.0.0.0",
-    requestId,
-  ]
-    .map(escapeCopy)
-    .join("\t")}\n`;
+  return copyText(
+    {
+      projectId,
+      receivedAt: new Date(),
+      requestId: randomUUID(),
+      userAgent: "Mozilla/5.0 (X11; Linux x86_64) logwell-bench",
+      clientIp: "127.0.0.0",
+      country: null,
+    },
+    events,
+  );
 }
 
 /** Returns the CPU ms its server backend spent on the COPY. */
@@ -70,18 +42,10 @@ async function copyRows(url: string, projectId: string, first: number, count: nu
     const prefix = randomUUID();
     async function* lines() {
       for (let start = 0; start < count; start += 1000) {
-        const requestId = randomUUID();
-        let chunk = "";
-        for (let i = start; i < Math.min(count, start + 1000); i++) {
-          chunk += copyLine(projectId, `${prefix}-${first + i}`, first + i, requestId);
-        }
-        yield chunk;
+        yield copyChunk(projectId, prefix, first + start, Math.min(1000, count - start));
       }
     }
-    await pipeline(
-      Readable.from(lines()),
-      client.query(copyFrom(`COPY logs (${columns.join(",")}) FROM STDIN`)),
-    );
+    await pipeline(Readable.from(lines()), client.query(copyFrom(copyLogsStatement)));
     return processCpuMs(backend) - cpuBefore;
   } finally {
     await client.end();

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import type { NormalizedEvent } from "@/lib/ingest/schema";
 
 /**
  * The benchmark's event: ~600 bytes of JSON, shaped like a real browser error (message, url,
@@ -41,6 +42,29 @@ export function benchEvent(id: string, seq: number): BenchEvent {
     environment: "production",
     session_id: `sess-${(seq % 997).toString(36)}`,
     attributes: { route: "/checkout/cart", cartItems: seq % 12, retried: false, build: 4821 },
+  };
+}
+
+/** The benchmark's event as the ingest prepares it: what the store and the COPY writer take. */
+export function benchNormalizedEvent(id: string, seq: number): NormalizedEvent {
+  const e = benchEvent(id, seq);
+  return {
+    clientId: e.id,
+    level: e.level,
+    message: e.message,
+    timestamp: null,
+    logger: e.logger,
+    url: e.url,
+    stack: e.stack,
+    release: e.release,
+    environment: e.environment,
+    sessionId: e.session_id,
+    userId: null,
+    traceId: null,
+    attributes: e.attributes,
+    clientUserAgent: null,
+    truncatedFields: [],
+    normalizedFields: [],
   };
 }
 
