@@ -2,11 +2,14 @@ import { type PreparedBatch, prepareBatch } from "./batch";
 import type { BodyFormat } from "./body";
 import { copyText } from "./copy-text";
 import { parseEvents } from "./parse";
+import type { NormalizedEvent } from "./schema";
 import type { RequestFacts } from "./write-column";
 
-// A request body taken all the way to the bytes of its COPY rows, in one call that needs no
-// database and no request: what a preparation thread runs (prepare-threads.ts), and the same
-// function the main thread would run, so both lanes store the same rows.
+// A request body taken all the way to what the store takes, in one call that needs no database
+// and no request. A preparation thread (prepare-threads.ts) runs prepareCopyBatch, and so does
+// the main thread for a body it prepares itself on a store that takes COPY rows: both lanes run
+// the same function and store the same rows (tests/integration/ingest/prepare-threads.test.ts
+// holds the thread's answer to it). Stores without COPY (PGlite, Neon) take the events.
 
 export interface BodyJob {
   text: string;
@@ -15,28 +18,35 @@ export interface BodyJob {
   facts: RequestFacts;
 }
 
-/** The answer's facts about the batch (its events live on only as COPY rows). */
+/** The answer's facts about the batch (its events live on only as rows to store). */
 export type BatchOutcome = Omit<PreparedBatch, "events">;
 
-export interface CopyBatch {
+interface PreparedBody {
   /** Events the request held, valid or not: the weight the project's event limit counts. */
   received: number;
   outcome: BatchOutcome;
-  /** Events to store: the rows of `data`. */
+  /** Events to store. */
   prepared: number;
+}
+
+export interface EventBatch extends PreparedBody {
+  events: readonly NormalizedEvent[];
+}
+
+export interface CopyBatch extends PreparedBody {
   /** COPY text-format rows (copy-text.ts), UTF-8; empty when nothing is to be stored. */
   data: Uint8Array;
 }
 
 const utf8 = new TextEncoder();
 
-export function prepareCopyBatch(job: BodyJob): CopyBatch {
+export function prepareEventBatch(job: BodyJob): EventBatch {
   const raw = parseEvents(job.text, job.format, job.maxEvents);
   const { events, ...outcome } = prepareBatch(raw, job.facts.receivedAt);
-  return {
-    received: raw.length,
-    outcome,
-    prepared: events.length,
-    data: utf8.encode(events.length === 0 ? "" : copyText(job.facts, events)),
-  };
+  return { received: raw.length, outcome, prepared: events.length, events };
+}
+
+export function prepareCopyBatch(job: BodyJob): CopyBatch {
+  const { events, ...batch } = prepareEventBatch(job);
+  return { ...batch, data: utf8.encode(events.length === 0 ? "" : copyText(job.facts, events)) };
 }

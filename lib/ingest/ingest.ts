@@ -11,15 +11,20 @@ import {
   enforceKeyLookupLimit,
   enforceProjectEventLimit,
 } from "@/lib/ratelimit/ingest";
-import { type EventError, prepareBatch, rejectAt } from "./batch";
+import { type EventError, rejectAt } from "./batch";
 import { bodyShape, discardUnreadBody, readBodyText } from "./body";
 import { requestCountry, requestUserAgent, storedIp } from "./client-meta";
-import type { BatchOutcome, BodyJob, CopyBatch } from "./copy-batch";
+import {
+  type BodyJob,
+  type CopyBatch,
+  type EventBatch,
+  prepareCopyBatch,
+  prepareEventBatch,
+} from "./copy-batch";
 import { authenticateIngestKey, presentedKey } from "./keys";
 import { requestCaps } from "./limits";
-import { parseEvents } from "./parse";
 import { preparationThread } from "./prepare-threads";
-import { insertCopyRows, insertRebuildable, type StoreResult } from "./store";
+import { insertCopyRows, insertEvents, type StoreResult } from "./store";
 
 // POST /api/v1/logs, stage by stage. The order is the cost order (threat SIZE-6): nothing an
 // unauthenticated or rate-limited caller sends is read, decompressed or parsed.
@@ -75,10 +80,15 @@ async function ingestRequest(ctx: RequestContext, options: IngestOptions) {
       country: requestCountry(request.headers),
     },
   };
-  const onThread = preparationThread(text.length, copyInto(db) !== undefined);
-  const { outcome, prepared, stored } = onThread
-    ? await storeFromThread(ctx, db, project, job, onThread)
-    : await storeInline(ctx, db, project, job);
+  const canCopy = copyInto(db) !== undefined;
+  const onThread = preparationThread(text.length, canCopy);
+  // The same preparation on either lane (copy-batch.ts), then the same checks in the same order.
+  const batch = await (onThread ?? (canCopy ? prepareCopyBatch : prepareEventBatch))(job);
+  // The event limit counts the events the body holds, known only once it is parsed.
+  addRateLimitHeaders(ctx.headers, await enforceProjectEventLimit(project, batch.received));
+  const { outcome, prepared } = batch;
+  if (prepared === 0) throw noValidEvent(outcome.errors);
+  const stored = await storeBatch(db, job, batch);
   for (const index of stored.refused) {
     rejectAt(outcome, outcome.positions[index] ?? -1, "the database refused this event");
   }
@@ -98,53 +108,20 @@ async function ingestRequest(ctx: RequestContext, options: IngestOptions) {
   return json(ctx, 202, { ...result, errors: outcome.errors, request_id: ctx.requestId });
 }
 
-interface Stored {
-  outcome: BatchOutcome;
-  /** Events sent to the database (valid, and first of their id in the request). */
-  prepared: number;
-  stored: StoreResult;
-}
-
-type Project = Awaited<ReturnType<typeof authenticateIngestKey>>["project"];
-
-/** Parse, limit, prepare and store on this thread. */
-async function storeInline(ctx: RequestContext, db: Db, project: Project, job: BodyJob) {
-  const raw = parseEvents(job.text, job.format, job.maxEvents);
-  addRateLimitHeaders(ctx.headers, await enforceProjectEventLimit(project, raw.length));
-  // The events are not kept past the insert's start (store.ts insertRebuildable): the rest of
-  // the request needs only the outcome of preparing them.
-  const { events, ...outcome } = prepareBatch(raw, job.facts.receivedAt);
-  if (events.length === 0) throw noValidEvent(outcome.errors);
-  const stored = await insertRebuildable(db, job.facts, events, () => rebuildEvents(job));
-  return { outcome, prepared: events.length, stored } satisfies Stored;
-}
-
 /**
- * The same with the body prepared on a preparation thread (prepare-threads.ts). The project's
- * event limit counts the events the thread found, so here it is checked after preparing.
+ * COPY rows as they are: while the COPY waits for its turn and its commit only their bytes are
+ * held (store.ts insertCopyRows); the events, if Postgres refuses the COPY, are made again.
  */
-async function storeFromThread(
-  ctx: RequestContext,
-  db: Db,
-  project: Project,
-  job: BodyJob,
-  prepare: (job: BodyJob) => Promise<CopyBatch>,
-) {
-  const batch = await prepare(job);
-  addRateLimitHeaders(ctx.headers, await enforceProjectEventLimit(project, batch.received));
-  if (batch.prepared === 0) throw noValidEvent(batch.outcome.errors);
+function storeBatch(db: Db, job: BodyJob, batch: CopyBatch | EventBatch): Promise<StoreResult> {
+  if ("events" in batch) return insertEvents(db, job.facts, batch.events);
   const { buffer, byteOffset, byteLength } = batch.data;
   const rows = Buffer.from(buffer, byteOffset, byteLength);
-  const stored = await insertCopyRows(db, job.facts, rows, batch.prepared, () =>
-    rebuildEvents(job),
-  );
-  return { outcome: batch.outcome, prepared: batch.prepared, stored } satisfies Stored;
+  return insertCopyRows(db, job.facts, rows, batch.prepared, () => rebuildEvents(job));
 }
 
 /** The same text, caps and time give the same events (for the INSERT after a refused COPY). */
 function rebuildEvents(job: BodyJob) {
-  return prepareBatch(parseEvents(job.text, job.format, job.maxEvents), job.facts.receivedAt)
-    .events;
+  return prepareEventBatch(job).events;
 }
 
 function noValidEvent(errors: EventError[]) {

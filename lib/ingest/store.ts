@@ -23,37 +23,30 @@ export interface StoreResult {
   refused: number[];
 }
 
-export function insertEvents(
+export async function insertEvents(
   db: Db,
   facts: RequestFacts,
   events: readonly NormalizedEvent[],
-): Promise<StoreResult> {
-  return insertRebuildable(db, facts, events, () => events);
-}
-
-/**
- * insertEvents for a batch the caller can build again (ingest keeps the body text). While the
- * COPY waits for its turn and its commit (tens of ms under load), only its bytes are held: the
- * events, and the parsed JSON under them, die young instead of being promoted by V8's garbage
- * collector, which was ≈ 20 % of the server's CPU at batch 100 (docs/performance.md). The rare
- * refused COPY (a retried batch's stored id) rebuilds the events for the INSERT.
- */
-export async function insertRebuildable(
-  db: Db,
-  facts: RequestFacts,
-  events: readonly NormalizedEvent[],
-  rebuild: () => readonly NormalizedEvent[],
 ): Promise<StoreResult> {
   const count = events.length;
   if (count === 0) return { inserted: 0, refused: [] };
   if (!copyInto(db)) return insertWithFallback(db, facts, events);
-  return insertCopyRows(db, facts, Buffer.from(copyText(facts, events), "utf8"), count, rebuild);
+  return insertCopyRows(
+    db,
+    facts,
+    Buffer.from(copyText(facts, events), "utf8"),
+    count,
+    () => events,
+  );
 }
 
 /**
- * Stores `count` rows already in COPY text format (copyText, possibly made on a preparation
- * thread: copy-batch.ts). Drivers without COPY, and a COPY Postgres refuses as data, take the
- * INSERT path with the events rebuilt.
+ * Stores `count` rows already in COPY text format (copy-batch.ts, on a preparation thread or
+ * the main thread). Drivers without COPY, and a COPY Postgres refuses as data, take the INSERT
+ * path with the events rebuilt. Ingest passes only the bytes and a way to make the events again
+ * from the body text: while the COPY waits for its turn and its commit (tens of ms under load),
+ * the events and the parsed JSON under them die young instead of being promoted by V8's garbage
+ * collector, which was ≈ 20 % of the server's CPU at batch 100 (docs/performance.md).
  */
 export async function insertCopyRows(
   db: Db,
