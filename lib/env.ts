@@ -34,10 +34,13 @@ const envSchema = z.object({
   LOGWELL_TRUSTED_PROXY_HEADER: optional,
   // Set per process by scripts/server.mjs (never by operators): signs the socket address header.
   LOGWELL_PEER_IP_SECRET: optional,
-  // Both as scripts/server.mjs resolved them at start (operators set LOGWELL_INGEST_THREADS to
-  // "auto" or a count; the launcher turns it into the count): ingest preparation threads per
-  // process and the bundle they run (lib/ingest/prepare-threads.ts). Unset: none.
-  LOGWELL_INGEST_THREADS: optional,
+  // Set per process by scripts/server.mjs (never by operators): the ingest preparation threads
+  // it resolved from the operator's LOGWELL_INGEST_THREADS ("auto" or a count, which only the
+  // launcher reads), and the bundle they run (lib/ingest/prepare-threads.ts). Unset: none.
+  LOGWELL_INGEST_THREAD_COUNT: z.preprocess(
+    (v) => (v === "" || v === undefined ? 0 : Number(v)),
+    z.number().int().min(0),
+  ),
   LOGWELL_INGEST_WORKER_FILE: optional,
   LOGWELL_ADMIN_EMAIL: optional,
   LOGWELL_ADMIN_PASSWORD: optional,

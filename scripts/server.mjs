@@ -47,7 +47,9 @@ const cores = availableParallelism();
 const processes = processCount(process.env.LOGWELL_PROCESSES, cores);
 const root = fileURLToPath(new URL("..", import.meta.url));
 // Preparation threads for big ingest bodies (lib/ingest/prepare-threads.ts), from the bundle
-// `npm run build` leaves in the dist dir; the app reads both variables as resolved here.
+// `npm run build` leaves in the dist dir. The operator's LOGWELL_INGEST_THREADS ("auto" or a
+// count) is read here only; the app gets the count resolved here, and the bundle's path, in
+// variables of its own (lib/env.ts), so no setting means two things depending on who reads it.
 const workerFile = path.join(root, process.env.LOGWELL_DIST_DIR || ".next", ingestWorkerFile);
 const threadsAsked = ingestThreadCount(process.env.LOGWELL_INGEST_THREADS, cores, processes);
 const hasWorkerBundle = existsSync(workerFile);
@@ -57,7 +59,8 @@ if (threadsAsked > 0 && !hasWorkerBundle && cluster.isPrimary) {
     fix: "npm run build",
   });
 }
-process.env.LOGWELL_INGEST_THREADS = String(hasWorkerBundle ? threadsAsked : 0);
+const ingestThreads = hasWorkerBundle ? threadsAsked : 0;
+process.env.LOGWELL_INGEST_THREAD_COUNT = String(ingestThreads);
 process.env.LOGWELL_INGEST_WORKER_FILE = workerFile;
 
 const trustedHeader = process.env.LOGWELL_TRUSTED_PROXY_HEADER?.trim().toLowerCase() || undefined;
@@ -137,7 +140,7 @@ async function serve() {
       url: `http://${hostname ?? "localhost"}:${port}`,
       trustedProxyHeader: trustedHeader ?? null,
       directLane: directLaneOn,
-      ingestThreads: Number(process.env.LOGWELL_INGEST_THREADS),
+      ingestThreads,
       ...(cluster.isWorker ? { pid: process.pid, processes } : {}),
       requestTimeoutMs,
       headersTimeoutMs,

@@ -81,11 +81,10 @@ interface ThreadConfig {
 
 let threads: PrepareThread[] = [];
 
-/** LOGWELL_INGEST_WORKER_FILE and LOGWELL_INGEST_THREADS, both set by scripts/server.mjs. */
+/** Both set by scripts/server.mjs (lib/env.ts). */
 function threadConfig(): ThreadConfig | undefined {
-  const { LOGWELL_INGEST_WORKER_FILE: file, LOGWELL_INGEST_THREADS: threads } = env();
-  const count = Number(threads ?? 0);
-  return file && Number.isInteger(count) && count > 0 ? { file, count } : undefined;
+  const { LOGWELL_INGEST_WORKER_FILE: file, LOGWELL_INGEST_THREAD_COUNT: count } = env();
+  return file && count > 0 ? { file, count } : undefined;
 }
 
 /**

@@ -21,7 +21,7 @@ const savedEnv = { ...process.env };
 
 function useThreads(file: string, count = 1) {
   process.env.LOGWELL_INGEST_WORKER_FILE = file;
-  process.env.LOGWELL_INGEST_THREADS = String(count);
+  process.env.LOGWELL_INGEST_THREAD_COUNT = String(count);
   resetEnvCache();
 }
 
