@@ -45,7 +45,7 @@ describe("TC-23/TC-24 connection faults (next start on a throwaway Postgres)", (
             `select pg_terminate_backend(pid) as killed from pg_stat_activity
              where datname = 'logwell' and pid <> pg_backend_pid()
                and state = 'active'
-               and (query ilike 'copy logs%' or query ilike '%insert into logs%')`,
+               and (query ilike 'copy %logs%' or query ilike '%insert into %logs%')`,
           );
           kills += rows.filter((r) => r.killed).length;
           await sleep(5 + Math.random() * 20);
