@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import { cookies } from "next/headers";
-import { parseTheme, themeCookie } from "./_ui/theme";
+import { viewerTheme } from "./_ui/theme";
 import { ZoneCookieScript } from "./_ui/zone-cookie-script";
 import "./globals.css";
 
@@ -10,7 +9,7 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const theme = parseTheme((await cookies()).get(themeCookie)?.value);
+  const theme = await viewerTheme();
   return (
     <html lang="en" data-theme={theme === "system" ? undefined : theme}>
       <head>

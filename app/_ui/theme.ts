@@ -1,3 +1,6 @@
+import "server-only";
+import { cookies } from "next/headers";
+import { cache } from "react";
 import { z } from "zod";
 
 // The viewer's colour scheme: the system's unless they chose one (user menu). Kept in a cookie
@@ -9,3 +12,8 @@ export type Theme = (typeof themes)[number];
 export function parseTheme(value: string | undefined): Theme {
   return z.enum(themes).catch("system").parse(value);
 }
+
+/** This request's theme, read once however many components ask (root layout, user menu). */
+export const viewerTheme = cache(
+  async (): Promise<Theme> => parseTheme((await cookies()).get(themeCookie)?.value),
+);

@@ -1,14 +1,14 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { endUserSessions } from "@/lib/auth/sessions";
 import type { Db } from "@/lib/db/open";
 import { users } from "@/lib/db/schema";
-import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password";
+import { hashPassword, newPasswordSchema, verifyAgainstDummy, verifyPassword } from "./password";
+import { replacePassword, userWithId } from "./replace-password";
 
 export const changePasswordSchema = z
   .object({
     current: z.string().max(256),
-    next: z.string().min(10, "at least 10 characters").max(256),
+    next: newPasswordSchema,
     confirm: z.string().max(256),
   })
   .refine((v) => v.next === v.confirm, { path: ["confirm"], message: "passwords do not match" });
@@ -37,9 +37,13 @@ export async function changeOwnPassword(
     : parsed.data.current === "" || (await verifyAgainstDummy(parsed.data.current));
   if (!matches) return { ok: false, error: "the current password is wrong" };
   const passwordHash = await hashPassword(parsed.data.next);
-  await db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
-    await endUserSessions(tx as unknown as Db, userId, keepSessionId ?? undefined);
-  });
+  await db.transaction((tx) =>
+    replacePassword(
+      tx as unknown as Db,
+      userWithId(userId),
+      { passwordHash },
+      keepSessionId ?? undefined,
+    ),
+  );
   return { ok: true };
 }

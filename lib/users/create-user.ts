@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/open";
 import { userRoles, users } from "@/lib/db/schema";
-import { hashPassword } from "./password";
+import { hashPassword, newPasswordSchema } from "./password";
 
 export const newUserSchema = z.object({
   email: z
@@ -9,7 +9,7 @@ export const newUserSchema = z.object({
     .max(254)
     .transform((e) => e.toLowerCase()),
   // Long enough to resist guessing; the upper bound stops multi-megabyte hashing requests.
-  password: z.string().min(10, "at least 10 characters").max(256).optional(),
+  password: newPasswordSchema.optional(),
   name: z.string().trim().max(100).optional(),
   role: z.enum(userRoles).default("viewer"),
 });

@@ -1,12 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { z } from "zod";
-import { endUserSessions } from "@/lib/auth/sessions";
 import type { Db } from "@/lib/db/open";
 import { type passwordLinkPurposes, passwordLinks, users } from "@/lib/db/schema";
 import { ApiError } from "@/lib/http/errors";
 import { hashSecret } from "@/lib/keys/secrets";
-import { hashPassword } from "./password";
+import { hashPassword, newPasswordSchema } from "./password";
+import { replacePassword, userWithId } from "./replace-password";
 
 export type PasswordLinkPurpose = (typeof passwordLinkPurposes)[number];
 
@@ -68,7 +68,7 @@ export async function findPasswordLink(db: Db, token: string, now = new Date()) 
 
 export const setPasswordSchema = z
   .object({
-    password: z.string().min(10, "at least 10 characters").max(256),
+    password: newPasswordSchema,
     confirm: z.string().max(256),
     name: z.string().trim().max(100).optional(),
   })
@@ -105,13 +105,11 @@ export async function redeemPasswordLink(
       .for("update");
     if (!link) throw gone();
     await tx.update(passwordLinks).set({ usedAt: now }).where(eq(passwordLinks.id, link.id));
-    const [user] = await tx
-      .update(users)
-      .set({ passwordHash, ...(data.name ? { name: data.name } : {}) })
-      .where(eq(users.id, link.userId))
-      .returning({ email: users.email });
+    const user = await replacePassword(tx as unknown as Db, userWithId(link.userId), {
+      passwordHash,
+      ...(data.name ? { name: data.name } : {}),
+    });
     if (!user) throw gone();
-    await endUserSessions(tx as unknown as Db, link.userId);
-    return user;
+    return { email: user.email };
   });
 }

@@ -1,5 +1,6 @@
 import { randomBytes, scrypt, timingSafeEqual } from "node:crypto";
 import { promisify } from "node:util";
+import { z } from "zod";
 
 const scryptAsync = promisify(scrypt) as (
   password: string,
@@ -46,3 +47,6 @@ export async function verifyAgainstDummy(password: string): Promise<false> {
   await verifyPassword(password, await dummyHash);
   return false;
 }
+
+/** A new password, wherever one is chosen (setup, invite, reset, change, CLI): one rule. */
+export const newPasswordSchema = z.string().min(10, "at least 10 characters").max(256);

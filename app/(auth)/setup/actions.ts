@@ -9,6 +9,7 @@ import { getDb } from "@/lib/db/client";
 import { formAction } from "@/lib/forms/form-action";
 import type { FormState } from "@/lib/forms/form-state";
 import { newUserSchema } from "@/lib/users/create-user";
+import { newPasswordSchema } from "@/lib/users/password";
 
 const fields = {
   token: { label: "Setup token", secret: true },
@@ -22,7 +23,7 @@ export type SetupField = keyof typeof fields;
 // The same rules claimFirstOwner applies, checked first so each field gets its own message.
 const setupSchema = newUserSchema
   .pick({ email: true, password: true, name: true })
-  .extend({ token: z.string().trim().min(1), password: z.string().min(10).max(256) });
+  .extend({ token: z.string().trim().min(1), password: newPasswordSchema });
 
 export const claimOwnerAction = formAction(
   {

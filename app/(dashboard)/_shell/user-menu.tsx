@@ -1,5 +1,4 @@
-import { cookies } from "next/headers";
-import { parseTheme, type Theme, themeCookie, themes } from "@/app/_ui/theme";
+import { type Theme, themes, viewerTheme } from "@/app/_ui/theme";
 import type { UserPrincipal } from "@/lib/auth/session";
 import { setThemeAction, signOutAction } from "./actions";
 
@@ -7,7 +6,7 @@ const themeLabels: Record<Theme, string> = { system: "System", light: "Light", d
 
 // <details> keeps the menu keyboard-usable without client JavaScript.
 export async function UserMenu({ user }: { user: UserPrincipal }) {
-  const theme = parseTheme((await cookies()).get(themeCookie)?.value);
+  const theme = await viewerTheme();
   return (
     <details className="relative">
       <summary className="cursor-pointer list-none rounded-md px-3 py-2 text-sm text-zinc-700 hover:bg-zinc-200 focus-visible:outline focus-visible:outline-2 focus-visible:outline-zinc-900">

@@ -13,8 +13,6 @@ import { NewTokenForm } from "./new-token-form";
 
 export const metadata: Metadata = { title: "API tokens" };
 
-const when = utcMinute;
-
 /** Who made a token; a dashboard token whose creator was removed no longer works. */
 function creatorLabel(t: { createdVia: "dashboard" | "cli"; creatorEmail: string | null }) {
   if (t.createdVia === "cli") return "created with the CLI";
@@ -46,8 +44,8 @@ export default async function TokensPage() {
               <span className="text-zinc-500" data-testid="token-creator">
                 {creatorLabel(t)}
               </span>
-              <span className="text-zinc-500">created {when(t.createdAt)}</span>
-              <span className="text-zinc-500">last used {when(t.lastUsedAt)}</span>
+              <span className="text-zinc-500">created {utcMinute(t.createdAt)}</span>
+              <span className="text-zinc-500">last used {utcMinute(t.lastUsedAt)}</span>
               {t.revokedAt ? (
                 <span className="rounded bg-zinc-200 px-2 py-0.5 text-xs">revoked</span>
               ) : (
