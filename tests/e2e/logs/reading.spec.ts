@@ -147,7 +147,9 @@ test("the event page steps to the newer and older event, and says what the serve
   await page.getByRole("link", { name: "‹ Newer" }).click();
   await expect(page.locator("[data-field=message]")).toHaveText("third");
   await expect(page.getByRole("link", { name: "‹ Newer" })).toHaveCount(0);
+  // Each step waits for its page: a second click on the old page's link would be lost.
   await page.getByRole("link", { name: "Older ›" }).click();
+  await expect(page.locator("[data-field=message]")).toHaveText("second");
   await page.getByRole("link", { name: "Older ›" }).click();
   await expect(page.locator("[data-field=message]")).toHaveText("first");
   await expect(page.getByRole("link", { name: "Older ›" })).toHaveCount(0);
