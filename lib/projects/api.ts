@@ -14,6 +14,7 @@ import type {
   newIngestKeyBodySchema,
   ProjectSettingsPatch,
 } from "./schemas";
+import { sentryDsn } from "./sentry-dsn";
 import { updateProject } from "./update-project";
 
 // The management operations behind /api/v1/projects/**, shared with the dashboard's server
@@ -23,10 +24,12 @@ export async function listProjectsFor(db: Db, principal: Principal) {
   return (await listVisibleProjects(db, principal)).map(projectDto);
 }
 
+/** `origin`: the deployment's public origin, for the new key's Sentry DSN. */
 export async function createProjectAs(
   db: Db,
   principal: Principal,
   body: z.infer<typeof createProjectBodySchema>,
+  origin: string,
 ) {
   requireRole(principal, "admin");
   const { project, key, ingestKey } = await createProject(db, {
@@ -34,7 +37,12 @@ export async function createProjectAs(
     retentionDays: body.retention_days,
     allowedOrigins: body.allowed_origins,
   });
-  return { project: projectDto(project), ingest_key: key, key: ingestKeyDto(ingestKey) };
+  return {
+    project: projectDto(project),
+    ingest_key: key,
+    key: ingestKeyDto(ingestKey),
+    sentry_dsn: sentryDsn(origin, key, project.number),
+  };
 }
 
 /**
@@ -72,11 +80,16 @@ export async function createKeyAs(
   principal: Principal,
   projectId: string,
   body: Input<z.infer<typeof newIngestKeyBodySchema>>,
+  origin: string,
 ) {
-  await requireVisibleProject(db, principal, projectId);
+  const project = await requireVisibleProject(db, principal, projectId);
   requireRole(principal, "admin");
   const { key, ingestKey } = await createIngestKey(db, projectId, (await resolve(body)).name);
-  return { ingest_key: key, key: ingestKeyDto(ingestKey) };
+  return {
+    ingest_key: key,
+    key: ingestKeyDto(ingestKey),
+    sentry_dsn: sentryDsn(origin, key, project.number),
+  };
 }
 
 export async function revokeKeyAs(db: Db, principal: Principal, projectId: string, keyId: string) {

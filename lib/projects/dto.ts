@@ -5,6 +5,8 @@ import type { IngestKey, Project } from "@/lib/db/schema";
 export function projectDto(p: Project) {
   return {
     id: p.id,
+    // The project's id in its Sentry DSN (lib/projects/sentry-dsn.ts).
+    number: p.number,
     name: p.name,
     retention_days: p.retentionDays,
     allowed_origins: p.allowedOrigins,

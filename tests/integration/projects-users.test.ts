@@ -27,6 +27,13 @@ describe.each(backends())("projects, keys and users on %s", (backend) => {
     expect(stored.map((k) => k.key).sort()).toEqual([key, second.key].sort());
   });
 
+  it("numbers projects uniquely, each new one after the last", async () => {
+    const first = await createProject(database.db, { name: "one" });
+    const second = await createProject(database.db, { name: "two" });
+    expect(first.project.number).toBeGreaterThan(0);
+    expect(second.project.number).toBeGreaterThan(first.project.number);
+  });
+
   it("creates a user with a scrypt hash that verifies only the right password", async () => {
     const user = await createUser(database.db, {
       email: "Owner@Example.com",

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { siteOrigin } from "@/lib/auth/site-origin";
 import { getDb } from "@/lib/db/client";
 import { formAction } from "@/lib/forms/form-action";
 import type { FormState } from "@/lib/forms/form-state";
@@ -10,6 +11,7 @@ import { createProjectBodySchema } from "@/lib/projects/schemas";
 export interface CreateProjectState extends FormState<"name"> {
   project?: { id: string; name: string };
   ingestKey?: string;
+  sentryDsn?: string;
 }
 
 // Server actions are public POST endpoints: formAction re-checks the session and the role, and
@@ -21,12 +23,13 @@ export const createProjectAction = formAction(
     role: "admin",
   },
   async (input, { user }): Promise<CreateProjectState> => {
-    const created = await createProjectAs(await getDb(), user, input);
+    const created = await createProjectAs(await getDb(), user, input, await siteOrigin());
     revalidatePath("/projects");
     return {
       ok: true,
       project: { id: created.project.id, name: created.project.name },
       ingestKey: created.ingest_key,
+      sentryDsn: created.sentry_dsn,
     };
   },
 );

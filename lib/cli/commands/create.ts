@@ -44,12 +44,17 @@ export async function createProjectCommand(db: Db, flags: Flags, out: Output) {
   const { project, key } = await createProject(db, { name, retentionDays });
   if (flags.json) {
     return out.json({
-      project: { id: project.id, name: project.name, retention_days: project.retentionDays },
+      project: {
+        id: project.id,
+        number: project.number,
+        name: project.name,
+        retention_days: project.retentionDays,
+      },
       ingest_key: key,
     });
   }
   out.line(
-    `Created project ${esc(project.name)} (id ${project.id}, retention ${project.retentionDays} days).`,
+    `Created project ${esc(project.name)} (id ${project.id}, number ${project.number}, retention ${project.retentionDays} days).`,
   );
   out.line(`Ingest key (public: safe to embed in client apps; also on the settings page): ${key}`);
 }

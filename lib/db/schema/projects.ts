@@ -9,6 +9,10 @@ export const projects = pgTable("projects", {
   id: uuid("id")
     .primaryKey()
     .$defaultFn(() => uuidv7()),
+  // The project's id in its Sentry DSN (<scheme>://<key>@<host>/<number>): Sentry SDKs and
+  // Relay-compatible tools route only digit project ids. Unique in the deployment, never reused
+  // while the sequence lives; existing projects were numbered in creation order.
+  number: integer("number").notNull().unique().generatedByDefaultAsIdentity(),
   name: text("name").notNull(),
   retentionDays: integer("retention_days").notNull().default(30),
   // Empty list = any origin may send (the ingest key is public anyway; this only narrows browsers).

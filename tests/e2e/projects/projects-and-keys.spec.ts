@@ -28,6 +28,9 @@ test.describe("projects and ingest keys", () => {
     await expect(key).toHaveText(/^lw_pub_[0-9A-Za-z]{22,}$/);
     const fullKey = (await key.textContent()) ?? "";
     await expect(page.getByText(`data-key="${fullKey}"`)).toBeVisible();
+    // Beside it, the Sentry DSN for that key: <scheme>://<key>@<host>/<project number>.
+    const dsn = (await page.getByTestId("sentry-dsn").textContent()) ?? "";
+    expect(dsn).toMatch(new RegExp(`^http://${fullKey}@[^/]+/[1-9][0-9]*$`));
 
     // The key works for ingest right away.
     const res = await page.request.post("/api/v1/logs", {
@@ -46,6 +49,9 @@ test.describe("projects and ingest keys", () => {
     await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
     await row.getByRole("button", { name: "Copy key" }).click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(fullKey);
+    await expect(row.getByTestId("sentry-dsn")).toHaveText(dsn);
+    await row.getByRole("button", { name: "Copy DSN" }).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(dsn);
     await row.getByText("Snippets").click();
     await row.getByRole("button", { name: "Copy" }).first().click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(

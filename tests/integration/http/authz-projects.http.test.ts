@@ -238,6 +238,29 @@ describe.each(backends())("projects API authorization on %s", (backend) => {
     expect(JSON.stringify(created.body)).not.toMatch(/hash/i);
   });
 
+  it("a project has a number, and a new key comes with its Sentry DSN on the public origin", async () => {
+    const host = new URL(server.url).host;
+    const created = await call("tokenAdmin", "POST", "/api/v1/projects", { name: "dsn" });
+    const { number } = created.body.project;
+    expect(Number.isInteger(number) && number > 0).toBe(true);
+    expect(created.body.sentry_dsn).toBe(`http://${created.body.ingest_key}@${host}/${number}`);
+    const read = await call("tokenViewer", "GET", `/api/v1/projects/${created.body.project.id}`);
+    expect(read.body.project.number).toBe(number);
+    const list = await call("owner", "GET", "/api/v1/projects");
+    const numbers = list.body.projects.map((p: { number: number }) => p.number);
+    expect(new Set(numbers).size).toBe(numbers.length);
+    // Behind a proxy: the forwarded scheme and host, as the browser reached the deployment.
+    const key = await call(
+      "tokenAdmin",
+      "POST",
+      `/api/v1/projects/${created.body.project.id}/keys`,
+      { name: "mobile" },
+      { "x-forwarded-proto": "https", "x-forwarded-host": "logs.example.com" },
+    );
+    expect(key.status).toBe(201);
+    expect(key.body.sentry_dsn).toBe(`https://${key.body.ingest_key}@logs.example.com/${number}`);
+  });
+
   it("TC-13/AUTH-3: a viewer sees only member projects; foreign and missing ids are 404 alike", async () => {
     const list = await call("viewer", "GET", "/api/v1/projects");
     expect(list.body.projects.map((p: { id: string }) => p.id)).toEqual([seeded.projectA]);

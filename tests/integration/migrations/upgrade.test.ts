@@ -94,4 +94,36 @@ describe.each(backends())("upgrade from the previous migration on %s", (backend)
     );
     expect(rows.every((r) => r.projectId === projectId && r.level === 40)).toBe(true);
   });
+
+  it("numbers the projects that existed in creation order, and new ones after them", async () => {
+    const { db } = database;
+    await db.execute(sql`delete from projects`);
+    await db.execute(sql`drop schema drizzle cascade`);
+    await db.execute(sql`drop schema public cascade`);
+    await db.execute(sql`create schema public`);
+    // The projects table as it was before 0004_project_numbers.
+    const before = journal.entries.findIndex((e) => e.tag === "0004_project_numbers");
+    const folder = truncatedMigrations(before);
+    await migrateWith(database, folder);
+    rmSync(folder, { recursive: true, force: true });
+    for (const [name, at] of [
+      ["second", "2026-02-01T00:00:00Z"],
+      ["first", "2026-01-01T00:00:00Z"],
+    ]) {
+      await db.execute(
+        sql`insert into projects (id, name, created_at) values (gen_random_uuid(), ${name}, ${at})`,
+      );
+    }
+    await migrateWith(database, migrationsFolder);
+    await db.execute(sql`insert into projects (id, name) values (gen_random_uuid(), 'after')`);
+    const numbered = await queryRows<{ name: string; number: number }>(
+      db,
+      sql`select name, number from projects order by number`,
+    );
+    expect(numbered).toEqual([
+      { name: "first", number: 1 },
+      { name: "second", number: 2 },
+      { name: "after", number: 3 },
+    ]);
+  });
 });

@@ -35,7 +35,7 @@ export function CreateProjectForm({ origin }: { origin: string }) {
           {state.error}
         </p>
       )}
-      {state.project && state.ingestKey && (
+      {state.project && state.ingestKey && state.sentryDsn && (
         <div className="space-y-2">
           <p className="text-sm">
             Created{" "}
@@ -47,7 +47,7 @@ export function CreateProjectForm({ origin }: { origin: string }) {
               Open its settings
             </Link>
           </p>
-          <NewKeyPanel origin={origin} ingestKey={state.ingestKey} />
+          <NewKeyPanel origin={origin} ingestKey={state.ingestKey} sentryDsn={state.sentryDsn} />
         </div>
       )}
     </div>

@@ -1,8 +1,18 @@
 import { CopyButton } from "./copy-button";
+import { SentryDsn } from "./sentry-dsn";
+import { SnippetBlock } from "./snippet-block";
 import { browserSnippet, curlExample } from "./snippets";
 
-/** A just-created ingest key, with ready-to-paste snippets. */
-export function NewKeyPanel({ origin, ingestKey }: { origin: string; ingestKey: string }) {
+/** A just-created ingest key and its Sentry DSN, with ready-to-paste snippets. */
+export function NewKeyPanel({
+  origin,
+  ingestKey,
+  sentryDsn,
+}: {
+  origin: string;
+  ingestKey: string;
+  sentryDsn: string;
+}) {
   const snippet = browserSnippet(origin, ingestKey);
   const curl = curlExample(origin, ingestKey);
   return (
@@ -22,18 +32,7 @@ export function NewKeyPanel({ origin, ingestKey }: { origin: string; ingestKey: 
       </div>
       <SnippetBlock title="Browser snippet" text={snippet} />
       <SnippetBlock title="curl" text={curl} />
+      <SentryDsn dsn={sentryDsn} />
     </section>
-  );
-}
-
-export function SnippetBlock({ title, text }: { title: string; text: string }) {
-  return (
-    <div>
-      <div className="mb-1 flex items-center justify-between">
-        <span className="text-xs font-semibold uppercase tracking-wide text-zinc-600">{title}</span>
-        <CopyButton text={text} />
-      </div>
-      <pre className="overflow-x-auto rounded bg-zinc-900 p-3 text-xs text-zinc-100">{text}</pre>
-    </div>
   );
 }

@@ -13,3 +13,34 @@ export function curlExample(origin: string, key: string): string {
     `  -d '{"level":"info","message":"hello from curl","id":"curl-example-1"}'`,
   ].join("\n");
 }
+
+/** Sentry SDK set-ups for a DSN, one per platform (docs/clients.md has the details). */
+export function sentrySnippets(dsn: string): { title: string; text: string }[] {
+  return [
+    {
+      title: "Browser (@sentry/browser)",
+      text: `import * as Sentry from "@sentry/browser";\nSentry.init({ dsn: "${dsn}", enableLogs: true });`,
+    },
+    {
+      title: "Node (@sentry/node)",
+      text: `const Sentry = require("@sentry/node");\nSentry.init({ dsn: "${dsn}", enableLogs: true });`,
+    },
+    {
+      title: "React Native",
+      text: `import * as Sentry from "@sentry/react-native";\nSentry.init({ dsn: "${dsn}" });`,
+    },
+    {
+      title: "iOS (Swift)",
+      text: `SentrySDK.start { options in\n  options.dsn = "${dsn}"\n}`,
+    },
+    {
+      title: "Android (AndroidManifest.xml)",
+      text: `<meta-data android:name="io.sentry.dsn" android:value="${dsn}" />`,
+    },
+    {
+      title: "Flutter",
+      text: `await SentryFlutter.init(\n  (options) => options.dsn = '${dsn}',\n  appRunner: () => runApp(MyApp()),\n);`,
+    },
+    { title: "Python", text: `import sentry_sdk\nsentry_sdk.init(dsn="${dsn}")` },
+  ];
+}

@@ -1,6 +1,7 @@
 // GET /api/v1/projects — projects the caller may see; POST — create one (admin) with its first key
 import { requireRole } from "@/lib/auth/access";
 import { requireApiPrincipal } from "@/lib/auth/principal";
+import { publicOrigin } from "@/lib/auth/site-origin";
 import { getDb } from "@/lib/db/client";
 import { json, withRequestContext } from "@/lib/http/respond";
 import { createProjectAs, listProjectsFor } from "@/lib/projects/api";
@@ -19,6 +20,10 @@ export async function POST(request: Request) {
     const principal = await requireApiPrincipal(request);
     requireRole(principal, "admin");
     const body = await parseJsonBody(request, createProjectBodySchema);
-    return json(ctx, 201, await createProjectAs(await getDb(), principal, body));
+    return json(
+      ctx,
+      201,
+      await createProjectAs(await getDb(), principal, body, publicOrigin(request.headers)),
+    );
   });
 }

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireRole, requireVisibleProject } from "@/lib/auth/access";
 import { requirePageUser } from "@/lib/auth/session";
+import { siteOrigin } from "@/lib/auth/site-origin";
 import { getDb } from "@/lib/db/client";
 import { formAction } from "@/lib/forms/form-action";
 import type { FormState } from "@/lib/forms/form-state";
@@ -33,6 +34,7 @@ export const saveSettingsAction = formAction(
 
 export interface NewKeyState extends FormState<"name"> {
   ingestKey?: string;
+  sentryDsn?: string;
 }
 
 export const createKeyAction = formAction(
@@ -44,9 +46,9 @@ export const createKeyAction = formAction(
     toInput: ({ name }) => ({ name: name || undefined }),
   },
   async (input, { user }, projectId: string): Promise<NewKeyState> => {
-    const created = await createKeyAs(await getDb(), user, projectId, input);
+    const created = await createKeyAs(await getDb(), user, projectId, input, await siteOrigin());
     revalidatePath(`/projects/${projectId}/settings`);
-    return { ok: true, ingestKey: created.ingest_key };
+    return { ok: true, ingestKey: created.ingest_key, sentryDsn: created.sentry_dsn };
   },
 );
 

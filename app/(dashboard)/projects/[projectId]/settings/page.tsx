@@ -57,7 +57,12 @@ export default async function ProjectSettingsPage({
         <h2 id="keys-heading" className="mb-4 font-medium">
           Ingest keys
         </h2>
-        <KeysTable projectId={project.id} keys={keys} origin={origin} />
+        <KeysTable
+          projectId={project.id}
+          projectNumber={project.number}
+          keys={keys}
+          origin={origin}
+        />
         <div className="mt-4 border-t border-zinc-200 pt-4">
           <NewKeyForm projectId={project.id} origin={origin} />
         </div>

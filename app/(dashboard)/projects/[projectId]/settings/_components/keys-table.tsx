@@ -1,18 +1,22 @@
 import { ConfirmSubmit } from "@/app/_ui/confirm-submit";
 import { utcMinute } from "@/app/_ui/format";
 import type { IngestKey } from "@/lib/db/schema";
+import { sentryDsn } from "@/lib/projects/sentry-dsn";
 import { CopyButton } from "../../../_components/copy-button";
-import { SnippetBlock } from "../../../_components/new-key-panel";
+import { SentryDsn } from "../../../_components/sentry-dsn";
+import { SnippetBlock } from "../../../_components/snippet-block";
 import { browserSnippet, curlExample } from "../../../_components/snippets";
 import { revokeKeyAction } from "../actions";
 
 /** The project's keys, each in full with its snippets: a key is public, like a Sentry DSN. */
 export function KeysTable({
   projectId,
+  projectNumber,
   keys,
   origin,
 }: {
   projectId: string;
+  projectNumber: number;
   keys: IngestKey[];
   origin: string;
 }) {
@@ -40,6 +44,11 @@ export function KeysTable({
             )}
           </div>
           <KeyValue ingestKey={k} />
+          {!k.revokedAt && k.key && (
+            <div className="mt-2">
+              <SentryDsn dsn={sentryDsn(origin, k.key, projectNumber)} />
+            </div>
+          )}
           {!k.revokedAt && k.key && (
             <details className="mt-2">
               <summary className="cursor-pointer text-xs text-zinc-600">Snippets</summary>

@@ -36,7 +36,9 @@ export function NewKeyForm({ projectId, origin }: { projectId: string; origin: s
           {state.error}
         </p>
       )}
-      {state.ingestKey && <NewKeyPanel origin={origin} ingestKey={state.ingestKey} />}
+      {state.ingestKey && state.sentryDsn && (
+        <NewKeyPanel origin={origin} ingestKey={state.ingestKey} sentryDsn={state.sentryDsn} />
+      )}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 // GET /api/v1/projects/{id}/keys — the project's ingest keys (prefixes only); POST — a new key (admin)
 import { requireRole, requireVisibleProject } from "@/lib/auth/access";
 import { requireApiPrincipal } from "@/lib/auth/principal";
+import { publicOrigin } from "@/lib/auth/site-origin";
 import { getDb } from "@/lib/db/client";
 import { json, withRequestContext } from "@/lib/http/respond";
 import { createKeyAs } from "@/lib/projects/api";
@@ -27,6 +28,7 @@ export async function POST(request: Request, { params }: Params) {
     const principal = await requireApiPrincipal(request);
     const { projectId } = await params;
     const readBody = () => parseJsonBody(request, newIngestKeyBodySchema, { optional: true });
-    return json(ctx, 201, await createKeyAs(await getDb(), principal, projectId, readBody));
+    const origin = publicOrigin(request.headers);
+    return json(ctx, 201, await createKeyAs(await getDb(), principal, projectId, readBody, origin));
   });
 }
