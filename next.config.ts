@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { configSecurityHeaders } from "./lib/auth/security-headers";
+import { configSecurityHeaders } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   // PGlite ships ~15 MB of wasm; bundling it would copy it into the public static folder.
@@ -19,7 +19,7 @@ const nextConfig: NextConfig = {
   // The browser SDK is loaded by other sites: `import ... from "<deployment>/logwell.mjs"` is a
   // cross-origin module script, which needs CORS (docs/sdk.md).
   // Everything else Next serves (Auth.js's pages, API routes, static files) gets the security
-  // headers the proxy gives pages (lib/auth/security-headers.ts); nosniff is harmless on the
+  // headers the proxy gives pages (lib/http/security-headers.ts); nosniff is harmless on the
   // SDK, which is served with a JavaScript content type.
   async headers() {
     const sdk = ["/logwell.js", "/logwell.mjs"].map((source) => ({

@@ -2,13 +2,9 @@
 // cookie to /login. An optimistic check, never the boundary: every page, action and route
 // handler verifies the session itself (threat AUTH-4, TC-14).
 import { type NextRequest, NextResponse } from "next/server";
-import {
-  contentSecurityPolicy,
-  hasSessionCookie,
-  isDashboardPath,
-  staticSecurityHeaders,
-} from "@/lib/auth/security-headers";
+import { hasSessionCookie, isDashboardPath } from "@/lib/auth/session-cookie";
 import { env } from "@/lib/env";
+import { contentSecurityPolicy, staticSecurityHeaders } from "@/lib/http/security-headers";
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;

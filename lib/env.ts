@@ -36,7 +36,7 @@ const envSchema = z.object({
   LOGWELL_PEER_IP_SECRET: optional,
   // Set per process by scripts/server.mjs (never by operators): the ingest preparation threads
   // it resolved from the operator's LOGWELL_INGEST_THREADS ("auto" or a count, which only the
-  // launcher reads), and the bundle they run (lib/ingest/prepare-threads.ts). Unset: none.
+  // launcher reads), and the bundle they run (lib/ingest/prepare/prepare-threads.ts). Unset: none.
   LOGWELL_INGEST_THREAD_COUNT: z.preprocess(
     (v) => (v === "" || v === undefined ? 0 : Number(v)),
     z.number().int().min(0),

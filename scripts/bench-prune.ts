@@ -13,7 +13,7 @@ import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { openDatabase } from "@/lib/db/open";
 import { levelNumber } from "@/lib/db/schema";
-import { insertEvents } from "@/lib/ingest/store";
+import { insertEvents } from "@/lib/ingest/store/store";
 import { prune } from "@/lib/retention/prune";
 import { createBenchDatabase } from "./bench/bench-db";
 import { benchEvent, benchEventBytes, benchNormalizedEvent } from "./bench/events";

@@ -1,7 +1,7 @@
-// Bundles the ingest's preparation thread (lib/ingest/prepare-thread-main.ts) into the build's
+// Bundles the ingest's preparation thread (lib/ingest/prepare/prepare-thread-main.ts) into the build's
 // dist dir, where scripts/server.mjs looks for it: `<distDir>/logwell-ingest-worker.mjs`. Run
 // by `npm run build` after `next build` (which empties the dist dir). Without it, `npm start`
-// prepares every body on the main thread (lib/ingest/prepare-threads.ts).
+// prepares every body on the main thread (lib/ingest/prepare/prepare-threads.ts).
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -12,7 +12,7 @@ export async function buildIngestWorker(distDir = process.env.LOGWELL_DIST_DIR |
   // Loaded here, not at the top: scripts/server.mjs imports this file for the name alone.
   const esbuild = await import("esbuild");
   await esbuild.build({
-    entryPoints: [path.join(root, "lib/ingest/prepare-thread-main.ts")],
+    entryPoints: [path.join(root, "lib/ingest/prepare/prepare-thread-main.ts")],
     outfile: path.resolve(root, distDir, ingestWorkerFile),
     bundle: true,
     platform: "node",

@@ -29,7 +29,7 @@ export function processCount(value, cores) {
 }
 
 /**
- * Preparation threads per process (LOGWELL_INGEST_THREADS, lib/ingest/prepare-threads.ts):
+ * Preparation threads per process (LOGWELL_INGEST_THREADS, lib/ingest/prepare/prepare-threads.ts):
  * "auto" (the default) leaves one core per process for its main thread, at most 4 threads.
  */
 export function ingestThreadCount(value, cores, processes) {

@@ -13,7 +13,7 @@
 //    sends them through Next like every other route.
 // 4. Cores: LOGWELL_PROCESSES=N runs N of these processes on one port (scripts/server-cluster.mjs),
 //    and each prepares big ingest bodies on LOGWELL_INGEST_THREADS worker threads (default: one
-//    per core beyond the first; lib/ingest/prepare-threads.ts).
+//    per core beyond the first; lib/ingest/prepare/prepare-threads.ts).
 // A launcher that runs before the app, so it reads process.env itself (lib/env.ts is TypeScript).
 import cluster from "node:cluster";
 import { createHmac, randomBytes } from "node:crypto";
@@ -46,7 +46,7 @@ process.env.LOGWELL_PEER_IP_SECRET = peerSecret;
 const cores = availableParallelism();
 const processes = processCount(process.env.LOGWELL_PROCESSES, cores);
 const root = fileURLToPath(new URL("..", import.meta.url));
-// Preparation threads for big ingest bodies (lib/ingest/prepare-threads.ts), from the bundle
+// Preparation threads for big ingest bodies (lib/ingest/prepare/prepare-threads.ts), from the bundle
 // `npm run build` leaves in the dist dir. The operator's LOGWELL_INGEST_THREADS ("auto" or a
 // count) is read here only; the app gets the count resolved here, and the bundle's path, in
 // variables of its own (lib/env.ts), so no setting means two things depending on who reads it.

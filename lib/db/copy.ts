@@ -3,7 +3,7 @@ import { isStatementError } from "./errors";
 import type { Db } from "./open";
 
 // COPY FROM STDIN, where the driver can stream it (node-postgres). The ingest writes batches
-// with it (lib/ingest/store.ts): Postgres takes COPY rows for about half the CPU of an
+// with it (lib/ingest/store/store.ts): Postgres takes COPY rows for about half the CPU of an
 // INSERT … SELECT FROM unnest (docs/performance.md). PGlite and Neon have no such stream; for
 // them copyInto() says undefined and callers keep their INSERT.
 //

@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { staticSecurityHeaders } from "@/lib/auth/security-headers";
 import { withNodeRequest } from "@/lib/http/node-request";
 import { jsonTextOf } from "@/lib/http/respond";
-import { discardMs } from "@/lib/ingest/body";
+import { staticSecurityHeaders } from "@/lib/http/security-headers";
 import { postLogs, preflightLogs } from "@/lib/ingest/handlers";
+import { discardMs } from "@/lib/ingest/request/body";
 import { logger } from "@/lib/log";
 
 // `npm start`'s direct lane (docs/performance.md): scripts/server.mjs hands POST and OPTIONS
@@ -81,7 +81,7 @@ function toWebRequest(req: IncomingMessage): Request {
     else if (value) for (const item of value) headers.append(name, item);
   }
   // The host plays no part in these handlers; a fixed one cannot make the URL unparsable. The
-  // body stays in Node's stream, read (lib/ingest/body.ts) only after the key and the rate
+  // body stays in Node's stream, read (lib/ingest/request/body.ts) only after the key and the rate
   // limit passed, and within its byte caps (threat SIZE-6); the socket gives the address.
   return withNodeRequest(
     new Request(`http://localhost${req.url}`, { method: req.method, headers }),

@@ -2,7 +2,7 @@ import type { Readable } from "node:stream";
 
 // `npm start`'s direct lane (lib/http/direct-lane.ts) hands the shared Web handlers a body-less
 // Request and keeps Node's own request beside it, where no client can reach: the body is then
-// read straight from its stream (lib/ingest/body.ts, no web-stream layer) and the caller's
+// read straight from its stream (lib/ingest/request/body.ts, no web-stream layer) and the caller's
 // address taken from its socket (lib/http/client-ip.ts, no signed header to check).
 
 /** The parts of Node's IncomingMessage the handlers use. */

@@ -1,5 +1,5 @@
-import { staticSecurityHeaders } from "@/lib/auth/security-headers";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
+import { staticSecurityHeaders } from "@/lib/http/security-headers";
 import { logger } from "@/lib/log";
 import { ApiError } from "./errors";
 import { requestIdFrom } from "./request-id";

@@ -2,7 +2,7 @@
 // `npm start` also serves them directly (lib/http/direct-lane.ts): the same code either way.
 import { withRequestContext } from "@/lib/http/respond";
 import { ingestLogs } from "./ingest";
-import { ingestPreflight } from "./preflight";
+import { ingestPreflight } from "./request/preflight";
 
 export const postLogs = (request: Request) => withRequestContext(request, (ctx) => ingestLogs(ctx));
 

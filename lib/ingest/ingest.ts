@@ -11,20 +11,20 @@ import {
   enforceKeyLookupLimit,
   enforceProjectEventLimit,
 } from "@/lib/ratelimit/ingest";
-import { type EventError, rejectAt } from "./batch";
-import { bodyShape, discardUnreadBody, readBodyText } from "./body";
-import { requestCountry, requestUserAgent, storedIp } from "./client-meta";
+import { type EventError, rejectAt } from "./normalize/batch";
+import { requestCaps } from "./normalize/limits";
 import {
   type BodyJob,
   type CopyBatch,
   type EventBatch,
   prepareCopyBatch,
   prepareEventBatch,
-} from "./copy-batch";
-import { authenticateIngestKey, presentedKey } from "./keys";
-import { requestCaps } from "./limits";
-import { preparationThread } from "./prepare-threads";
-import { insertCopyRows, insertEvents, type StoreResult } from "./store";
+} from "./prepare/copy-batch";
+import { preparationThread } from "./prepare/prepare-threads";
+import { bodyShape, discardUnreadBody, readBodyText } from "./request/body";
+import { requestCountry, requestUserAgent, storedIp } from "./request/client-meta";
+import { authenticateIngestKey, presentedKey } from "./request/keys";
+import { insertCopyRows, insertEvents, type StoreResult } from "./store/store";
 
 // POST /api/v1/logs, stage by stage. The order is the cost order (threat SIZE-6): nothing an
 // unauthenticated or rate-limited caller sends is read, decompressed or parsed.

@@ -1,5 +1,5 @@
 // What "✂ truncated" and "normalised" mean for each field, in words: the server changes an event
-// at ingest (lib/ingest/normalize.ts) and a reader must not have to guess how.
+// at ingest (lib/ingest/normalize/normalize.ts) and a reader must not have to guess how.
 
 const normalised: Record<string, string> = {
   level:

@@ -1,4 +1,4 @@
-import { forgetIngestKeys } from "@/lib/ingest/keys";
+import { forgetIngestKeys } from "@/lib/ingest/request/keys";
 
 /**
  * Drops this process's cached ingest-key lookups after a revoke or a settings change, so they

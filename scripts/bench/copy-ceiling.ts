@@ -4,14 +4,14 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import { copyLogsStatement, copyText } from "@/lib/ingest/copy-text";
+import { copyLogsStatement, copyText } from "@/lib/ingest/store/copy-text";
 import { processCpuMs } from "./cpu-time";
 import { benchNormalizedEvent } from "./events";
 
 /**
  * The ingest ceiling: the benchmark's own events written straight into `logs` with
  * `COPY FROM STDIN` (text format), the fastest way Postgres accepts rows. The rows are the
- * ingest's own (its COPY writer, lib/ingest/copy-text.ts, server fields included), so row size
+ * ingest's own (its COPY writer, lib/ingest/store/copy-text.ts, server fields included), so row size
  * and index work match.
  */
 function copyChunk(projectId: string, prefix: string, first: number, count: number): string {

@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 
 /**
  * Where the server's CPU went: self time of a `--cpu-prof` profile, mapped through the build's
- * source maps back to our files (lib/ingest/normalize.ts…) and to packages (next, react-dom,
+ * source maps back to our files (lib/ingest/normalize/normalize.ts…) and to packages (next, react-dom,
  * pg, drizzle-orm…). Turbopack minifies server chunks, so names alone would say little.
  */
 interface ProfileNode {
@@ -32,7 +32,7 @@ function sourceMapFor(file: string): SourceMap | null {
   return maps.get(file) ?? null;
 }
 
-/** "lib/ingest/store.ts", "pkg:next", "node:internal", "(garbage collector)"… */
+/** "lib/ingest/store/store.ts", "pkg:next", "node:internal", "(garbage collector)"… */
 export function attribute(frame: ProfileNode["callFrame"]): string {
   const { url, functionName } = frame;
   if (!url) return functionName.startsWith("(") ? functionName : "(native)";
@@ -68,7 +68,7 @@ export interface ProfileBreakdown {
   functions: Row[];
   /**
    * Time with one of our files (lib/, app/, scripts/) on the stack, callees included: e.g. the
-   * Node web-streams work lib/ingest/body.ts starts counts under body.ts too.
+   * Node web-streams work lib/ingest/request/body.ts starts counts under body.ts too.
    */
   inclusive: Row[];
 }

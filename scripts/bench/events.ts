@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { NormalizedEvent } from "@/lib/ingest/schema";
+import type { NormalizedEvent } from "@/lib/ingest/normalize/schema";
 
 /**
  * The benchmark's event: ~600 bytes of JSON, shaped like a real browser error (message, url,

@@ -6,7 +6,7 @@ import { queryRows } from "@/lib/db/query";
 import { type SeededServer, startSeededServer } from "../../support/seed";
 import { startServer } from "../../support/server";
 
-// `npm start` prepares big bodies on preparation threads (lib/ingest/prepare-threads.ts) when
+// `npm start` prepares big bodies on preparation threads (lib/ingest/prepare/prepare-threads.ts) when
 // the database takes COPY rows, i.e. on the server Postgres. This holds a server with threads
 // to one without (LOGWELL_INGEST_THREADS=0): the same requests, the same answers, the same rows.
 

@@ -5,8 +5,8 @@ import { sql } from "drizzle-orm";
 import { v7 as uuidv7 } from "uuid";
 import { openDatabase } from "@/lib/db/open";
 import { queryRows } from "@/lib/db/query";
-import { prepareBatch } from "@/lib/ingest/batch";
-import { insertEvents } from "@/lib/ingest/store";
+import { prepareBatch } from "@/lib/ingest/normalize/batch";
+import { insertEvents } from "@/lib/ingest/store/store";
 import { seedProject } from "../../support/seed";
 
 const depths = (process.argv[2] ?? "").split(",").map(Number);

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { depthMarker } from "@/lib/ingest/json-tree";
+import { depthMarker } from "@/lib/ingest/normalize/json-tree";
 
 // TC-08 / TC-26: depth attacks stored in embedded PGlite without a silent zero-row insert and
 // without a hang. The sequence 5,000 → 8,000 → 12,000 is the one that left PGlite 0.5.16 at

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { isSameOriginRequest } from "@/lib/auth/csrf";
 import { safeRedirectTarget } from "@/lib/auth/redirect-target";
-import { hasSessionCookie, isDashboardPath } from "@/lib/auth/security-headers";
+import { hasSessionCookie, isDashboardPath } from "@/lib/auth/session-cookie";
 import { config } from "@/proxy";
 
 const req = (headers: Record<string, string>) =>

@@ -2,12 +2,12 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { siteOrigin } from "@/lib/auth/site-origin";
 import { getDb } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { userRoles } from "@/lib/db/schema";
 import { formAction } from "@/lib/forms/form-action";
 import type { FormState } from "@/lib/forms/form-state";
+import { siteOrigin } from "@/lib/http/site-origin";
 import { inviteSchema, inviteUser } from "@/lib/users/invite-user";
 import { changeUserRole, deleteUser } from "@/lib/users/manage-users";
 import { passwordLinkPath } from "@/lib/users/password-links";

@@ -1,0 +1,52 @@
+import { parseEvents } from "@/lib/ingest/decode/native";
+import { type PreparedBatch, prepareBatch } from "@/lib/ingest/normalize/batch";
+import type { NormalizedEvent } from "@/lib/ingest/normalize/schema";
+import type { BodyFormat } from "@/lib/ingest/request/body";
+import { copyText } from "@/lib/ingest/store/copy-text";
+import type { RequestFacts } from "@/lib/ingest/store/write-column";
+
+// A request body taken all the way to what the store takes, in one call that needs no database
+// and no request. A preparation thread (prepare-threads.ts) runs prepareCopyBatch, and so does
+// the main thread for a body it prepares itself on a store that takes COPY rows: both lanes run
+// the same function and store the same rows (tests/integration/ingest/prepare/prepare-threads.test.ts
+// holds the thread's answer to it). Stores without COPY (PGlite, Neon) take the events.
+
+export interface BodyJob {
+  text: string;
+  format: BodyFormat;
+  maxEvents: number;
+  facts: RequestFacts;
+}
+
+/** The answer's facts about the batch (its events live on only as rows to store). */
+export type BatchOutcome = Omit<PreparedBatch, "events">;
+
+interface PreparedBody {
+  /** Events the request held, valid or not: the weight the project's event limit counts. */
+  received: number;
+  outcome: BatchOutcome;
+  /** Events to store. */
+  prepared: number;
+}
+
+export interface EventBatch extends PreparedBody {
+  events: readonly NormalizedEvent[];
+}
+
+export interface CopyBatch extends PreparedBody {
+  /** COPY text-format rows (copy-text.ts), UTF-8; empty when nothing is to be stored. */
+  data: Uint8Array;
+}
+
+const utf8 = new TextEncoder();
+
+export function prepareEventBatch(job: BodyJob): EventBatch {
+  const raw = parseEvents(job.text, job.format, job.maxEvents);
+  const { events, ...outcome } = prepareBatch(raw, job.facts.receivedAt);
+  return { received: raw.length, outcome, prepared: events.length, events };
+}
+
+export function prepareCopyBatch(job: BodyJob): CopyBatch {
+  const { events, ...batch } = prepareEventBatch(job);
+  return { ...batch, data: utf8.encode(events.length === 0 ? "" : copyText(job.facts, events)) };
+}

@@ -1,0 +1,47 @@
+import { getDb } from "@/lib/db/client";
+import type { Db } from "@/lib/db/open";
+import { clientIp } from "@/lib/http/client-ip";
+import { corsPreflightHeaders, isOriginAllowed, requestOrigin } from "@/lib/http/cors";
+import { ApiError } from "@/lib/http/errors";
+import type { RequestContext } from "@/lib/http/respond";
+import { addHeaders } from "@/lib/ingest/ingest";
+import { logger } from "@/lib/log";
+import { enforceKeyLookupLimit } from "@/lib/ratelimit/ingest";
+import { authenticateIngestKey } from "./keys";
+
+// OPTIONS /api/v1/logs. A preflight carries no custom header, so the key is known only when
+// the page put it in the URL (?key=). Then the project's allow-list decides; otherwise, and
+// for an unknown key or a database hiccup, the preflight passes and the POST itself decides
+// (403 origin_not_allowed, 401, 503): a preflight never stores anything, so passing is safe.
+// Its lookups count against the caller's key-lookup limit too (threat AUTH-1: 403 against 204
+// would otherwise tell a key guesser which keys exist); past it, the preflight passes unasked.
+
+export async function ingestPreflight(ctx: RequestContext, options: { db?: Db } = {}) {
+  const origin = requestOrigin(ctx.request.headers);
+  const key = new URL(ctx.request.url).searchParams.get("key");
+  if (origin && key) {
+    const allowedOrigins = await projectOrigins(key, ctx.request, options.db);
+    if (allowedOrigins && !isOriginAllowed(origin, allowedOrigins)) {
+      throw new ApiError("origin_not_allowed", "This origin may not send to this project.");
+    }
+  }
+  addHeaders(ctx.headers, { allow: "POST, OPTIONS" });
+  if (origin) addHeaders(ctx.headers, corsPreflightHeaders(origin));
+  ctx.headers.set("x-request-id", ctx.requestId);
+  return new Response(null, { status: 204, headers: ctx.headers });
+}
+
+async function projectOrigins(
+  key: string,
+  request: Request,
+  given?: Db,
+): Promise<string[] | undefined> {
+  try {
+    const db = given ?? (await getDb());
+    const lookupLimit = () => enforceKeyLookupLimit(clientIp(request));
+    return (await authenticateIngestKey(db, key, Date.now(), lookupLimit)).project.allowedOrigins;
+  } catch (err) {
+    if (!(err instanceof ApiError)) logger.warn({ err }, "ingest preflight: key lookup failed");
+    return undefined;
+  }
+}

@@ -1,0 +1,145 @@
+import { copyInto } from "@/lib/db/copy";
+import { isDatabaseUnavailable, isDataError } from "@/lib/db/errors";
+import type { Db } from "@/lib/db/open";
+import type { NormalizedEvent } from "@/lib/ingest/normalize/schema";
+import { logger } from "@/lib/log";
+import { copyLogsStatement, copyText } from "./copy-text";
+import { insertLogs } from "./unnest-insert";
+import type { RequestFacts } from "./write-column";
+
+// The insert: the whole batch is ONE statement committed before the 202 (threat decision 1).
+// On node-postgres that statement is a COPY, Postgres's cheapest way in (about half the CPU per
+// row of the INSERT below, docs/performance.md). COPY cannot skip rows, so a batch holding a
+// client id already stored (a retry) fails as a whole with a unique violation and, having
+// written nothing, is sent again as the INSERT … SELECT FROM unnest (one array per column) whose
+// ON CONFLICT skips the duplicates against the partial unique index (project_id, client_id).
+// PGlite and Neon always use the INSERT.
+
+export type { RequestFacts };
+
+export interface StoreResult {
+  inserted: number;
+  /** Indexes (into the given events) the database refused as data; the rest were stored. */
+  refused: number[];
+}
+
+export async function insertEvents(
+  db: Db,
+  facts: RequestFacts,
+  events: readonly NormalizedEvent[],
+): Promise<StoreResult> {
+  const count = events.length;
+  if (count === 0) return { inserted: 0, refused: [] };
+  if (!copyInto(db)) return insertWithFallback(db, facts, events);
+  return insertCopyRows(
+    db,
+    facts,
+    Buffer.from(copyText(facts, events), "utf8"),
+    count,
+    () => events,
+  );
+}
+
+/**
+ * Stores `count` rows already in COPY text format (copy-batch.ts, on a preparation thread or
+ * the main thread). Drivers without COPY, and a COPY Postgres refuses as data, take the INSERT
+ * path with the events rebuilt. Ingest passes only the bytes and a way to make the events again
+ * from the body text: while the COPY waits for its turn and its commit (tens of ms under load),
+ * the events and the parsed JSON under them die young instead of being promoted by V8's garbage
+ * collector, which was ≈ 20 % of the server's CPU at batch 100 (docs/performance.md).
+ */
+export async function insertCopyRows(
+  db: Db,
+  facts: RequestFacts,
+  data: Buffer,
+  count: number,
+  rebuild: () => readonly NormalizedEvent[],
+): Promise<StoreResult> {
+  const copy = copyInto(db);
+  if (!copy) return insertWithFallback(db, facts, rebuild());
+  // Resolves only when every row is committed (lib/db/copy.ts), possibly in a COPY shared with
+  // other requests: a COPY never skips rows, so all of them were inserted.
+  try {
+    await copy(copyLogsStatement, data, count);
+    return { inserted: count, refused: [] };
+  } catch (copyError) {
+    // 23505: a duplicate client id; other data errors: the INSERT path finds the culprits.
+    if (isDatabaseUnavailable(copyError) || !isDataError(copyError)) throw copyError;
+  }
+  return insertWithFallback(db, facts, rebuild());
+}
+
+async function insertWithFallback(
+  db: Db,
+  facts: RequestFacts,
+  events: readonly NormalizedEvent[],
+): Promise<StoreResult> {
+  try {
+    return { inserted: await insertStatement(db, facts, events), refused: [] };
+  } catch (queryError) {
+    const err = driverError(queryError);
+    if (isDatabaseUnavailable(err) || !isDataError(err)) throw err;
+    // One refused row fails the whole statement (threat V-3). Sanitising should make this
+    // unreachable; if not, find the culprits one savepoint at a time, still in one transaction.
+    logger.warn(
+      { code: (err as { code?: unknown }).code, events: events.length },
+      "ingest: batch refused as data, retrying per event",
+    );
+    return insertOneByOne(db, facts, events);
+  }
+}
+
+/**
+ * Drizzle's query error carries the statement's parameters, i.e. the whole batch: whoever logs
+ * it would copy client payloads into our logs (threats INJ-1, PRIV-2). Keep the driver's error.
+ */
+function driverError(err: unknown): unknown {
+  const wrapper = err as { params?: unknown; cause?: unknown } | null;
+  return wrapper && typeof wrapper === "object" && "params" in wrapper && wrapper.cause
+    ? wrapper.cause
+    : err;
+}
+
+async function insertOneByOne(
+  db: Db,
+  facts: RequestFacts,
+  events: readonly NormalizedEvent[],
+): Promise<StoreResult> {
+  return db.transaction(async (tx) => {
+    let inserted = 0;
+    const refused: number[] = [];
+    for (const [index, event] of events.entries()) {
+      try {
+        inserted += await tx.transaction((savepoint) =>
+          insertStatement(savepoint as unknown as Db, facts, [event]),
+        );
+      } catch (queryError) {
+        const err = driverError(queryError);
+        if (isDatabaseUnavailable(err) || !isDataError(err)) throw err;
+        refused.push(index);
+      }
+    }
+    return { inserted, refused };
+  });
+}
+
+async function insertStatement(
+  db: Db,
+  facts: RequestFacts,
+  events: readonly NormalizedEvent[],
+): Promise<number> {
+  // No RETURNING: the command's row count is the number inserted (conflicts are not counted).
+  const result = await db.execute(insertLogs(facts, events));
+  const inserted = commandRowCount(result);
+  // A count the driver did not report (or a nonsense one) must never become a 202.
+  if (!Number.isInteger(inserted) || inserted < 0 || inserted > events.length) {
+    throw new Error(`insert returned an impossible count: ${inserted}`);
+  }
+  return inserted;
+}
+
+/** Rows the command touched: node-postgres and Neon say `rowCount`, PGlite `affectedRows`. */
+function commandRowCount(result: unknown): number {
+  const { rowCount, affectedRows } = result as { rowCount?: unknown; affectedRows?: unknown };
+  return Number(typeof rowCount === "number" ? rowCount : (affectedRows ?? Number.NaN));
+}
