@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { siteOrigin } from "@/lib/auth/site-origin";
+import { siteOrigin } from "@/lib/http/site-origin";
 import { getDb } from "@/lib/db/client";
 import { formAction } from "@/lib/forms/form-action";
 import type { FormState } from "@/lib/forms/form-state";

@@ -1,7 +1,7 @@
 // GET /api/v1/projects — projects the caller may see; POST — create one (admin) with its first key
 import { requireRole } from "@/lib/auth/access";
 import { requireApiPrincipal } from "@/lib/auth/principal";
-import { publicOrigin } from "@/lib/auth/site-origin";
+import { publicOrigin } from "@/lib/http/site-origin";
 import { getDb } from "@/lib/db/client";
 import { json, withRequestContext } from "@/lib/http/respond";
 import { createProjectAs, listProjectsFor } from "@/lib/projects/api";

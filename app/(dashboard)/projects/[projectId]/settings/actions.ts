@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireRole, requireVisibleProject } from "@/lib/auth/access";
 import { requirePageUser } from "@/lib/auth/session";
-import { siteOrigin } from "@/lib/auth/site-origin";
+import { siteOrigin } from "@/lib/http/site-origin";
 import { getDb } from "@/lib/db/client";
 import { formAction } from "@/lib/forms/form-action";
 import type { FormState } from "@/lib/forms/form-state";

@@ -1,7 +1,7 @@
 // GET /api/v1/projects/{id}/keys — the project's ingest keys (prefixes only); POST — a new key (admin)
 import { requireRole, requireVisibleProject } from "@/lib/auth/access";
 import { requireApiPrincipal } from "@/lib/auth/principal";
-import { publicOrigin } from "@/lib/auth/site-origin";
+import { publicOrigin } from "@/lib/http/site-origin";
 import { getDb } from "@/lib/db/client";
 import { json, withRequestContext } from "@/lib/http/respond";
 import { createKeyAs } from "@/lib/projects/api";
