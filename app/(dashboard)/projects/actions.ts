@@ -1,10 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { siteOrigin } from "@/lib/http/site-origin";
 import { getDb } from "@/lib/db/client";
 import { formAction } from "@/lib/forms/form-action";
 import type { FormState } from "@/lib/forms/form-state";
+import { siteOrigin } from "@/lib/http/site-origin";
 import { createProjectAs } from "@/lib/projects/api";
 import { createProjectBodySchema } from "@/lib/projects/schemas";
 

@@ -2,4 +2,5 @@ export * from "./app-state";
 export * from "./keys";
 export * from "./logs";
 export * from "./projects";
+export * from "./sdk-health";
 export * from "./users";

@@ -72,6 +72,7 @@ type PageWho = "forgedCookie" | "viewer" | "admin" | "owner";
 /** Dashboard pages of this area → what each principal gets (projectA; viewer is its member). */
 const pageMatrix: Record<string, Record<PageWho, PageOutcome>> = {
   "/projects": { forgedCookie: "login", viewer: "ok", admin: "ok", owner: "ok" },
+  "/projects/[projectId]/health": { forgedCookie: "login", viewer: "ok", admin: "ok", owner: "ok" },
   "/projects/[projectId]/settings": {
     forgedCookie: "login",
     viewer: "forbidden",

@@ -3,13 +3,14 @@ import { UnparseableLine } from "../native";
 import { parseEnvelope, parseJsonBytes } from "./envelope";
 import { canonicalEventId, sentryEventToRaw } from "./event";
 import { logItems, sentryLogToRaw } from "./log-item";
+import { type SdkHealth, SdkHealthCounter } from "./sdk-health";
 import { clockDriftMs } from "./timestamp";
 import { nonBlank, own } from "./values";
 
 // Sentry bodies → native raw events, one per stored event, in envelope order. Item types:
-// `event` → one event; `log` → one per log; every other type (transaction, span, attachment,
-// session, sessions, client_report, profile, replay_*, check_in, …) is accepted and not
-// stored. A malformed item becomes a rejection of its own (UnparseableLine), never the
+// `event` → one event; `log` → one per log; `session`, `sessions` and `client_report` →
+// counters (sdk-health.ts); every other type (transaction, span, attachment, profile,
+// replay_*, check_in, …) is accepted and not stored. A malformed item becomes a rejection of its own (UnparseableLine), never the
 // envelope's: the others are still stored.
 
 export interface SentryDecoded {
@@ -18,6 +19,10 @@ export interface SentryDecoded {
   eventId?: string;
   /** The envelope header's `dsn`, one of the places a key may come from. */
   dsn?: string;
+  /** Release health and client drops, summed over the envelope's items. */
+  health: SdkHealth;
+  /** session, sessions and client_report items read (they count against the event limit). */
+  healthItems: number;
 }
 
 export interface SentryDecodeOptions {
@@ -32,6 +37,12 @@ const tooManyEvents = (maxEvents: number) =>
 /** Items per envelope: more than any SDK sends, few enough to bound the framing work. */
 export const maxEnvelopeItems = 1000;
 
+const healthReaders = {
+  session: (counter: SdkHealthCounter, payload: unknown) => counter.addSession(payload),
+  sessions: (counter: SdkHealthCounter, payload: unknown) => counter.addAggregates(payload),
+  client_report: (counter: SdkHealthCounter, payload: unknown) => counter.addClientReport(payload),
+};
+
 export function decodeEnvelope(bytes: Uint8Array, options: SentryDecodeOptions): SentryDecoded {
   const envelope = parseEnvelope(bytes, maxEnvelopeItems);
   const headerId = canonicalEventId(own(envelope.headers, "event_id"));
@@ -42,6 +53,8 @@ export function decodeEnvelope(bytes: Uint8Array, options: SentryDecodeOptions):
     events.push(event);
   };
   let eventId = headerId;
+  const health = new SdkHealthCounter(options.receivedAt, driftMs);
+  let healthItems = 0;
   for (const item of envelope.items) {
     if (item.type === "event") {
       const mapped = sentryEventToRaw(parseJsonBytes(item.payload), { driftMs, eventId: headerId });
@@ -57,9 +70,18 @@ export function decodeEnvelope(bytes: Uint8Array, options: SentryDecodeOptions):
       for (const log of logs) {
         add(sentryLogToRaw(log, driftMs) ?? new UnparseableLine("a log is not a JSON object"));
       }
+    } else if (Object.hasOwn(healthReaders, item.type)) {
+      healthItems++;
+      healthReaders[item.type as keyof typeof healthReaders](health, parseJsonBytes(item.payload));
     }
   }
-  return { events, eventId, dsn: nonBlank(own(envelope.headers, "dsn")) };
+  return {
+    events,
+    eventId,
+    dsn: nonBlank(own(envelope.headers, "dsn")),
+    health: health.result(),
+    healthItems,
+  };
 }
 
 /** A /store/ body: one bare event. Not JSON, or not an object, is 400. */
@@ -71,5 +93,10 @@ export function decodeStoreBody(bytes: Uint8Array): SentryDecoded {
       body: { errors: [] },
     });
   }
-  return { events: [mapped], eventId: canonicalEventId(own(mapped, "id")) };
+  return {
+    events: [mapped],
+    eventId: canonicalEventId(own(mapped, "id")),
+    health: { sessions: [], drops: [] },
+    healthItems: 0,
+  };
 }
