@@ -6,7 +6,7 @@ export async function register() {
     const { bootstrapOnStart } = await import("@/lib/bootstrap/on-start");
     await bootstrapOnStart();
     // For `npm start` (scripts/server.mjs); plain `next start`/`next dev` never look at it.
-    const { offerDirectLane } = await import("@/lib/http/direct-lane");
+    const { offerDirectLane } = await import("@/lib/http/direct-lane/lane");
     offerDirectLane();
   }
 }

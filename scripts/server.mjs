@@ -8,21 +8,22 @@
 //    secret made fresh for this process (lib/http/client-ip.ts checks it). The direct lane (3)
 //    hands the address to the app beside the request instead, unsigned and out of clients' reach.
 // 2. Slow clients (threats SIZE-3, V-12): Node's defaults let one request take 300 s.
-// 3. Speed: POST/OPTIONS /api/v1/logs go straight to the ingest handlers (lib/http/direct-lane.ts,
-//    registered by instrumentation.ts), skipping Next's ~1 ms per request. LOGWELL_DIRECT_LANE=off
-//    sends them through Next like every other route.
+// 3. Speed: POST/OPTIONS of the ingest endpoints go straight to their handlers (the table in
+//    lib/http/direct-lane/routes.ts, registered by instrumentation.ts), skipping Next's ~1 ms per
+//    request. LOGWELL_DIRECT_LANE=off sends them through Next like every other route.
 // 4. Cores: LOGWELL_PROCESSES=N runs N of these processes on one port (scripts/server-cluster.mjs),
 //    and each prepares big ingest bodies on LOGWELL_INGEST_THREADS worker threads (default: one
 //    per core beyond the first; lib/ingest/prepare/prepare-threads.ts).
 // A launcher that runs before the app, so it reads process.env itself (lib/env.ts is TypeScript).
 import cluster from "node:cluster";
-import { createHmac, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { createServer } from "node:http";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { peerIpHeader, peerSignatureHeader, signPeerIp } from "../lib/http/peer-signature.mjs";
 import { ingestWorkerFile } from "./build-ingest-worker.mjs";
 import { ingestThreadCount, processCount, superviseWorkers } from "./server-cluster.mjs";
 
@@ -76,8 +77,8 @@ const forwardingHeaders = [
   "fastly-client-ip",
   "fly-client-ip",
   "x-original-forwarded-for",
-  "x-logwell-peer-ip",
-  "x-logwell-peer-sig",
+  peerIpHeader,
+  peerSignatureHeader,
 ];
 
 function log(level, msg, extra = {}) {
@@ -98,9 +99,8 @@ function dropForwardingHeaders(req) {
 function signPeer(req) {
   const ip = req.socket.remoteAddress;
   if (ip) {
-    req.headers["x-logwell-peer-ip"] = ip;
-    // Same computation as signPeerIp() in lib/http/client-ip.ts.
-    req.headers["x-logwell-peer-sig"] = createHmac("sha256", peerSecret).update(ip).digest("hex");
+    req.headers[peerIpHeader] = ip;
+    req.headers[peerSignatureHeader] = signPeerIp(ip, peerSecret);
   }
 }
 

@@ -1,15 +1,11 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { timingSafeEqual } from "node:crypto";
 import { isIPv4, isIPv6 } from "node:net";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
-import { nodeRequestOf } from "./node-request";
-
-/**
- * Headers set by `scripts/server.mjs` (the `npm start` wrapper): the TCP peer address, and an
- * HMAC of it under a random per-process secret, so a client cannot forge either (threat RL-1).
- */
-export const peerIpHeader = "x-logwell-peer-ip";
-export const peerSignatureHeader = "x-logwell-peer-sig";
+// Set by `scripts/server.mjs` (the `npm start` wrapper) for Next's routes: the TCP peer
+// address, and an HMAC of it under a random per-process secret, so a client cannot forge
+// either (threat RL-1).
+import { peerIpHeader, peerSignatureHeader, signPeerIp } from "./peer-signature.mjs";
 
 /**
  * What callers get when their address cannot be trusted. It is not a bucket: every such caller
@@ -35,11 +31,6 @@ let unknownRequests = 0;
 /** Requests this process could not attribute to an address (e.g. a trusted header missing). */
 export function unknownClientIpRequests(): number {
   return unknownRequests;
-}
-
-/** HMAC-SHA256 hex of `ip`; the wrapper computes the same (keep the two in step). */
-export function signPeerIp(ip: string, secret: string): string {
-  return createHmac("sha256", secret).update(ip).digest("hex");
 }
 
 /** A bare, canonical-case IP from a header token (`[v6]:port`, `v4:port`, zone, v4-mapped). */
@@ -84,7 +75,7 @@ let warnedUnknown = false;
  * address vouched for by the `npm start` wrapper. Plain `next start` copies client-sent
  * X-Forwarded-For through unchanged, so without the wrapper every caller is unknownClientIp.
  */
-export function clientIp(request: Request): string {
+export function clientIp(request: Request, socketPeer?: string): string {
   const e = env();
   const headers = request.headers;
   if (e.VERCEL) {
@@ -96,12 +87,12 @@ export function clientIp(request: Request): string {
     const ip = lastForwardedIp(trusted, headers.get(trusted));
     if (ip) return ip;
   }
-  // The direct lane's requests carry their socket (node-request.ts): no header to sign or check
+  // The direct lane saw the socket itself (RequestContext.peerIp): no header to sign or check
   // (two HMACs a request saved; docs/performance.md).
-  const node = nodeRequestOf(request);
-  const peer = node
-    ? normalizeIp(node.socket?.remoteAddress)
-    : verifiedPeerIp(headers, e.LOGWELL_PEER_IP_SECRET);
+  const peer =
+    socketPeer !== undefined
+      ? normalizeIp(socketPeer)
+      : verifiedPeerIp(headers, e.LOGWELL_PEER_IP_SECRET);
   if (peer) return peer;
   unknownRequests += 1;
   // `npm run dev` is one developer on localhost: the status page says it, the log need not.

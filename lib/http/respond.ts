@@ -1,23 +1,19 @@
 import { isDatabaseUnavailable } from "@/lib/db/errors";
-import { staticSecurityHeaders } from "@/lib/http/security-headers";
 import { logger } from "@/lib/log";
 import { ApiError } from "./errors";
-import { requestIdFrom } from "./request-id";
+import type { RequestContext } from "./request-context";
 
-export interface RequestContext {
-  request: Request;
-  requestId: string;
-  /** Headers every response of this request carries (CORS, rate-limit info). */
-  headers: Headers;
-}
-
-// The text of each JSON answer, for the direct lane (lib/http/direct-lane.ts), which writes it
-// to Node's response as is instead of reading it back out of the Response's body stream.
-const jsonTexts = new WeakMap<Response, string>();
-
-/** The body json() gave this response, if it made it. */
-export function jsonTextOf(response: Response): string | undefined {
-  return jsonTexts.get(response);
+/**
+ * A JSON answer that keeps its text: the direct lane (lib/http/direct-lane/) writes it to
+ * Node's response as is instead of reading it back out of the body stream.
+ */
+export class JsonResponse extends Response {
+  constructor(
+    readonly bodyText: string,
+    init: ResponseInit,
+  ) {
+    super(bodyText, init);
+  }
 }
 
 export function json(ctx: RequestContext, status: number, body: unknown, extra?: HeadersInit) {
@@ -26,10 +22,7 @@ export function json(ctx: RequestContext, status: number, body: unknown, extra?:
   headers.set("x-request-id", ctx.requestId);
   headers.set("cache-control", "no-store");
   if (extra) for (const [k, v] of new Headers(extra)) headers.set(k, v);
-  const text = JSON.stringify(body);
-  const response = new Response(text, { status, headers });
-  jsonTexts.set(response, text);
-  return response;
+  return new JsonResponse(JSON.stringify(body), { status, headers });
 }
 
 export function errorResponse(ctx: RequestContext, err: unknown): Response {
@@ -60,25 +53,4 @@ export function errorResponse(ctx: RequestContext, err: unknown): Response {
     message: "Internal error.",
     request_id: ctx.requestId,
   });
-}
-
-/** Wraps a route handler: request id on every response, errors mapped to the JSON envelope. */
-export async function withRequestContext(
-  request: Request,
-  handler: (ctx: RequestContext) => Promise<Response>,
-): Promise<Response> {
-  // The security headers start in ctx.headers so that every answer carries them, also over
-  // `npm start`'s direct lane, where next.config.ts's headers() never runs.
-  const ctx: RequestContext = {
-    request,
-    requestId: requestIdFrom(request.headers),
-    headers: new Headers(staticSecurityHeaders),
-  };
-  try {
-    const response = await handler(ctx);
-    response.headers.set("x-request-id", ctx.requestId);
-    return response;
-  } catch (err) {
-    return errorResponse(ctx, err);
-  }
 }

@@ -1,10 +1,11 @@
-// The ingest endpoint's two Web handlers. app/api/v1/logs/route.ts serves them through Next;
-// `npm start` also serves them directly (lib/http/direct-lane.ts): the same code either way.
-import { withRequestContext } from "@/lib/http/respond";
+// The ingest endpoint: POST stores events, OPTIONS answers the CORS preflight. Served through
+// Next by app/api/v1/logs/route.ts, and by `npm start`'s direct lane without Next
+// (lib/http/direct-lane/routes.ts): the same code either way.
+import type { ContextHandler, RequestContext } from "@/lib/http/request-context";
 import { ingestLogs } from "./ingest";
 import { ingestPreflight } from "./request/preflight";
 
-export const postLogs = (request: Request) => withRequestContext(request, (ctx) => ingestLogs(ctx));
-
-export const preflightLogs = (request: Request) =>
-  withRequestContext(request, (ctx) => ingestPreflight(ctx));
+export const logsEndpoint = {
+  POST: (ctx: RequestContext) => ingestLogs(ctx),
+  OPTIONS: (ctx: RequestContext) => ingestPreflight(ctx),
+} satisfies Record<string, ContextHandler>;

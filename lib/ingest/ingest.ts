@@ -4,7 +4,8 @@ import type { Db } from "@/lib/db/open";
 import { clientIp } from "@/lib/http/client-ip";
 import { corsResponseHeaders, isOriginAllowed, requestOrigin } from "@/lib/http/cors";
 import { ApiError } from "@/lib/http/errors";
-import { json, type RequestContext } from "@/lib/http/respond";
+import type { RequestContext } from "@/lib/http/request-context";
+import { json } from "@/lib/http/respond";
 import { logger } from "@/lib/log";
 import {
   enforceIngestIpLimit,
@@ -21,7 +22,7 @@ import {
   prepareEventBatch,
 } from "./prepare/copy-batch";
 import { preparationThread } from "./prepare/prepare-threads";
-import { bodyShape, discardUnreadBody, readBodyText } from "./request/body";
+import { bodyShape, readBodyText } from "./request/body";
 import { requestCountry, requestUserAgent, storedIp } from "./request/client-meta";
 import { authenticateIngestKey, presentedKey } from "./request/keys";
 import { insertCopyRows, insertEvents, type StoreResult } from "./store/store";
@@ -41,7 +42,7 @@ export async function ingestLogs(ctx: RequestContext, options: IngestOptions = {
   } finally {
     // A request refused before its body was read (401, 403, 413 by Content-Length, 429) would
     // otherwise leave the client's upload stalled on a paused socket, never seeing the answer.
-    discardUnreadBody(ctx.request);
+    ctx.body.discard();
   }
 }
 
@@ -54,7 +55,7 @@ async function ingestRequest(ctx: RequestContext, options: IngestOptions) {
   const db = options.db ?? (await getDb());
   // Worked out once, and only when asked for: a missing or malformed key is refused first.
   let callerIp: string | undefined;
-  const ipOf = () => (callerIp ??= clientIp(request));
+  const ipOf = () => (callerIp ??= clientIp(request, ctx.peerIp));
   const { project } = await authenticateIngestKey(db, presentedKey(request), Date.now(), () =>
     enforceKeyLookupLimit(ipOf()),
   );
@@ -66,7 +67,7 @@ async function ingestRequest(ctx: RequestContext, options: IngestOptions) {
   addRateLimitHeaders(ctx.headers, await enforceIngestIpLimit(project, ip));
 
   const caps = requestCaps();
-  const text = await readBodyText(request, shape, caps.maxBodyBytes);
+  const text = await readBodyText(ctx, shape, caps.maxBodyBytes);
   const job: BodyJob = {
     text,
     format: shape.format,

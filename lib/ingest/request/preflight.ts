@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/open";
 import { clientIp } from "@/lib/http/client-ip";
 import { corsPreflightHeaders, isOriginAllowed, requestOrigin } from "@/lib/http/cors";
 import { ApiError } from "@/lib/http/errors";
-import type { RequestContext } from "@/lib/http/respond";
+import type { RequestContext } from "@/lib/http/request-context";
 import { addHeaders } from "@/lib/ingest/ingest";
 import { logger } from "@/lib/log";
 import { enforceKeyLookupLimit } from "@/lib/ratelimit/ingest";
@@ -20,7 +20,7 @@ export async function ingestPreflight(ctx: RequestContext, options: { db?: Db } 
   const origin = requestOrigin(ctx.request.headers);
   const key = new URL(ctx.request.url).searchParams.get("key");
   if (origin && key) {
-    const allowedOrigins = await projectOrigins(key, ctx.request, options.db);
+    const allowedOrigins = await projectOrigins(key, ctx, options.db);
     if (allowedOrigins && !isOriginAllowed(origin, allowedOrigins)) {
       throw new ApiError("origin_not_allowed", "This origin may not send to this project.");
     }
@@ -33,12 +33,12 @@ export async function ingestPreflight(ctx: RequestContext, options: { db?: Db } 
 
 async function projectOrigins(
   key: string,
-  request: Request,
+  ctx: RequestContext,
   given?: Db,
 ): Promise<string[] | undefined> {
   try {
     const db = given ?? (await getDb());
-    const lookupLimit = () => enforceKeyLookupLimit(clientIp(request));
+    const lookupLimit = () => enforceKeyLookupLimit(clientIp(ctx.request, ctx.peerIp));
     return (await authenticateIngestKey(db, key, Date.now(), lookupLimit)).project.allowedOrigins;
   } catch (err) {
     if (!(err instanceof ApiError)) logger.warn({ err }, "ingest preflight: key lookup failed");

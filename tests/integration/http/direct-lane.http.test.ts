@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "@/lib/db/query";
 import { type SeededServer, startSeededServer } from "../../support/seed";
 
-// `npm start` serves POST/OPTIONS /api/v1/logs through its direct lane (lib/http/direct-lane.ts);
+// `npm start` serves POST/OPTIONS /api/v1/logs through its direct lane (lib/http/direct-lane/);
 // Vercel and `next dev` serve the same handlers through Next's route. Every other HTTP test runs
 // on the lane, so this one holds the two to the same answers: the same requests, in the same
 // order, to a server with the lane and one without (LOGWELL_DIRECT_LANE=off), on twin databases.

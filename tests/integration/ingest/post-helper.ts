@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/open";
-import { withRequestContext } from "@/lib/http/respond";
+import { withRequestContext } from "@/lib/http/request-context";
 import { ingestLogs } from "@/lib/ingest/ingest";
 
 /** Sends one request through the real ingest pipeline (no HTTP server) against `db`. */

@@ -1,4 +1,3 @@
-import { PassThrough } from "node:stream";
 import { afterEach, describe, expect, test } from "vitest";
 import { resetEnvCache } from "@/lib/env";
 import {
@@ -6,13 +5,10 @@ import {
   ipBucket,
   lastForwardedIp,
   normalizeIp,
-  peerIpHeader,
-  peerSignatureHeader,
-  signPeerIp,
   truncateIp,
   unknownClientIp,
 } from "@/lib/http/client-ip";
-import { withNodeRequest } from "@/lib/http/node-request";
+import { peerIpHeader, peerSignatureHeader, signPeerIp } from "@/lib/http/peer-signature.mjs";
 
 const secret = "a".repeat(64);
 const configKeys = ["VERCEL", "LOGWELL_TRUSTED_PROXY_HEADER", "LOGWELL_PEER_IP_SECRET"] as const;
@@ -27,14 +23,6 @@ function configure(config: Partial<Record<(typeof configKeys)[number], string>>)
 
 function request(headers: Record<string, string>): Request {
   return new Request("http://127.0.0.1/api/v1/logs", { method: "POST", headers });
-}
-
-/** A direct-lane request: Node's request (here, its socket address) rides beside it. */
-function withSocketPeer(webRequest: Request, remoteAddress: string): Request {
-  return withNodeRequest(
-    webRequest,
-    Object.assign(new PassThrough(), { socket: { remoteAddress } }),
-  );
 }
 
 /** What scripts/server.mjs adds for a socket peer. */
@@ -152,16 +140,16 @@ describe("clientIp (RL-1)", () => {
     expect([...seen]).toEqual(["192.0.2.50"]);
   });
 
-  test("the direct lane's socket address: used as is, no signature needed, headers ignored", () => {
+  test("the direct lane's socket address (RequestContext.peerIp): used as is, no signature needed, headers ignored", () => {
     configure({ LOGWELL_PEER_IP_SECRET: secret });
     const forged = { ...spoofed, [peerIpHeader]: "203.0.113.99", [peerSignatureHeader]: "0" };
-    expect(clientIp(withSocketPeer(request(forged), "::ffff:192.0.2.60"))).toBe("192.0.2.60");
+    expect(clientIp(request(forged), "::ffff:192.0.2.60")).toBe("192.0.2.60");
     // Even without this process's secret (the lane never signs), and still behind a trusted
     // proxy's header or Vercel's, as the signed header was.
     configure({});
-    expect(clientIp(withSocketPeer(request(spoofed), "2001:db8::1"))).toBe("2001:db8::1");
+    expect(clientIp(request(spoofed), "2001:db8::1")).toBe("2001:db8::1");
     configure({ LOGWELL_TRUSTED_PROXY_HEADER: "x-real-ip" });
-    expect(clientIp(withSocketPeer(request(spoofed), "192.0.2.61"))).toBe("203.0.113.8");
+    expect(clientIp(request(spoofed), "192.0.2.61")).toBe("203.0.113.8");
     // A request the lane did not mark (Next's route) still needs the signed header.
     configure({ LOGWELL_PEER_IP_SECRET: secret });
     expect(clientIp(request(forged))).toBe(unknownClientIp);

@@ -2,7 +2,8 @@
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/errors";
-import { json, withRequestContext } from "@/lib/http/respond";
+import { withRequestContext } from "@/lib/http/request-context";
+import { json } from "@/lib/http/respond";
 import { isAuthorizedCronRequest } from "@/lib/retention/cron-auth";
 import { runScheduledPrune } from "@/lib/retention/scheduled";
 

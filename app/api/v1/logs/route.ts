@@ -1,4 +1,11 @@
 // POST /api/v1/logs — public ingest with an ingest key (docs/api.md, "Ingest"); OPTIONS — CORS
 // preflight; GET — the admin list API.
-export { postLogs as POST, preflightLogs as OPTIONS } from "@/lib/ingest/handlers";
+// Under `npm start`, POST and OPTIONS never reach this file: scripts/server.mjs hands them to the
+// same handlers itself, bypassing Next's router (lib/http/direct-lane/). Vercel and `npm run dev`
+// serve them here.
+import { withRequestContext } from "@/lib/http/request-context";
+import { logsEndpoint } from "@/lib/ingest/handlers";
+
+export const POST = (request: Request) => withRequestContext(request, logsEndpoint.POST);
+export const OPTIONS = (request: Request) => withRequestContext(request, logsEndpoint.OPTIONS);
 export { GET } from "./get";

@@ -1,9 +1,10 @@
 // GET /api/v1/projects — projects the caller may see; POST — create one (admin) with its first key
 import { requireRole } from "@/lib/auth/access";
 import { requireApiPrincipal } from "@/lib/auth/principal";
-import { publicOrigin } from "@/lib/http/site-origin";
 import { getDb } from "@/lib/db/client";
-import { json, withRequestContext } from "@/lib/http/respond";
+import { withRequestContext } from "@/lib/http/request-context";
+import { json } from "@/lib/http/respond";
+import { publicOrigin } from "@/lib/http/site-origin";
 import { createProjectAs, listProjectsFor } from "@/lib/projects/api";
 import { parseJsonBody } from "@/lib/projects/request-body";
 import { createProjectBodySchema } from "@/lib/projects/schemas";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetEnvCache } from "@/lib/env";
-import { withRequestContext } from "@/lib/http/respond";
+import { withRequestContext } from "@/lib/http/request-context";
 import { forgetIngestKeys } from "@/lib/ingest/request/keys";
 import { ingestPreflight } from "@/lib/ingest/request/preflight";
 import { keyLookupsPerIpPerMinute, policies } from "@/lib/ratelimit/policies";

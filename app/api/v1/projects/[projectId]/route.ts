@@ -2,7 +2,8 @@
 import { requireVisibleProject } from "@/lib/auth/access";
 import { requireApiPrincipal } from "@/lib/auth/principal";
 import { getDb } from "@/lib/db/client";
-import { json, withRequestContext } from "@/lib/http/respond";
+import { withRequestContext } from "@/lib/http/request-context";
+import { json } from "@/lib/http/respond";
 import { deleteProjectAs, updateProjectAs } from "@/lib/projects/api";
 import { continueDeletionsAfterResponse } from "@/lib/projects/deletion-in-background";
 import { projectDto } from "@/lib/projects/dto";

@@ -1,9 +1,10 @@
 // GET /api/v1/projects/{id}/keys — the project's ingest keys (prefixes only); POST — a new key (admin)
 import { requireRole, requireVisibleProject } from "@/lib/auth/access";
 import { requireApiPrincipal } from "@/lib/auth/principal";
-import { publicOrigin } from "@/lib/http/site-origin";
 import { getDb } from "@/lib/db/client";
-import { json, withRequestContext } from "@/lib/http/respond";
+import { withRequestContext } from "@/lib/http/request-context";
+import { json } from "@/lib/http/respond";
+import { publicOrigin } from "@/lib/http/site-origin";
 import { createKeyAs } from "@/lib/projects/api";
 import { ingestKeyDto } from "@/lib/projects/dto";
 import { listIngestKeys } from "@/lib/projects/ingest-keys";

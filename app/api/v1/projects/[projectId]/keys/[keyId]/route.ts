@@ -1,7 +1,8 @@
 // DELETE /api/v1/projects/{id}/keys/{keyId} — revoke an ingest key (admin)
 import { requireApiPrincipal } from "@/lib/auth/principal";
 import { getDb } from "@/lib/db/client";
-import { json, withRequestContext } from "@/lib/http/respond";
+import { withRequestContext } from "@/lib/http/request-context";
+import { json } from "@/lib/http/respond";
 import { revokeKeyAs } from "@/lib/projects/api";
 
 type Params = { params: Promise<{ projectId: string; keyId: string }> };
