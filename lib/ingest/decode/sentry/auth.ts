@@ -1,3 +1,6 @@
+import { parseJsonBytes } from "./envelope";
+import { own } from "./values";
+
 // Where a Sentry SDK puts its key (the DSN's public key): the `sentry_key` query parameter
 // (every JavaScript SDK, so that no header forces a CORS preflight), the `X-Sentry-Auth`
 // header (`Sentry sentry_key=…, sentry_version=7, …`: mobile and most server SDKs), or the
@@ -37,4 +40,11 @@ export function parseDsn(dsn: string): { key: string; projectNumber: string } | 
 export function sentryKeyOf(request: Request): string | undefined {
   const query = new URL(request.url).searchParams.get("sentry_key")?.trim();
   return query || keyFromSentryAuth(request.headers.get("x-sentry-auth"));
+}
+
+/** The key of the envelope header's `dsn` (the body's first line), for tunnels and relays. */
+export function keyInEnvelopeHeader(bytes: Uint8Array): string | undefined {
+  const end = bytes.indexOf(0x0a);
+  const dsn = own(parseJsonBytes(bytes.subarray(0, end === -1 ? bytes.length : end)), "dsn");
+  return typeof dsn === "string" ? parseDsn(dsn)?.key : undefined;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/http/errors";
 import { UnparseableLine } from "@/lib/ingest/decode/native";
-import { keyFromSentryAuth, parseDsn } from "@/lib/ingest/decode/sentry/auth";
+import { keyFromSentryAuth, keyInEnvelopeHeader, parseDsn } from "@/lib/ingest/decode/sentry/auth";
 import { decodeEnvelope, decodeStoreBody } from "@/lib/ingest/decode/sentry/decode";
 import { normalizeEvent } from "@/lib/ingest/normalize/normalize";
 
@@ -301,5 +301,13 @@ describe("Sentry keys", () => {
       projectNumber: "7",
     });
     expect(parseDsn("not a url")).toBeUndefined();
+  });
+
+  it("the key of the envelope header's dsn", () => {
+    const header = JSON.stringify({ dsn: "https://lw_pub_abc@logs.test/42" });
+    expect(keyInEnvelopeHeader(Buffer.from(`${header}\n{"type":"event"}\n{}`))).toBe("lw_pub_abc");
+    expect(keyInEnvelopeHeader(Buffer.from(header))).toBe("lw_pub_abc");
+    expect(keyInEnvelopeHeader(Buffer.from('{"dsn":42}\n'))).toBeUndefined();
+    expect(keyInEnvelopeHeader(Buffer.from("garbage"))).toBeUndefined();
   });
 });
