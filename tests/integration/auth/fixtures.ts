@@ -100,9 +100,19 @@ export type CastServer = ServerSeededWith<SeededCast> & {
   cookies: Record<"owner" | "admin" | "viewer", string>;
 };
 
-/** `next start` on a database seeded with the cast, its three users signed in. */
-export async function startCastServer(backend: BackendName): Promise<CastServer> {
-  const started = await startServerSeededWith(backend, seedCast);
+/**
+ * `next start` on a database seeded with the cast (and whatever `alsoSeed` adds to it), its
+ * three users signed in.
+ */
+export async function startCastServer(
+  backend: BackendName,
+  alsoSeed?: (db: Db, seeded: SeededCast) => Promise<void>,
+): Promise<CastServer> {
+  const started = await startServerSeededWith(backend, async (db) => {
+    const seeded = await seedCast(db);
+    await alsoSeed?.(db, seeded);
+    return seeded;
+  });
   const signIn = async (who: keyof typeof cast) => {
     const cookie = await signInOverHttp(started.server.url, cast[who]);
     if (!cookie) throw new Error(`could not sign in ${who}:\n${started.server.output()}`);

@@ -1,37 +1,20 @@
 // TC-13 authorization matrix for the projects/keys API against a real `next start`, plus
 // TC-14 (proxy is not the boundary), TC-15 (CSRF) and TC-34 (crossed tokens).
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backends } from "../../support/db";
+import { routeHandlersInTree } from "../../support/route-tree";
 import type { TestServer } from "../../support/server";
 import { type CastServer, type SeededCast, startCastServer } from "../auth/fixtures";
-
-type Who =
-  | "anonymous"
-  | "owner"
-  | "admin"
-  | "viewer"
-  | "tokenAdmin"
-  | "tokenViewer"
-  | "revokedToken"
-  | "ingestKeyAsBearer"
-  | "garbageBearer";
-
-const everyone: Who[] = [
-  "anonymous",
-  "owner",
-  "admin",
-  "viewer",
-  "tokenAdmin",
-  "tokenViewer",
-  "revokedToken",
-  "ingestKeyAsBearer",
-  "garbageBearer",
-];
-const unauthenticated: Who[] = ["anonymous", "revokedToken", "ingestKeyAsBearer", "garbageBearer"];
-const managers: Who[] = ["owner", "admin", "tokenAdmin"];
-const readers: Who[] = ["viewer", "tokenViewer"];
+import {
+  callAs,
+  managers,
+  principals,
+  readers,
+  unauthenticated,
+  type Who,
+} from "../auth/principals";
 
 /** Expected status per route for authenticated principals (unauthenticated: always 401). */
 const matrix: Record<string, { manager: number; reader: number }> = {
@@ -44,27 +27,6 @@ const matrix: Record<string, { manager: number; reader: number }> = {
   "POST /api/v1/projects/[projectId]/keys": { manager: 201, reader: 403 },
   "DELETE /api/v1/projects/[projectId]/keys/[keyId]": { manager: 200, reader: 403 },
 };
-
-/** Every (method, route) exported under app/api/v1/projects, read from the file tree. */
-function routesInTree(): string[] {
-  const root = path.join(process.cwd(), "app/api/v1/projects");
-  const found: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name === "route.ts") {
-        const route = `/${path.relative(process.cwd(), path.dirname(full)).replace(/^app\//, "")}`;
-        const source = readFileSync(full, "utf8");
-        for (const m of source.matchAll(/export async function (GET|POST|PUT|PATCH|DELETE)\b/g)) {
-          found.push(`${m[1]} ${route}`);
-        }
-      }
-    }
-  };
-  walk(root);
-  return found.sort();
-}
 
 type PageOutcome = "ok" | "login" | "forbidden" | "notFound";
 type PageWho = "forgedCookie" | "viewer" | "admin" | "owner";
@@ -116,7 +78,7 @@ describe("TC-13: every dashboard page of this area has a row in the page matrix"
 
 describe("TC-13: every projects route handler has a row in the matrix", () => {
   it("matches the file tree", () => {
-    expect(routesInTree()).toEqual(Object.keys(matrix).sort());
+    expect(routeHandlersInTree("app/api/v1/projects")).toEqual(Object.keys(matrix).sort());
   });
 });
 
@@ -135,44 +97,8 @@ describe.each(backends())("projects API authorization on %s", (backend) => {
     await api?.cleanup();
   });
 
-  function headersFor(who: Who): Record<string, string> {
-    switch (who) {
-      case "anonymous":
-        return {};
-      case "owner":
-      case "admin":
-      case "viewer":
-        return { cookie: cookies[who] };
-      case "tokenAdmin":
-        return { authorization: `Bearer ${seeded.tokens.admin}` };
-      case "tokenViewer":
-        return { authorization: `Bearer ${seeded.tokens.viewer}` };
-      case "revokedToken":
-        return { authorization: `Bearer ${seeded.tokens.revoked}` };
-      case "ingestKeyAsBearer":
-        return { authorization: `Bearer ${seeded.ingestKeyA}` };
-      case "garbageBearer":
-        return { authorization: "Bearer lw_sec_notARealTokenAtAll0000000000" };
-    }
-  }
-
-  async function call(who: Who, method: string, route: string, body?: unknown, extra = {}) {
-    const res = await fetch(server.url + route, {
-      method,
-      headers: {
-        ...headersFor(who),
-        ...(body === undefined ? {} : { "content-type": "application/json" }),
-        ...extra,
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return {
-      status: res.status,
-      body: text ? JSON.parse(text) : null,
-      requestId: res.headers.get("x-request-id"),
-    };
-  }
+  const call = (who: Who, method: string, route: string, body?: unknown, extra = {}) =>
+    callAs(api, who, method, route, body, extra);
 
   async function freshProject(): Promise<string> {
     const res = await call("owner", "POST", "/api/v1/projects", { name: "to delete" });
@@ -206,7 +132,7 @@ describe.each(backends())("projects API authorization on %s", (backend) => {
     return call(who, method, url, body);
   }
 
-  for (const who of everyone) {
+  for (const who of principals) {
     it(`TC-13: ${who} gets the expected status on every route`, async () => {
       const results: Record<string, number> = {};
       const expected: Record<string, number> = {};

@@ -1,83 +1,31 @@
 // TC-13 for the read API: every principal × every logs read route, against `next start`.
 // The viewer is a member of project A only; tokens, admins and owners see every project.
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "@/lib/db/open";
 import type { LogDto } from "@/lib/logs/dto";
 import { backends } from "../../support/db";
-import { cast, seedCast, signInOverHttp } from "../auth/fixtures";
-import { type ReadApiServer, startReadApiServer } from "../logs/http-fixture";
+import { routeHandlersInTree } from "../../support/route-tree";
+import { type CastServer, startCastServer } from "../auth/fixtures";
+import { callAs, headersFor, principals, unauthenticated, type Who } from "../auth/principals";
 import { seedLogs } from "../logs/seed-logs";
-
-type Who =
-  | "anonymous"
-  | "owner"
-  | "admin"
-  | "viewer"
-  | "tokenAdmin"
-  | "tokenViewer"
-  | "revoked"
-  | "ingestKey";
-const everyone: Who[] = [
-  "anonymous",
-  "owner",
-  "admin",
-  "viewer",
-  "tokenAdmin",
-  "tokenViewer",
-  "revoked",
-  "ingestKey",
-];
-const unauthenticated: Who[] = ["anonymous", "revoked", "ingestKey"];
-
-/** GET handlers under app/api/v1/logs, read from the file tree: a new route needs a row below. */
-function readRoutesInTree(): string[] {
-  const root = path.join(process.cwd(), "app/api/v1/logs");
-  const found: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (
-        entry.name === "route.ts" &&
-        /export (async function|const) GET\b|export \{ GET \}/.test(readFileSync(full, "utf8"))
-      ) {
-        found.push(`/${path.relative(process.cwd(), path.dirname(full)).replace(/^app\//, "")}`);
-      }
-    }
-  };
-  walk(root);
-  return found.sort();
-}
 
 const routes = ["/api/v1/logs", "/api/v1/logs/[id]", "/api/v1/logs/export", "/api/v1/logs/tail"];
 
 describe("TC-13: every logs read route is in the matrix", () => {
   it("matches the file tree", () => {
-    expect(readRoutesInTree()).toEqual([...routes].sort());
+    const gets = routeHandlersInTree("app/api/v1/logs").filter((h) => h.startsWith("GET "));
+    expect(gets).toEqual(routes.map((route) => `GET ${route}`).sort());
   });
 });
 
-async function seed(db: Db) {
-  const seeded = await seedCast(db);
-  await seedLogs(db, seeded.projectA, [{ message: "in A" }]);
-  await seedLogs(db, seeded.projectB, [{ message: "in B" }]);
-  return seeded;
-}
-
 describe.each(backends())("logs read API authorization on %s", (backend) => {
-  let api: ReadApiServer & { seeded: Awaited<ReturnType<typeof seed>> };
-  const cookies: Partial<Record<Who, string>> = {};
+  let api: CastServer;
   let ids: { a: string; b: string };
 
   beforeAll(async () => {
-    api = await startReadApiServer(backend, seed);
-    for (const who of ["owner", "admin", "viewer"] as const) {
-      const cookie = await signInOverHttp(api.server.url, cast[who]);
-      if (!cookie) throw new Error(`could not sign in ${who}`);
-      cookies[who] = cookie;
-    }
+    api = await startCastServer(backend, async (db, seeded) => {
+      await seedLogs(db, seeded.projectA, [{ message: "in A" }]);
+      await seedLogs(db, seeded.projectB, [{ message: "in B" }]);
+    });
     const all = await call("tokenAdmin", "/api/v1/logs");
     const logs = all.body.logs as LogDto[];
     ids = {
@@ -87,30 +35,9 @@ describe.each(backends())("logs read API authorization on %s", (backend) => {
   }, 180_000);
   afterAll(async () => api?.cleanup());
 
-  function headersFor(who: Who): Record<string, string> {
-    const { tokens, ingestKeyA } = api.seeded;
-    if (who === "owner" || who === "admin" || who === "viewer")
-      return { cookie: cookies[who] ?? "" };
-    if (who === "tokenAdmin") return { authorization: `Bearer ${tokens.admin}` };
-    if (who === "tokenViewer") return { authorization: `Bearer ${tokens.viewer}` };
-    if (who === "revoked") return { authorization: `Bearer ${tokens.revoked}` };
-    if (who === "ingestKey") return { authorization: `Bearer ${ingestKeyA}` };
-    return {};
-  }
+  const call = (who: Who, route: string) => callAs(api, who, "GET", route);
 
-  async function call(who: Who, route: string) {
-    const res = await fetch(api.server.url + route, { headers: headersFor(who) });
-    const text = await res.text();
-    let body: Record<string, unknown> = {};
-    try {
-      body = JSON.parse(text);
-    } catch {
-      body = { text };
-    }
-    return { status: res.status, body };
-  }
-
-  it.each(everyone)("%s: listing, one event, export and tail", async (who) => {
+  it.each(principals)("%s: listing, one event, export and tail", async (who) => {
     const { projectA, projectB } = api.seeded;
     const cells = {
       list: `/api/v1/logs`,
@@ -144,7 +71,7 @@ describe.each(backends())("logs read API authorization on %s", (backend) => {
       .sort();
     expect(listed).toEqual(seesB ? ["in A", "in B"] : ["in A"]);
     const ndjson = await (
-      await fetch(api.server.url + cells.exportAll, { headers: headersFor(who) })
+      await fetch(api.server.url + cells.exportAll, { headers: headersFor(api, who) })
     ).text();
     const exported = ndjson
       .trim()

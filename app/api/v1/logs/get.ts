@@ -1,5 +1,5 @@
 // GET /api/v1/logs — list events newest first with filters and a signed cursor (read API).
-import { withRequestContext } from "@/lib/http/request-context";
+import { route } from "@/lib/http/route";
 import { handleListLogs } from "@/lib/logs/api";
 
-export const GET = (request: Request) => withRequestContext(request, (ctx) => handleListLogs(ctx));
+export const GET = route(handleListLogs);

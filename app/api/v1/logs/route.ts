@@ -3,9 +3,9 @@
 // Under `npm start`, POST and OPTIONS never reach this file: scripts/server.mjs hands them to the
 // same handlers itself, bypassing Next's router (lib/http/direct-lane/). Vercel and `npm run dev`
 // serve them here.
-import { withRequestContext } from "@/lib/http/request-context";
+import { route } from "@/lib/http/route";
 import { logsEndpoint } from "@/lib/ingest/handlers";
 
-export const POST = (request: Request) => withRequestContext(request, logsEndpoint.POST);
-export const OPTIONS = (request: Request) => withRequestContext(request, logsEndpoint.OPTIONS);
+export const POST = route(logsEndpoint.POST);
+export const OPTIONS = route(logsEndpoint.OPTIONS);
 export { GET } from "./get";

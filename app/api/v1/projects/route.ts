@@ -2,29 +2,22 @@
 import { requireRole } from "@/lib/auth/access";
 import { requireApiPrincipal } from "@/lib/auth/principal";
 import { getDb } from "@/lib/db/client";
-import { withRequestContext } from "@/lib/http/request-context";
 import { json } from "@/lib/http/respond";
+import { route } from "@/lib/http/route";
 import { publicOrigin } from "@/lib/http/site-origin";
 import { createProjectAs, listProjectsFor } from "@/lib/projects/api";
 import { parseJsonBody } from "@/lib/projects/request-body";
 import { createProjectBodySchema } from "@/lib/projects/schemas";
 
-export async function GET(request: Request) {
-  return withRequestContext(request, async (ctx) => {
-    const principal = await requireApiPrincipal(request);
-    return json(ctx, 200, { projects: await listProjectsFor(await getDb(), principal) });
-  });
-}
+export const GET = route(async (ctx) => {
+  const principal = await requireApiPrincipal(ctx.request);
+  return json(ctx, 200, { projects: await listProjectsFor(await getDb(), principal) });
+});
 
-export async function POST(request: Request) {
-  return withRequestContext(request, async (ctx) => {
-    const principal = await requireApiPrincipal(request);
-    requireRole(principal, "admin");
-    const body = await parseJsonBody(request, createProjectBodySchema);
-    return json(
-      ctx,
-      201,
-      await createProjectAs(await getDb(), principal, body, publicOrigin(request.headers)),
-    );
-  });
-}
+export const POST = route(async (ctx) => {
+  const principal = await requireApiPrincipal(ctx.request);
+  requireRole(principal, "admin");
+  const body = await parseJsonBody(ctx.request, createProjectBodySchema);
+  const origin = publicOrigin(ctx.request.headers);
+  return json(ctx, 201, await createProjectAs(await getDb(), principal, body, origin));
+});

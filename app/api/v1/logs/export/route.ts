@@ -1,6 +1,5 @@
 // GET /api/v1/logs/export — streamed CSV / NDJSON / JSON download of the filtered events.
-import { withRequestContext } from "@/lib/http/request-context";
+import { route } from "@/lib/http/route";
 import { handleExportLogs } from "@/lib/logs/api";
 
-export const GET = (request: Request) =>
-  withRequestContext(request, (ctx) => handleExportLogs(ctx));
+export const GET = route(handleExportLogs);
