@@ -25,32 +25,36 @@ export function json(ctx: RequestContext, status: number, body: unknown, extra?:
   return new JsonResponse(JSON.stringify(body), { status, headers });
 }
 
-export function errorResponse(ctx: RequestContext, err: unknown): Response {
+/** What an error answers, before a protocol writes it in its own shape. */
+export interface ErrorAnswer {
+  status: number;
+  code: string;
+  message: string;
+  body?: Record<string, unknown>;
+  headers?: Record<string, string>;
+}
+
+/** The one place errors become statuses: ApiError by its code, outages 503, the rest 500. */
+export function errorAnswer(ctx: RequestContext, err: unknown): ErrorAnswer {
   if (err instanceof ApiError) {
-    return json(
-      ctx,
-      err.status,
-      { error: err.code, message: err.message, ...err.details.body, request_id: ctx.requestId },
-      err.details.headers,
-    );
+    const { body, headers } = err.details;
+    return { status: err.status, code: err.code, message: err.message, body, headers };
   }
   if (isDatabaseUnavailable(err)) {
     logger.warn({ err, requestId: ctx.requestId }, "database unavailable");
-    return json(
-      ctx,
-      503,
-      {
-        error: "unavailable",
-        message: "The database is unavailable; nothing was stored. Retry later.",
-        request_id: ctx.requestId,
-      },
-      { "retry-after": "5" },
-    );
+    return {
+      status: 503,
+      code: "unavailable",
+      message: "The database is unavailable; nothing was stored. Retry later.",
+      headers: { "retry-after": "5" },
+    };
   }
   logger.error({ err, requestId: ctx.requestId }, "unhandled error");
-  return json(ctx, 500, {
-    error: "internal",
-    message: "Internal error.",
-    request_id: ctx.requestId,
-  });
+  return { status: 500, code: "internal", message: "Internal error." };
+}
+
+/** The JSON error envelope (docs/api.md). */
+export function errorResponse(ctx: RequestContext, err: unknown): Response {
+  const { status, code, message, body, headers } = errorAnswer(ctx, err);
+  return json(ctx, status, { error: code, message, ...body, request_id: ctx.requestId }, headers);
 }

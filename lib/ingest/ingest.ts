@@ -5,13 +5,13 @@ import { clientIp } from "@/lib/http/client-ip";
 import { corsResponseHeaders, isOriginAllowed, requestOrigin } from "@/lib/http/cors";
 import { ApiError } from "@/lib/http/errors";
 import type { RequestContext } from "@/lib/http/request-context";
-import { json } from "@/lib/http/respond";
 import { logger } from "@/lib/log";
 import {
   enforceIngestIpLimit,
   enforceKeyLookupLimit,
   enforceProjectEventLimit,
 } from "@/lib/ratelimit/ingest";
+import { type Body, bodyLength, decoders } from "./decode/decoders";
 import { type EventError, rejectAt } from "./normalize/batch";
 import { requestCaps } from "./normalize/limits";
 import {
@@ -22,13 +22,41 @@ import {
   prepareEventBatch,
 } from "./prepare/copy-batch";
 import { preparationThread } from "./prepare/prepare-threads";
-import { bodyShape, readBodyText } from "./request/body";
+import { nativeProtocol } from "./protocols/native";
+import { type BodyShape, decodeUtf8, readBody } from "./request/body";
 import { requestCountry, requestUserAgent, storedIp } from "./request/client-meta";
-import { authenticateIngestKey, presentedKey } from "./request/keys";
+import { authenticateIngestKey } from "./request/keys";
 import { insertCopyRows, insertEvents, type StoreResult } from "./store/store";
 
-// POST /api/v1/logs, stage by stage. The order is the cost order (threat SIZE-6): nothing an
-// unauthenticated or rate-limited caller sends is read, decompressed or parsed.
+// One ingest request, stage by stage, for every protocol (native POST /api/v1/logs, OTLP…).
+// The order is the cost order (threat SIZE-6): nothing an unauthenticated or rate-limited
+// caller sends is read, decompressed or parsed. A protocol (protocols/) supplies only what
+// differs: where its key comes from, which bodies it takes, and how it answers.
+
+export interface IngestProtocol {
+  /** The body's format (a decoder in decode/decoders.ts) and encoding, or 415. */
+  bodyShape(headers: Headers): BodyShape;
+  presentedKey(request: Request): string | undefined;
+  /** The answer once the valid events are committed (or when none was valid). */
+  answer(ctx: RequestContext, result: IngestResult): Response;
+  /** The answer to a refusal (ApiError), an outage or a bug (lib/http/respond.ts errorAnswer). */
+  errorResponse(ctx: RequestContext, err: unknown): Response;
+}
+
+/** What a request came to, for the protocol's answer. */
+export interface IngestResult {
+  /** Events the body held, valid or not. */
+  received: number;
+  /** Rows inserted. */
+  accepted: number;
+  /** Valid events not inserted: their id was stored already or came earlier in the request. */
+  duplicates: number;
+  rejected: number;
+  /** The first rejections, by position in the request. */
+  errors: EventError[];
+  /** What the decoder found for the answer (decode/decoders.ts). */
+  answer?: Record<string, string>;
+}
 
 export interface IngestOptions {
   /** Tests pass their own database; the route uses the process-wide handle. */
@@ -36,9 +64,15 @@ export interface IngestOptions {
   now?: () => Date;
 }
 
-export async function ingestLogs(ctx: RequestContext, options: IngestOptions = {}) {
+export async function ingest(
+  ctx: RequestContext,
+  protocol: IngestProtocol,
+  options: IngestOptions = {},
+): Promise<Response> {
   try {
-    return await ingestRequest(ctx, options);
+    return await ingestRequest(ctx, protocol, options);
+  } catch (err) {
+    return protocol.errorResponse(ctx, err);
   } finally {
     // A request refused before its body was read (401, 403, 413 by Content-Length, 429) would
     // otherwise leave the client's upload stalled on a paused socket, never seeing the answer.
@@ -46,17 +80,27 @@ export async function ingestLogs(ctx: RequestContext, options: IngestOptions = {
   }
 }
 
-async function ingestRequest(ctx: RequestContext, options: IngestOptions) {
+/** POST /api/v1/logs (protocols/native.ts). */
+export function ingestLogs(ctx: RequestContext, options: IngestOptions = {}) {
+  return ingest(ctx, nativeProtocol, options);
+}
+
+async function ingestRequest(
+  ctx: RequestContext,
+  protocol: IngestProtocol,
+  options: IngestOptions,
+): Promise<Response> {
   const { request } = ctx;
   const origin = requestOrigin(request.headers);
   // Early errors (415, 401) stay readable by the page; a refused origin gets no CORS headers.
   if (origin) addHeaders(ctx.headers, corsResponseHeaders(origin));
-  const shape = bodyShape(request.headers);
+  const shape = protocol.bodyShape(request.headers);
   const db = options.db ?? (await getDb());
   // Worked out once, and only when asked for: a missing or malformed key is refused first.
   let callerIp: string | undefined;
   const ipOf = () => (callerIp ??= clientIp(request, ctx.peerIp));
-  const { project } = await authenticateIngestKey(db, presentedKey(request), Date.now(), () =>
+  const key = protocol.presentedKey(request);
+  const { project } = await authenticateIngestKey(db, key, Date.now(), () =>
     enforceKeyLookupLimit(ipOf()),
   );
   if (origin && !isOriginAllowed(origin, project.allowedOrigins)) {
@@ -67,9 +111,12 @@ async function ingestRequest(ctx: RequestContext, options: IngestOptions) {
   addRateLimitHeaders(ctx.headers, await enforceIngestIpLimit(project, ip));
 
   const caps = requestCaps();
-  const text = await readBodyText(ctx, shape, caps.maxBodyBytes);
+  const bytes = await readBody(ctx, shape, caps.maxBodyBytes);
+  // Text formats are decoded to text here, as they always were; byte formats stay bytes.
+  const body: Body =
+    decoders[shape.format].input === "text" ? { text: decodeUtf8(bytes) } : { bytes };
   const job: BodyJob = {
-    text,
+    ...body,
     format: shape.format,
     maxEvents: caps.maxEvents,
     facts: {
@@ -82,20 +129,19 @@ async function ingestRequest(ctx: RequestContext, options: IngestOptions) {
     },
   };
   const canCopy = copyInto(db) !== undefined;
-  const onThread = preparationThread(text.length, canCopy);
+  const onThread = preparationThread(bodyLength(body), canCopy);
   // The same preparation on either lane (copy-batch.ts), then the same checks in the same order.
   const batch = await (onThread ?? (canCopy ? prepareCopyBatch : prepareEventBatch))(job);
   // The event limit counts the events the body holds, known only once it is parsed.
   addRateLimitHeaders(ctx.headers, await enforceProjectEventLimit(project, batch.received));
   const { outcome, prepared } = batch;
-  if (prepared === 0) throw noValidEvent(outcome.errors);
-  const stored = await storeBatch(db, job, batch);
+  // Nothing valid: nothing to store; the protocol says what that answers.
+  const stored = prepared === 0 ? nothingStored : await storeBatch(db, job, batch);
   for (const index of stored.refused) {
     rejectAt(outcome, outcome.positions[index] ?? -1, "the database refused this event");
   }
   outcome.errors.sort((a, b) => a.index - b.index);
   const valid = prepared - stored.refused.length + outcome.repeatedInRequest;
-  if (valid === 0) throw noValidEvent(outcome.errors);
 
   const result = {
     accepted: stored.inserted,
@@ -106,8 +152,15 @@ async function ingestRequest(ctx: RequestContext, options: IngestOptions) {
     { requestId: ctx.requestId, projectId: project.id, ...result, onThread: Boolean(onThread) },
     "ingest",
   );
-  return json(ctx, 202, { ...result, errors: outcome.errors, request_id: ctx.requestId });
+  return protocol.answer(ctx, {
+    ...result,
+    received: batch.received,
+    errors: outcome.errors,
+    ...(batch.answer && { answer: batch.answer }),
+  });
 }
+
+const nothingStored: StoreResult = { inserted: 0, refused: [] };
 
 /**
  * COPY rows as they are: while the COPY waits for its turn and its commit only their bytes are
@@ -123,10 +176,6 @@ function storeBatch(db: Db, job: BodyJob, batch: CopyBatch | EventBatch): Promis
 /** The same text, caps and time give the same events (for the INSERT after a refused COPY). */
 function rebuildEvents(job: BodyJob) {
   return prepareEventBatch(job).events;
-}
-
-function noValidEvent(errors: EventError[]) {
-  return new ApiError("invalid_events", "The request holds no valid event.", { body: { errors } });
 }
 
 /** Two limits answer with the same RateLimit-* names: report the one nearer to refusing. */

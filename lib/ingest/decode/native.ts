@@ -1,6 +1,5 @@
 import { ApiError } from "@/lib/http/errors";
 import { maxListedErrors } from "@/lib/ingest/normalize/limits";
-import type { BodyFormat } from "@/lib/ingest/request/body";
 
 // Body text → a list of raw events (still untrusted JSON values). JSON.parse itself is
 // iterative and survives any nesting (threat V-4); nothing here walks into a value.
@@ -15,7 +14,11 @@ export type RawEvent = unknown;
 const tooMany = (maxEvents: number) =>
   new ApiError("payload_too_large", `At most ${maxEvents} events per request.`);
 
-export function parseEvents(text: string, format: BodyFormat, maxEvents: number): RawEvent[] {
+export function parseEvents(
+  text: string,
+  format: "json" | "ndjson",
+  maxEvents: number,
+): RawEvent[] {
   return format === "ndjson" ? parseNdjson(text, maxEvents) : parseJson(text, maxEvents);
 }
 

@@ -1,7 +1,6 @@
-import { parseEvents } from "@/lib/ingest/decode/native";
+import { type Body, type BodyFormat, decodeBody } from "@/lib/ingest/decode/decoders";
 import { type PreparedBatch, prepareBatch } from "@/lib/ingest/normalize/batch";
 import type { NormalizedEvent } from "@/lib/ingest/normalize/schema";
-import type { BodyFormat } from "@/lib/ingest/request/body";
 import { copyText } from "@/lib/ingest/store/copy-text";
 import type { RequestFacts } from "@/lib/ingest/store/write-column";
 
@@ -11,12 +10,12 @@ import type { RequestFacts } from "@/lib/ingest/store/write-column";
 // the same function and store the same rows (tests/integration/ingest/prepare/prepare-threads.test.ts
 // holds the thread's answer to it). Stores without COPY (PGlite, Neon) take the events.
 
-export interface BodyJob {
-  text: string;
+/** A body (text or bytes, as its format's decoder takes it) and what preparing it needs. */
+export type BodyJob = Body & {
   format: BodyFormat;
   maxEvents: number;
   facts: RequestFacts;
-}
+};
 
 /** The answer's facts about the batch (its events live on only as rows to store). */
 export type BatchOutcome = Omit<PreparedBatch, "events">;
@@ -27,6 +26,8 @@ interface PreparedBody {
   outcome: BatchOutcome;
   /** Events to store. */
   prepared: number;
+  /** What the decoder found for the protocol's answer (decode/decoders.ts). */
+  answer?: Record<string, string>;
 }
 
 export interface EventBatch extends PreparedBody {
@@ -41,9 +42,19 @@ export interface CopyBatch extends PreparedBody {
 const utf8 = new TextEncoder();
 
 export function prepareEventBatch(job: BodyJob): EventBatch {
-  const raw = parseEvents(job.text, job.format, job.maxEvents);
-  const { events, ...outcome } = prepareBatch(raw, job.facts.receivedAt);
-  return { received: raw.length, outcome, prepared: events.length, events };
+  const { receivedAt } = job.facts;
+  const { events: raw, answer } = decodeBody(job.format, job, {
+    maxEvents: job.maxEvents,
+    receivedAt,
+  });
+  const { events, ...outcome } = prepareBatch(raw, receivedAt);
+  return {
+    received: raw.length,
+    outcome,
+    prepared: events.length,
+    events,
+    ...(answer && { answer }),
+  };
 }
 
 export function prepareCopyBatch(job: BodyJob): CopyBatch {

@@ -1,36 +1,47 @@
 import { BodyOverCap, discardRest } from "@/lib/http/body-source";
 import { ApiError } from "@/lib/http/errors";
 import type { RequestContext } from "@/lib/http/request-context";
+import type { BodyFormat } from "@/lib/ingest/decode/decoders";
 
 // The request body, bounded while it streams (threats SIZE-1, SIZE-2, V-11): Content-Length is
 // checked first, then every raw and every decompressed byte is counted, so a chunked body or a
 // gzip bomb stops at the cap instead of filling memory.
 
-export type BodyFormat = "json" | "ndjson";
+export type { BodyFormat };
 
 export interface BodyShape {
   format: BodyFormat;
   gzip: boolean;
 }
 
-// A Map: a header naming "__proto__" or "constructor" must not find Object.prototype members.
-const mediaTypes = new Map<string, BodyFormat>([
-  ["application/json", "json"],
-  // What navigator.sendBeacon sends for a string: no CORS preflight (threat HTTP-1).
-  ["text/plain", "json"],
-  ["application/x-ndjson", "ndjson"],
-]);
+/** The bodies an endpoint takes: each media type's format (decode/decoders.ts). */
+export interface AcceptedBodies {
+  // A Map: a header naming "__proto__" or "constructor" must not find Object.prototype members.
+  mediaTypes: ReadonlyMap<string, BodyFormat>;
+  /** The 415's message. */
+  hint: string;
+}
 
-/** 415 unless the content type and encoding are ones docs/api.md accepts. */
-export function bodyShape(headers: Headers): BodyShape {
-  const mediaType = (headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
-  const format = mediaTypes.get(mediaType);
-  if (!format) {
-    throw new ApiError(
-      "unsupported_media_type",
-      "Send application/json, text/plain or application/x-ndjson.",
-    );
-  }
+/** POST /api/v1/logs's bodies. */
+export const nativeBodies: AcceptedBodies = {
+  mediaTypes: new Map<string, BodyFormat>([
+    ["application/json", "json"],
+    // What navigator.sendBeacon sends for a string: no CORS preflight (threat HTTP-1).
+    ["text/plain", "json"],
+    ["application/x-ndjson", "ndjson"],
+  ]),
+  hint: "Send application/json, text/plain or application/x-ndjson.",
+};
+
+/** The request's media type, without parameters, lower-case ("" when none). */
+export function mediaTypeOf(headers: Headers): string {
+  return (headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+}
+
+/** 415 unless the content type and encoding are ones the endpoint accepts (docs/api.md). */
+export function bodyShape(headers: Headers, accepted: AcceptedBodies = nativeBodies): BodyShape {
+  const format = accepted.mediaTypes.get(mediaTypeOf(headers));
+  if (!format) throw new ApiError("unsupported_media_type", accepted.hint);
   const encoding = (headers.get("content-encoding") ?? "identity").trim().toLowerCase();
   if (encoding !== "identity" && encoding !== "gzip" && encoding !== "x-gzip") {
     throw new ApiError("unsupported_media_type", "Content-Encoding must be gzip or absent.");
@@ -47,7 +58,7 @@ export function checkDeclaredLength(headers: Headers, maxBytes: number): void {
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
 }
 
-const decodeUtf8 = (bytes: Uint8Array) =>
+export const decodeUtf8 = (bytes: Uint8Array) =>
   // TextDecoder's default is replacement, not an exception, for invalid UTF-8 (threat ENC-3);
   // it also drops a leading byte-order mark.
   new TextDecoder("utf-8").decode(bytes);
@@ -67,16 +78,24 @@ export async function readBodyText(
   shape: BodyShape,
   maxBytes: number,
 ): Promise<string> {
+  return decodeUtf8(await readBody(ctx, shape, maxBytes));
+}
+
+/** Reads at most maxBytes (raw, and again after gunzip): the body's bytes. */
+export async function readBody(
+  ctx: RequestContext,
+  shape: BodyShape,
+  maxBytes: number,
+): Promise<Uint8Array> {
   checkDeclaredLength(ctx.request.headers, maxBytes);
   const source = ctx.body;
   if (source.readAll && !shape.gzip) {
-    const bytes = await source.readAll(maxBytes).catch((err: unknown) => {
+    return source.readAll(maxBytes).catch((err: unknown) => {
       throw err instanceof BodyOverCap ? tooLarge(maxBytes) : unreadable(shape, err);
     });
-    return decodeUtf8(bytes);
   }
   const body = source.stream();
-  if (!body) return "";
+  if (!body) return new Uint8Array(0);
   // Identity bodies are counted in the read loop itself; only gzip needs a stream pipeline
   // (a TransformStream per request is measurable at ingest rates, docs/performance.md).
   const stream = shape.gzip
@@ -112,7 +131,7 @@ export async function readBodyText(
     else discardRest(reader);
     throw tooLarge(maxBytes);
   }
-  return decodeUtf8(Buffer.concat(chunks, total));
+  return Buffer.concat(chunks, total);
 }
 
 /** Passes compressed bytes through until more than maxBytes went by, then fails with 413. */
