@@ -1,12 +1,13 @@
 // `npm run bench:ingest [-- --quick] [--no-build] [--connections N] [--batches 1,20,100]
 //   [--redis] [--processes N] [--threads N|auto] [--profile DIR]` (--threads:
-//   LOGWELL_INGEST_THREADS, default auto; --processes: LOGWELL_PROCESSES, default 1; more
-//   than 1 implies --redis so the rate limits stay shared; --profile: CPU-profile the server under ingest load only, then
-//   print where its time went; no ceilings, no ratios)
-// Sustained ingest through the production server (`next start`) on a fresh database on the
-// local Postgres, against two ceilings measured in the same run: COPY of the same rows into the
-// same table, and the same server answering its cheapest route. Prints figures and ratios;
-// asserts nothing but "events lost = 0" (exit code 1 otherwise). See docs/performance.md.
+//   LOGWELL_INGEST_THREADS, default auto; --processes: LOGWELL_PROCESSES, default 1; more than 1
+//   implies --redis so the rate limits stay shared; --profile: CPU-profile the server under
+//   ingest load only, then print where its time went; no ceilings, no ratios)
+// Sustained ingest through the production server (`npm start`: scripts/server.mjs around Next,
+// with its direct lane and preparation threads) on a fresh database on the local Postgres,
+// against two ceilings measured in the same run: COPY of the same rows into the same table, and
+// the same server answering its cheapest route. Prints figures and ratios; asserts nothing but
+// "events lost = 0" (exit code 1 otherwise). Method and figures: docs/performance.md.
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";

@@ -1,4 +1,5 @@
-// `npm run build`: the production build. Later steps (SDK bundle, Vercel migrations) hook in here.
+// `npm run build`: the production build, in order: the browser SDK, migrations (on Vercel only),
+// `next build`, then the ingest's preparation-thread bundle into the dist dir next build made.
 import { spawnSync } from "node:child_process";
 
 function run(command, args) {

@@ -106,10 +106,9 @@ export function printSummary(r: BenchResults): void {
   const b1Cpu = med(1, (f) => f.serverCpuUs);
   const worstHalfP99 = Math.max(...r.batchSizes.map(halfP99));
   // Ratios pair each repetition's figure with the ceiling measured just before it, then take
-  // the median of those ratios. The COPY ceiling is the 1-connection COPY, the one
-  // performance-notes measures and names (and the "bare unnest ≈ 0.55" was measured
-  // against); the faster of 1 and 2 connections, which gives Postgres both cores to itself, is
-  // printed beside it as the stricter figure.
+  // the median of those ratios. The headline COPY ceiling is the 1-connection COPY; the faster
+  // of 1 and 2 connections, which gives Postgres both cores to itself, is printed beside it as
+  // the stricter figure (docs/performance.md, "Method").
   const batch100 = r.ingest.get(100) ?? [];
   const batch1 = r.ingest.get(1) ?? [];
   const pairRatio = <T>(

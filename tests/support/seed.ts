@@ -37,7 +37,7 @@ export async function seedProject(db: Db, seed: ProjectSeed = {}): Promise<Seede
   return { id: project.id, key, keyId: ingestKey.id };
 }
 
-/** `next start` on a database seeded before it started, and what the seed returned. */
+/** The production server on a database seeded before it started, and what the seed returned. */
 export interface ServerSeededWith<T> {
   server: TestServer;
   backend: BackendName;
@@ -47,14 +47,14 @@ export interface ServerSeededWith<T> {
    * because the running server holds the folder's lock.
    */
   withDb<R>(fn: (db: Db) => Promise<R>): Promise<R>;
-  /** Stops `next start`, keeping the data for withDb(). */
+  /** Stops the server, keeping the data for withDb(). */
   stopServer(): Promise<void>;
   /** Stops the server and deletes its database or folder. */
   cleanup(): Promise<void>;
 }
 
 /**
- * `next start` on a database seeded BEFORE the server starts (PGlite's folder is locked while
+ * The production server (`npm start`) on a database seeded BEFORE the server starts (PGlite's folder is locked while
  * the server runs): a fresh database on the server Postgres (backend "postgres", needs
  * TEST_DATABASE_URL), or a fresh PGlite folder.
  */

@@ -6,7 +6,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 /**
- * A real `next start` on loopback for HTTP contract tests. Needs a production build in the dist
+ * The real production server on loopback for HTTP contract tests: `npm start` (scripts/server.mjs
+ * around Next), or plain `next start` with plainNextStart. Needs a production build in the dist
  * dir (`npm run build`, or `LOGWELL_DIST_DIR=.next-x npm run build` for a parallel one): tests
  * never build by themselves, so a stale build is the runner's choice, not a hidden cost.
  */
@@ -113,7 +114,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
   const deadline = Date.now() + (options.timeoutMs ?? 60_000);
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
-      throw new Error(`next start exited with ${child.exitCode}:\n${output}`);
+      throw new Error(`the server exited with ${child.exitCode}:\n${output}`);
     }
     try {
       const res = await fetch(`${url}/api/health`);

@@ -101,7 +101,7 @@ export type CastServer = ServerSeededWith<SeededCast> & {
 };
 
 /**
- * `next start` on a database seeded with the cast (and whatever `alsoSeed` adds to it), its
+ * `npm start`'s server on a database seeded with the cast (and whatever `alsoSeed` adds to it), its
  * three users signed in.
  */
 export async function startCastServer(

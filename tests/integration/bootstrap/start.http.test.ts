@@ -12,7 +12,7 @@ const quiet = {
   LOGWELL_ADMIN_PASSWORD: undefined,
 };
 
-describe("first start on an empty embedded database (next start)", () => {
+describe("first start on an empty embedded database (npm start)", () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), "logwell-start-"));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
@@ -64,7 +64,7 @@ describe("first start on an empty embedded database (next start)", () => {
 // Only when TEST_DATABASE_URL provides a server to create databases on.
 const serverBackends = backends().filter((b) => b === "postgres");
 
-describe.each(serverBackends)("first start on an empty server database (%s, next start)", () => {
+describe.each(serverBackends)("first start on an empty server database (%s, npm start)", () => {
   const urls: string[] = [];
   afterAll(async () => {
     for (const url of urls) await dropServerDatabase(url);

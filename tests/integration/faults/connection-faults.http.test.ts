@@ -4,8 +4,8 @@ import { expectConserved } from "../../support/conservation";
 import { type LoadResult, runLoad } from "../../support/load";
 import { type FaultRig, sleep, startFaultRig, waitUntil } from "./fault-setup";
 
-// TC-23 (FAULT-2, DUP-2) and TC-24 (FAULT-3) against `next start` on a throwaway Postgres.
-describe("TC-23/TC-24 connection faults (next start on a throwaway Postgres)", () => {
+// TC-23 (FAULT-2, DUP-2) and TC-24 (FAULT-3) against `npm start`'s server on a throwaway Postgres.
+describe("TC-23/TC-24 connection faults (npm start on a throwaway Postgres)", () => {
   let rig: FaultRig;
   beforeAll(async () => {
     // A lock wait must end as an error the ingest maps to 503, not a request held for 30 s.

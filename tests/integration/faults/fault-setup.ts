@@ -10,7 +10,7 @@ import { type PgInstance, startPgInstance } from "../../support/pg-instance";
 import { startServer, type TestServer } from "../../support/server";
 
 /**
- * `next start` on a throwaway Postgres (never the shared one: these tests stop, crash and
+ * `npm start`'s server on a throwaway Postgres (never the shared one: these tests stop, crash and
  * kill it), with one project whose rate limits are raised so load is never refused as 429.
  */
 export interface FaultRig {

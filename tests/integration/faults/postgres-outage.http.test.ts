@@ -12,7 +12,7 @@ import {
 // TC-22 (FAULT-1): Postgres stops under load and comes back. During the outage every answer is
 // 503 + Retry-After (or a connection error); never a 500, never a 2xx without its rows; after
 // the restart the retried batches land exactly once.
-describe("TC-22 Postgres outage under load (next start on a throwaway Postgres)", () => {
+describe("TC-22 Postgres outage under load (npm start on a throwaway Postgres)", () => {
   let rig: FaultRig;
   beforeAll(async () => {
     rig = await startFaultRig();

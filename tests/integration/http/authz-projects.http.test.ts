@@ -1,4 +1,4 @@
-// TC-13 authorization matrix for the projects/keys API against a real `next start`, plus
+// TC-13 authorization matrix for the projects/keys API against the real production server (`npm start`), plus
 // TC-14 (proxy is not the boundary), TC-15 (CSRF) and TC-34 (crossed tokens).
 import { readdirSync } from "node:fs";
 import path from "node:path";

@@ -11,7 +11,7 @@ import { backends, createServerDatabase, dropServerDatabase } from "../../suppor
 import { runLoad } from "../../support/load";
 import { startServer, type TestServer } from "../../support/server";
 
-// TC-21: bounded concurrent load through `next start`; every acknowledged event is stored, once.
+// TC-21: bounded concurrent load through `npm start`'s server; every acknowledged event is stored, once.
 describe.each(backends())("TC-21 HTTP conservation under load on %s", (backend) => {
   let server: TestServer;
   let projectId: string;

@@ -5,7 +5,7 @@ import { startServer, type TestServer } from "../../support/server";
 const secret = "cron-outage-secret-0123456789abcdef";
 
 // A throwaway Postgres (never the shared one: this test stops it), migrated by the server at start.
-describe("GET /api/cron/prune while the database is down (next start)", () => {
+describe("GET /api/cron/prune while the database is down (npm start)", () => {
   let pg: PgInstance;
   let server: TestServer;
   beforeAll(async () => {

@@ -8,7 +8,7 @@ async function callCron(server: TestServer, authorization?: string) {
   return fetch(`${server.url}/api/cron/prune`, { headers });
 }
 
-describe("TC-29: GET /api/cron/prune on next start", () => {
+describe("TC-29: GET /api/cron/prune on npm start", () => {
   let withSecret: TestServer;
   let withoutSecret: TestServer;
   beforeAll(async () => {

@@ -8,7 +8,7 @@ import { createProject } from "@/lib/projects/create-project";
 import { startServer, type TestServer } from "../../support/server";
 import { type CastServer, startCastServer } from "../auth/fixtures";
 
-describe("GET /api/health on next start (embedded PGlite)", () => {
+describe("GET /api/health on npm start (embedded PGlite)", () => {
   let server: TestServer;
   let dataDir: string;
   let token: string;

@@ -8,13 +8,13 @@ import { backends } from "../../support/db";
 import { type SeededServer, startSeededServer } from "../../support/seed";
 import { rawPost } from "./ingest-client";
 
-// TC-05 / TC-06: docs/api.md's status table against a real `next start`, on every backend.
+// TC-05 / TC-06: docs/api.md's status table against the real production server (`npm start`), on every backend.
 // Every request carries its own X-Request-ID so the end of the file can check, per request,
 // that rows exist only for 202 and number exactly `accepted`.
 
 const MiB = 1024 * 1024;
 
-describe.each(backends())("POST /api/v1/logs on next start (%s)", (backend) => {
+describe.each(backends())("POST /api/v1/logs on npm start (%s)", (backend) => {
   let seeded: SeededServer;
   let url: string;
   let key: string;

@@ -1,4 +1,4 @@
-// TC-13 for the read API: every principal × every logs read route, against `next start`.
+// TC-13 for the read API: every principal × every logs read route, against `npm start`'s server.
 // The viewer is a member of project A only; tokens, admins and owners see every project.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LogDto } from "@/lib/logs/dto";

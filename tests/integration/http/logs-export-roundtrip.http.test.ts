@@ -38,7 +38,7 @@ async function seed(db: Db) {
   return { project: project.id, token };
 }
 
-describe.each(backends())("export round trip on next start (%s)", (backend) => {
+describe.each(backends())("export round trip on npm start (%s)", (backend) => {
   let api: ServerSeededWith<Awaited<ReturnType<typeof seed>>>;
   let expected: LogDto[];
   const get = (path: string) =>

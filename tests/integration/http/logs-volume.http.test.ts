@@ -1,4 +1,4 @@
-// Issue 11 item 1 on `next start`: a signed-in viewer opening the explorer with an extreme range
+// Issue 11 item 1 on the production server (`npm start`): a signed-in viewer opening the explorer with an extreme range
 // once got one chart bucket per day (a 70 MB page for 430 years; for 1970–9999 the server grew
 // past 4 GB and died). The page must answer 200 and stay small whatever the range.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

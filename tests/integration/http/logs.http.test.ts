@@ -12,7 +12,7 @@ import {
 } from "../logs/http-fixture";
 import { seedLogs } from "../logs/seed-logs";
 
-// The read API against a real `next start` (docs/api.md "Read and manage API"; TC-11, TC-16, TC-17).
+// The read API against the real production server (`npm start`) (docs/api.md "Read and manage API"; TC-11, TC-16, TC-17).
 
 const hostileCells = [
   '=HYPERLINK("http://evil.example","click")',
@@ -52,7 +52,7 @@ async function seed(db: Db) {
   return { a: a.id, b: b.id, admin, ingestKey: key };
 }
 
-describe.each(backends())("read API on next start (%s)", (backend) => {
+describe.each(backends())("read API on npm start (%s)", (backend) => {
   let api: ReadApiServer & { seeded: Awaited<ReturnType<typeof seed>> };
   let base: string;
   const get = (path: string, token: string | null = api.seeded.admin) =>

@@ -33,61 +33,58 @@ async function health(url: string) {
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
-describe.each(limiterBackends())(
-  "next start behind scripts/server.mjs, limiter on %s",
-  (backend) => {
-    let seeded: SeededServer;
+describe.each(limiterBackends())("npm start (scripts/server.mjs), limiter on %s", (backend) => {
+  let seeded: SeededServer;
 
-    beforeAll(async () => {
-      // Default project limits: 120 requests/min per IP.
-      seeded = await startSeededServer("pglite", { projects: [{}], env: envFor(backend) });
-    }, 180_000);
-    afterAll(async () => {
-      await seeded?.cleanup();
+  beforeAll(async () => {
+    // Default project limits: 120 requests/min per IP.
+    seeded = await startSeededServer("pglite", { projects: [{}], env: envFor(backend) });
+  }, 180_000);
+  afterAll(async () => {
+    await seeded?.cleanup();
+  });
+
+  test("health reports the limiter backend", async () => {
+    expect(await health(seeded.server.url)).toMatchObject({
+      status: 200,
+      body: { status: "ok", rate_limiter: backend },
     });
+  });
 
-    test("health reports the limiter backend", async () => {
-      expect(await health(seeded.server.url)).toMatchObject({
-        status: 200,
-        body: { status: "ok", rate_limiter: backend },
+  test("TC-18: 150 requests with forged X-Forwarded-For / X-Real-IP / Forwarded share one bucket", async () => {
+    const key = seeded.projects[0]?.key as string;
+    await awayFromWindowEdge(policies.ingestIp.windowMs, 25_000);
+    const statuses: number[] = [];
+    let refused: Awaited<ReturnType<typeof ingest>> | undefined;
+    for (let i = 0; i < 150; i++) {
+      const fake = randomIp();
+      const res = await ingest(seeded.server.url, key, {
+        "x-forwarded-for": `${fake}, ${randomIp()}`,
+        "x-real-ip": randomIp(),
+        forwarded: `for=${fake};proto=https`,
+        "cf-connecting-ip": randomIp(),
+        "true-client-ip": randomIp(),
+        "x-logwell-peer-ip": fake,
+        "x-logwell-peer-sig": "0".repeat(64),
       });
-    });
-
-    test("TC-18: 150 requests with forged X-Forwarded-For / X-Real-IP / Forwarded share one bucket", async () => {
-      const key = seeded.projects[0]?.key as string;
-      await awayFromWindowEdge(policies.ingestIp.windowMs, 25_000);
-      const statuses: number[] = [];
-      let refused: Awaited<ReturnType<typeof ingest>> | undefined;
-      for (let i = 0; i < 150; i++) {
-        const fake = randomIp();
-        const res = await ingest(seeded.server.url, key, {
-          "x-forwarded-for": `${fake}, ${randomIp()}`,
-          "x-real-ip": randomIp(),
-          forwarded: `for=${fake};proto=https`,
-          "cf-connecting-ip": randomIp(),
-          "true-client-ip": randomIp(),
-          "x-logwell-peer-ip": fake,
-          "x-logwell-peer-sig": "0".repeat(64),
-        });
-        statuses.push(res.status);
-        if (res.status !== 202) refused ??= res;
-      }
-      expect(statuses.filter((s) => s === 202)).toHaveLength(120);
-      expect(statuses.slice(120).every((s) => s === 429)).toBe(true);
-      // TC-20 over HTTP: the 429's envelope and headers.
-      expect(refused?.body).toMatchObject({ error: "rate_limited" });
-      const retryAfter = refused?.headers.get("retry-after") ?? "";
-      expect(retryAfter).toMatch(/^\d+$/);
-      expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
-      expect(refused?.headers.get("ratelimit-limit")).toBe("120");
-      expect(refused?.headers.get("ratelimit-remaining")).toBe("0");
-      expect(refused?.headers.get("ratelimit-reset")).toMatch(/^\d+$/);
-      expect(refused?.headers.get("x-request-id")).toBeTruthy();
-      // The wrapper vouched for the socket address: the app never fell back to "unknown".
-      expect(seeded.server.output()).not.toContain("client IP unknown");
-    });
-  },
-);
+      statuses.push(res.status);
+      if (res.status !== 202) refused ??= res;
+    }
+    expect(statuses.filter((s) => s === 202)).toHaveLength(120);
+    expect(statuses.slice(120).every((s) => s === 429)).toBe(true);
+    // TC-20 over HTTP: the 429's envelope and headers.
+    expect(refused?.body).toMatchObject({ error: "rate_limited" });
+    const retryAfter = refused?.headers.get("retry-after") ?? "";
+    expect(retryAfter).toMatch(/^\d+$/);
+    expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
+    expect(refused?.headers.get("ratelimit-limit")).toBe("120");
+    expect(refused?.headers.get("ratelimit-remaining")).toBe("0");
+    expect(refused?.headers.get("ratelimit-reset")).toMatch(/^\d+$/);
+    expect(refused?.headers.get("x-request-id")).toBeTruthy();
+    // The wrapper vouched for the socket address: the app never fell back to "unknown".
+    expect(seeded.server.output()).not.toContain("client IP unknown");
+  });
+});
 
 describe("LOGWELL_TRUSTED_PROXY_HEADER and slow clients", () => {
   let seeded: SeededServer;
