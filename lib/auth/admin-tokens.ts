@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, isNull, lt, or } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/open";
 import { adminTokenRoles, adminTokens, users } from "@/lib/db/schema";
+import { textLimits } from "@/lib/input-limits";
 import {
   adminTokenPrefix,
   displayPrefix,
@@ -14,7 +15,7 @@ import {
 export const tokenCreatorRoles = ["owner", "admin"] as const;
 
 export const newAdminTokenSchema = z.object({
-  name: z.string().trim().min(1).max(100),
+  name: z.string().trim().min(1).max(textLimits.nameChars),
   role: z.enum(adminTokenRoles).default("admin"),
 });
 

@@ -2,16 +2,17 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/open";
 import { type UserRole, users } from "@/lib/db/schema";
+import { textLimits } from "@/lib/input-limits";
 import { verifyAgainstDummy, verifyPassword } from "@/lib/users/password";
 
 export const credentialsSchema = z.object({
   email: z
     .string()
     .trim()
-    .max(254)
+    .max(textLimits.emailChars)
     .transform((e) => e.toLowerCase()),
   // The cap stops a multi-megabyte password from costing a multi-megabyte scrypt input.
-  password: z.string().min(1).max(256),
+  password: z.string().min(1).max(textLimits.passwordChars),
 });
 
 export interface SignedInUser {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { type LogLevel, levelNumber, logLevels } from "@/lib/db/schema/logs";
 import { ApiError } from "@/lib/http/errors";
+import { eventCaps } from "@/lib/ingest/normalize/limits";
 
 // The query string of GET /api/v1/logs (and export/tail): every free-text field is capped so a
 // request cannot make us build a huge pattern or a 10,000-element IN list (threat QRY-4).
@@ -11,7 +12,8 @@ export const defaultLimit = 50;
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
-const shortText = z.preprocess(blankToUndefined, z.string().max(256).optional());
+// As long as the stored values they match (release, environment, ids…), and no longer.
+const shortText = z.preprocess(blankToUndefined, z.string().max(eventCaps.shortChars).optional());
 
 const levelName = z.enum(logLevels);
 

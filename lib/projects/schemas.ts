@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ipStorageModes } from "@/lib/db/schema";
 import { isValidOriginPattern } from "@/lib/http/cors";
+import { settingBounds, textLimits } from "@/lib/input-limits";
 
 // API bodies are snake_case (docs/api.md); the same schemas parse dashboard forms.
 
@@ -18,16 +19,19 @@ const originSchema = z
     "an origin like https://app.example.com or https://*.example.com (no path, no trailing slash)",
   );
 
-export const projectNameSchema = z.string().trim().min(1).max(100);
+export const projectNameSchema = z.string().trim().min(1).max(textLimits.nameChars);
+
+const wholeNumber = (bounds: { min: number; max: number }) =>
+  z.number().int().min(bounds.min).max(bounds.max);
 
 export const projectSettingsSchema = z.object({
   name: projectNameSchema,
-  retention_days: z.number().int().min(1).max(3650),
+  retention_days: wholeNumber(settingBounds.retention_days),
   allowed_origins: z.array(originSchema).max(50),
-  rate_limit_per_ip_per_minute: z.number().int().min(1).max(1_000_000),
-  rate_limit_events_per_minute: z.number().int().min(1).max(100_000_000),
+  rate_limit_per_ip_per_minute: wholeNumber(settingBounds.rate_limit_per_ip_per_minute),
+  rate_limit_events_per_minute: wholeNumber(settingBounds.rate_limit_events_per_minute),
   ip_storage: z.enum(ipStorageModes),
-  max_events: z.number().int().min(1).max(1_000_000_000).nullable(),
+  max_events: wholeNumber(settingBounds.max_events).nullable(),
 });
 
 export const createProjectBodySchema = projectSettingsSchema
@@ -43,7 +47,7 @@ export const updateProjectBodySchema = projectSettingsSchema
 export type ProjectSettingsPatch = z.infer<typeof updateProjectBodySchema>;
 
 export const newIngestKeyBodySchema = z
-  .object({ name: z.string().trim().min(1).max(100).default("default") })
+  .object({ name: projectNameSchema.default("default") })
   .strict();
 
 /** Snake_case API fields → drizzle columns. */

@@ -2,14 +2,15 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/open";
 import { users } from "@/lib/db/schema";
+import { textLimits } from "@/lib/input-limits";
 import { hashPassword, newPasswordSchema, verifyAgainstDummy, verifyPassword } from "./password";
 import { replacePassword, userWithId } from "./replace-password";
 
 export const changePasswordSchema = z
   .object({
-    current: z.string().max(256),
+    current: z.string().max(textLimits.passwordChars),
     next: newPasswordSchema,
-    confirm: z.string().max(256),
+    confirm: z.string().max(textLimits.passwordChars),
   })
   .refine((v) => v.next === v.confirm, { path: ["confirm"], message: "passwords do not match" });
 

@@ -1,16 +1,17 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/open";
 import { userRoles, users } from "@/lib/db/schema";
+import { textLimits } from "@/lib/input-limits";
 import { hashPassword, newPasswordSchema } from "./password";
 
 export const newUserSchema = z.object({
   email: z
     .email()
-    .max(254)
+    .max(textLimits.emailChars)
     .transform((e) => e.toLowerCase()),
   // Long enough to resist guessing; the upper bound stops multi-megabyte hashing requests.
   password: newPasswordSchema.optional(),
-  name: z.string().trim().max(100).optional(),
+  name: z.string().trim().max(textLimits.nameChars).optional(),
   role: z.enum(userRoles).default("viewer"),
 });
 

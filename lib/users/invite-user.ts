@@ -3,13 +3,14 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/open";
 import { projectMembers, projects, userRoles } from "@/lib/db/schema";
 import { ApiError } from "@/lib/http/errors";
+import { textLimits } from "@/lib/input-limits";
 import { createUser } from "./create-user";
 import { createPasswordLink } from "./password-links";
 
 export const inviteSchema = z.object({
   email: z
     .email("an email address like ana@example.com")
-    .max(254)
+    .max(textLimits.emailChars)
     .transform((e) => e.toLowerCase()),
   role: z.enum(userRoles).default("viewer"),
   // Viewers see only these; admins and owners see every project anyway. Bounded like any list.

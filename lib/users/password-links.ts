@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/open";
 import { type passwordLinkPurposes, passwordLinks, users } from "@/lib/db/schema";
 import { ApiError } from "@/lib/http/errors";
+import { textLimits } from "@/lib/input-limits";
 import { hashSecret } from "@/lib/keys/secrets";
 import { hashPassword, newPasswordSchema } from "./password";
 import { replacePassword, userWithId } from "./replace-password";
@@ -69,8 +70,8 @@ export async function findPasswordLink(db: Db, token: string, now = new Date()) 
 export const setPasswordSchema = z
   .object({
     password: newPasswordSchema,
-    confirm: z.string().max(256),
-    name: z.string().trim().max(100).optional(),
+    confirm: z.string().max(textLimits.passwordChars),
+    name: z.string().trim().max(textLimits.nameChars).optional(),
   })
   .refine((v) => v.password === v.confirm, {
     path: ["confirm"],

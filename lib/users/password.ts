@@ -1,6 +1,7 @@
 import { randomBytes, scrypt, timingSafeEqual } from "node:crypto";
 import { promisify } from "node:util";
 import { z } from "zod";
+import { textLimits } from "@/lib/input-limits";
 
 const scryptAsync = promisify(scrypt) as (
   password: string,
@@ -49,4 +50,7 @@ export async function verifyAgainstDummy(password: string): Promise<false> {
 }
 
 /** A new password, wherever one is chosen (setup, invite, reset, change, CLI): one rule. */
-export const newPasswordSchema = z.string().min(10, "at least 10 characters").max(256);
+export const newPasswordSchema = z
+  .string()
+  .min(10, "at least 10 characters")
+  .max(textLimits.passwordChars);

@@ -5,6 +5,7 @@ import { FormStatus } from "@/app/_ui/form-status";
 import { LabeledInput } from "@/app/_ui/labeled-input";
 import { primaryButtonClass } from "@/app/_ui/styles";
 import { type FormState, shownValue } from "@/lib/forms/form-state";
+import { textLimits } from "@/lib/input-limits";
 import { claimOwnerAction, type SetupField } from "./actions";
 
 export function SetupForm({ filledInToken }: { filledInToken: string | null }) {
@@ -38,7 +39,7 @@ export function SetupForm({ filledInToken }: { filledInToken: string | null }) {
       <LabeledInput
         label="Name (optional)"
         name="name"
-        maxLength={100}
+        maxLength={textLimits.nameChars}
         autoComplete="name"
         defaultValue={shownValue(state, "name", "")}
         error={error("name")}

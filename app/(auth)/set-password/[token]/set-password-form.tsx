@@ -5,6 +5,7 @@ import { FormStatus } from "@/app/_ui/form-status";
 import { LabeledInput } from "@/app/_ui/labeled-input";
 import { primaryButtonClass } from "@/app/_ui/styles";
 import { type FormState, shownValue } from "@/lib/forms/form-state";
+import { textLimits } from "@/lib/input-limits";
 import { type SetPasswordField, setPasswordAction } from "./actions";
 
 export function SetPasswordForm({ token, askName }: { token: string; askName: boolean }) {
@@ -19,7 +20,7 @@ export function SetPasswordForm({ token, askName }: { token: string; askName: bo
           label="Your name (optional)"
           name="name"
           autoComplete="name"
-          maxLength={100}
+          maxLength={textLimits.nameChars}
           defaultValue={shownValue(state, "name", "")}
           error={state.fieldErrors?.name}
         />

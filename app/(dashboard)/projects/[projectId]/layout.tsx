@@ -3,10 +3,8 @@
 // Names are typed by admins but shown to everyone: escaped like log text (bidi, zero-width).
 
 import { EscapedText } from "@/app/_ui/escaped-text";
-import { canManageProjects, requireVisibleProject } from "@/lib/auth/access";
-import { orPageError } from "@/lib/auth/page-guard";
-import { requirePageUser } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
+import { canManageProjects } from "@/lib/auth/access";
+import { pageProject } from "@/lib/auth/page-guard";
 import { NavLink } from "../../_shell/nav-link";
 
 export default async function ProjectLayout({
@@ -16,9 +14,7 @@ export default async function ProjectLayout({
   children: React.ReactNode;
   params: Promise<{ projectId: string }>;
 }) {
-  const user = await requirePageUser();
-  const { projectId } = await params;
-  const project = await orPageError(requireVisibleProject(await getDb(), user, projectId));
+  const { user, project } = await pageProject((await params).projectId);
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3 border-b border-zinc-200 pb-3">

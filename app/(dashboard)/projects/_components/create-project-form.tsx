@@ -6,6 +6,7 @@ import { EscapedText } from "@/app/_ui/escaped-text";
 import { LabeledInput } from "@/app/_ui/labeled-input";
 import { primaryButtonClass } from "@/app/_ui/styles";
 import { shownValue } from "@/lib/forms/form-state";
+import { textLimits } from "@/lib/input-limits";
 import { type CreateProjectState, createProjectAction } from "../actions";
 import { NewKeyPanel } from "./new-key-panel";
 
@@ -23,7 +24,7 @@ export function CreateProjectForm({ origin }: { origin: string }) {
           fieldClassName="flex-1"
           name="name"
           required
-          maxLength={100}
+          maxLength={textLimits.nameChars}
           defaultValue={shownValue(state, "name", "")}
         />
         <button type="submit" disabled={pending} className={primaryButtonClass}>

@@ -5,6 +5,7 @@ import { FormField } from "@/app/_ui/form-field";
 import { LabeledInput } from "@/app/_ui/labeled-input";
 import { inputClass, primaryButtonClass } from "@/app/_ui/styles";
 import { shownValue } from "@/lib/forms/form-state";
+import { textLimits } from "@/lib/input-limits";
 import { CopyButton } from "../../projects/_components/copy-button";
 import { createTokenAction, type NewTokenState } from "./actions";
 
@@ -19,7 +20,7 @@ export function NewTokenForm() {
           fieldClassName="sm:col-span-2"
           name="name"
           required
-          maxLength={100}
+          maxLength={textLimits.nameChars}
           placeholder="e.g. nightly export"
           defaultValue={shownValue(state, "name", "")}
         />

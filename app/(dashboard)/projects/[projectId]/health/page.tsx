@@ -3,9 +3,7 @@
 import type { Metadata } from "next";
 import { EscapedText } from "@/app/_ui/escaped-text";
 import { cardClass } from "@/app/_ui/styles";
-import { requireVisibleProject } from "@/lib/auth/access";
-import { orPageError } from "@/lib/auth/page-guard";
-import { requirePageUser } from "@/lib/auth/session";
+import { pageProject } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db/client";
 import { clientDropTotals, releaseHealth } from "@/lib/projects/sdk-health";
 
@@ -21,10 +19,8 @@ export default async function ProjectHealthPage({
 }: {
   params: Promise<{ projectId: string }>;
 }) {
-  const user = await requirePageUser();
+  const { project } = await pageProject((await params).projectId);
   const db = await getDb();
-  const { projectId } = await params;
-  const project = await orPageError(requireVisibleProject(db, user, projectId));
   const [releases, drops] = await Promise.all([
     releaseHealth(db, project.id, days),
     clientDropTotals(db, project.id, days),

@@ -3,9 +3,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { viewerTime } from "@/app/_ui/viewer-time";
-import { requireVisibleProject } from "@/lib/auth/access";
-import { orPageError } from "@/lib/auth/page-guard";
-import { requirePageUser } from "@/lib/auth/session";
+import { pageProject } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db/client";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { ApiError } from "@/lib/http/errors";
@@ -35,10 +33,8 @@ export default async function LogsPage({
   params: Promise<{ projectId: string }>;
   searchParams: Promise<PageSearchParams>;
 }) {
-  const user = await requirePageUser();
-  const { projectId } = await params;
+  const { project } = await pageProject((await params).projectId);
   const db = await getDb();
-  const project = await orPageError(requireVisibleProject(db, user, projectId));
   const now = new Date();
   const state = parseExplorerParams(await searchParams, project.id, now);
   const { filters } = state;

@@ -1,9 +1,8 @@
 // GET /projects/{id}/settings — project settings, ingest keys, viewer access, deletion (admins)
 import type { Metadata } from "next";
 import { cardClass } from "@/app/_ui/styles";
-import { requireRole, requireVisibleProject } from "@/lib/auth/access";
-import { orPageError } from "@/lib/auth/page-guard";
-import { requirePageUser } from "@/lib/auth/session";
+import { requireRole } from "@/lib/auth/access";
+import { orPageError, pageProject } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db/client";
 import { siteOrigin } from "@/lib/http/site-origin";
 import { projectEventCount } from "@/lib/projects/delete-project";
@@ -25,14 +24,9 @@ export default async function ProjectSettingsPage({
 }: {
   params: Promise<{ projectId: string }>;
 }) {
-  const user = await requirePageUser();
+  const { user, project } = await pageProject((await params).projectId);
+  await orPageError(() => requireRole(user, "admin"));
   const db = await getDb();
-  const { projectId } = await params;
-  const project = await orPageError(async () => {
-    const p = await requireVisibleProject(db, user, projectId);
-    requireRole(user, "admin");
-    return p;
-  });
   const [keys, members, users, origin, events] = await Promise.all([
     listIngestKeys(db, project.id),
     listProjectMembers(db, project.id),

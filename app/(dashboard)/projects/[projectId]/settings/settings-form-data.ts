@@ -2,12 +2,13 @@
 // snake_case settings shape (validated by updateProjectBodySchema).
 import type { FieldSpecs } from "@/lib/forms/field-spec";
 import { listEntries } from "@/lib/forms/field-spec";
+import { boundsInWords, settingBounds } from "@/lib/input-limits";
 
 export const settingsFields = {
   name: { label: "Name" },
   retention_days: {
     label: "Retention (days)",
-    invalid: "enter a whole number of days from 1 to 3650",
+    invalid: `enter a whole number of days ${boundsInWords(settingBounds.retention_days)}`,
   },
   allowed_origins: {
     label: "Allowed origins",
@@ -19,15 +20,15 @@ export const settingsFields = {
   ip_storage: { label: "Client IP storage" },
   rate_limit_per_ip_per_minute: {
     label: "Requests per IP per minute",
-    invalid: "enter a whole number from 1 to 1,000,000",
+    invalid: `enter a whole number ${boundsInWords(settingBounds.rate_limit_per_ip_per_minute)}`,
   },
   rate_limit_events_per_minute: {
     label: "Events per minute",
-    invalid: "enter a whole number from 1 to 100,000,000",
+    invalid: `enter a whole number ${boundsInWords(settingBounds.rate_limit_events_per_minute)}`,
   },
   max_events: {
     label: "Max stored events",
-    invalid: "enter a whole number from 1 to 1,000,000,000, or leave it empty",
+    invalid: `enter a whole number ${boundsInWords(settingBounds.max_events)}, or leave it empty`,
   },
 } satisfies FieldSpecs<string>;
 

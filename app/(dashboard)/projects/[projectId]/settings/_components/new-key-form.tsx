@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { FormField } from "@/app/_ui/form-field";
 import { inputClass, secondaryButtonClass } from "@/app/_ui/styles";
 import { shownValue } from "@/lib/forms/form-state";
+import { textLimits } from "@/lib/input-limits";
 import { NewKeyPanel } from "../../../_components/new-key-panel";
 import { createKeyAction, type NewKeyState } from "../actions";
 
@@ -20,7 +21,7 @@ export function NewKeyForm({ projectId, origin }: { projectId: string; origin: s
             <input
               {...c}
               name="name"
-              maxLength={100}
+              maxLength={textLimits.nameChars}
               placeholder="e.g. production web"
               defaultValue={shownValue(state, "name", "")}
               className={`${inputClass} mt-1`}

@@ -5,6 +5,7 @@ import { FormField } from "@/app/_ui/form-field";
 import { FormStatus } from "@/app/_ui/form-status";
 import { inputClass, primaryButtonClass } from "@/app/_ui/styles";
 import { type FormState, shownValue } from "@/lib/forms/form-state";
+import { settingBounds, textLimits } from "@/lib/input-limits";
 import type { projectDto } from "@/lib/projects/dto";
 import { saveSettingsAction } from "../actions";
 import type { SettingsField } from "../settings-form-data";
@@ -29,7 +30,7 @@ export function SettingsForm({ project }: { project: ProjectView }) {
             {...c}
             name="name"
             required
-            maxLength={100}
+            maxLength={textLimits.nameChars}
             defaultValue={shown("name", project.name)}
             className={input}
           />
@@ -45,8 +46,7 @@ export function SettingsForm({ project }: { project: ProjectView }) {
             {...c}
             name="retention_days"
             type="number"
-            min={1}
-            max={3650}
+            {...settingBounds.retention_days}
             required
             defaultValue={shown("retention_days", project.retention_days)}
             className={input}
@@ -89,7 +89,7 @@ export function SettingsForm({ project }: { project: ProjectView }) {
             {...c}
             name="rate_limit_per_ip_per_minute"
             type="number"
-            min={1}
+            {...settingBounds.rate_limit_per_ip_per_minute}
             required
             defaultValue={shown(
               "rate_limit_per_ip_per_minute",
@@ -105,7 +105,7 @@ export function SettingsForm({ project }: { project: ProjectView }) {
             {...c}
             name="rate_limit_events_per_minute"
             type="number"
-            min={1}
+            {...settingBounds.rate_limit_events_per_minute}
             required
             defaultValue={shown(
               "rate_limit_events_per_minute",
@@ -125,7 +125,7 @@ export function SettingsForm({ project }: { project: ProjectView }) {
             {...c}
             name="max_events"
             type="number"
-            min={1}
+            {...settingBounds.max_events}
             defaultValue={shown("max_events", project.max_events)}
             className={input}
           />

@@ -6,9 +6,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EscapedText, Segments } from "@/app/_ui/escaped-text";
 import { viewerTime } from "@/app/_ui/viewer-time";
-import { requireVisibleProject } from "@/lib/auth/access";
-import { orPageError } from "@/lib/auth/page-guard";
-import { requirePageUser } from "@/lib/auth/session";
+import { pageProject } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db/client";
 import { formatTime, relativeTime } from "@/lib/format/time";
 import { describeChanges } from "@/lib/logs/changes";
@@ -42,10 +40,9 @@ export default async function LogDetailPage({
 }: {
   params: Promise<{ projectId: string; logId: string }>;
 }) {
-  const user = await requirePageUser();
   const { projectId, logId } = await params;
+  const { project } = await pageProject(projectId);
   const db = await getDb();
-  const project = await orPageError(requireVisibleProject(db, user, projectId));
   const scope = { projectIds: [project.id] };
   const log = await getLog(db, scope, logId);
   if (!log) notFound();
