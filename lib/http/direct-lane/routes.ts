@@ -1,5 +1,5 @@
 import type { ContextHandler } from "@/lib/http/request-context";
-import { logsEndpoint } from "@/lib/ingest/handlers";
+import { logsEndpoint, otlpLogsEndpoint } from "@/lib/ingest/handlers";
 
 // What `npm start`'s direct lane serves itself, bypassing Next's router (lane.ts). Each entry
 // is a path and the same handlers its route file in app/ serves through Next, so Vercel and
@@ -17,6 +17,7 @@ export interface DirectRoute {
 
 export const directRoutes: readonly DirectRoute[] = [
   { path: "/api/v1/logs", handlers: logsEndpoint },
+  { path: "/api/otlp/v1/logs", handlers: otlpLogsEndpoint },
 ];
 
 /** The route serving `path` (no query string), if the lane serves it. */
