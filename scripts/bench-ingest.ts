@@ -6,7 +6,9 @@
 // Sustained ingest through the production server (`npm start`: scripts/server.mjs around Next,
 // with its direct lane and preparation threads) on a fresh database on the local Postgres,
 // against two ceilings measured in the same run: COPY of the same rows into the same table, and
-// the same server answering its cheapest route. Prints figures and ratios; asserts nothing but
+// the same server answering its cheapest route; and, with batch 100 in the plan, the same
+// events as OTLP/HTTP protobuf (batch 100) right after native batch 100, as a ratio to it.
+// Prints figures and ratios; asserts nothing but
 // "events lost = 0" (exit code 1 otherwise). Method and figures: docs/performance.md.
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -28,6 +30,7 @@ import {
 } from "./bench/ingest-report";
 import { closedLoop, type LoadRun, type LoadSpec, openLoop } from "./bench/load-generator";
 import { describeMachine } from "./bench/machine";
+import { otlpBodies } from "./bench/otlp-body";
 import { round, summarizeLatencies } from "./bench/stats";
 
 const { values: args } = parseArgs({
@@ -94,6 +97,25 @@ const server = await startServer({
 const ingestUrl = new URL("/api/v1/logs", server.url);
 const serverPid = server.pid;
 
+const otlpUrl = new URL("/api/otlp/v1/logs", server.url);
+/** The OTLP figure's batch: the issue's goal is stated at 100 records per request. */
+const otlpBatch = 100;
+
+// The same events as OTLP/HTTP protobuf (scripts/bench/otlp-body.ts). A full success is an
+// empty ExportLogsServiceResponse: the batch was acknowledged whole.
+const otlpBody = otlpBodies(otlpBatch);
+function otlpSpec(durationMs: number): LoadSpec {
+  return {
+    url: otlpUrl,
+    method: "POST",
+    headers: { "content-type": "application/x-protobuf", "x-logwell-key": db.key },
+    body: otlpBody,
+    connections: plan.connections,
+    durationMs,
+    acceptedOf: (reply) => (reply.body === "" ? otlpBatch : 0),
+  };
+}
+
 function ingestSpec(batchSize: number, durationMs: number): LoadSpec {
   return {
     url: ingestUrl,
@@ -136,6 +158,7 @@ const results: BenchResults = {
   static: [],
   ingest: new Map(),
   halfLoad: new Map(),
+  otlp: [],
   eventsLost: 0,
 };
 let profileFrom = 0;
@@ -185,6 +208,7 @@ const show = (label: string, figure: object) => console.log(label, JSON.stringif
 try {
   console.log(`server: ${server.url} (build ${distDir}), database ${new URL(db.url).pathname}`);
   for (const batchSize of plan.batchSizes) await closedLoop(ingestSpec(batchSize, plan.warmupMs));
+  if (plan.batchSizes.includes(otlpBatch)) await closedLoop(otlpSpec(plan.warmupMs));
   await closedLoop(trivialSpec(plan.warmupMs));
   await db.truncateLogs();
 
@@ -227,6 +251,13 @@ async function measureRepetition(rep: number) {
     );
     results.ingest.set(batchSize, [...(results.ingest.get(batchSize) ?? []), figure]);
     await measureHalfLoad(batchSize, figure);
+    // OTLP right after native ingest of the same events: the ratio pairs the two.
+    if (batchSize === otlpBatch) {
+      const otlp = await measureIngest(otlpBatch, `OTLP protobuf batch ${otlpBatch}`, () =>
+        closedLoop(otlpSpec(plan.durationMs)),
+      );
+      results.otlp.push({ native: figure, otlp });
+    }
   }
 }
 

@@ -37,6 +37,8 @@ export interface BenchResults {
   ingest: Map<number, IngestFigure[]>;
   /** Open loop at half the rate the closed loop just before it reached, per repetition. */
   halfLoad: Map<number, IngestFigure[]>;
+  /** OTLP protobuf batch 100, each with the native batch-100 figure measured just before it. */
+  otlp: Array<{ native: IngestFigure; otlp: IngestFigure }>;
   eventsLost: number;
 }
 
@@ -153,5 +155,30 @@ export function printSummary(r: BenchResults): void {
       `  batch ${f.batchSize} at ½ peak: p99 ${round(f.p99)} ms; Postgres checkpointer wrote ${f.checkpointWrites} buffers meanwhile; machine ${round(f.machineBusy * 100)} % busy`,
     );
   }
+  printOtlp(r.otlp);
   console.log(`events lost (2xx-acknowledged minus stored): ${r.eventsLost} (must be 0)`);
+}
+
+/** OTLP against native ingest of the same events, each pair measured back to back. */
+function printOtlp(pairs: BenchResults["otlp"]): void {
+  if (pairs.length === 0) return;
+  const ratio = median(pairs.map((p) => p.otlp.eventsPerSecond / p.native.eventsPerSecond));
+  const cpu = (f: IngestFigure) => f.serverCpuUs + f.dbCpuUs;
+  const cpuRatio = median(pairs.map((p) => cpu(p.native) / cpu(p.otlp)));
+  const otlp = (pick: (f: IngestFigure) => number) => median(pairs.map((p) => pick(p.otlp)));
+  console.log(
+    `OTLP protobuf batch 100: ${round(otlp((f) => f.eventsPerSecond))} events/s, p99 ${round(
+      otlp((f) => f.p99),
+      1,
+    )} ms, server CPU ${round(
+      otlp((f) => f.serverCpuUs),
+      1,
+    )} µs/event, machine ${round(otlp((f) => f.machineBusy) * 100)} % busy`,
+  );
+  console.log(
+    `ratio OTLP protobuf batch-100 events/s ÷ native batch-100 events/s: ${round(ratio, 2)} (target ≥ 0.80; per repetition, median)`,
+  );
+  console.log(
+    `  by CPU: native (server + Postgres) µs/event ÷ OTLP µs/event = ${round(cpuRatio, 2)}`,
+  );
 }

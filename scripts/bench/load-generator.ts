@@ -1,5 +1,5 @@
 import { performance } from "node:perf_hooks";
-import { keepAliveAgent, sendRequest } from "./http-post";
+import { type HttpReply, keepAliveAgent, sendRequest } from "./http-post";
 
 /**
  * HTTP load for the benchmark: node:http over keep-alive connections, cheap per request.
@@ -16,6 +16,16 @@ export interface LoadSpec {
   connections: number;
   durationMs: number;
   timeoutMs?: number;
+  /** Events a 2xx reply acknowledged; default: the native answer's `accepted`. */
+  acceptedOf?: (reply: HttpReply) => number;
+}
+
+/** `accepted` of a native ingest answer (0 for other routes). */
+function nativeAccepted(reply: HttpReply): number {
+  const accepted = reply.body.startsWith("{")
+    ? (JSON.parse(reply.body) as { accepted?: unknown }).accepted
+    : undefined;
+  return typeof accepted === "number" ? accepted : 0;
 }
 
 export interface LoadRun {
@@ -23,7 +33,7 @@ export interface LoadRun {
   requests: number;
   /** 2xx replies. */
   ok: number;
-  /** Sum of `accepted` over 2xx ingest replies (0 for other routes). */
+  /** Events the 2xx replies acknowledged (LoadSpec.acceptedOf; 0 for other routes). */
   acceptedEvents: number;
   networkErrors: number;
   statusCounts: Record<string, number>;
@@ -61,10 +71,7 @@ async function sendOne(
     run.statusCounts[reply.status] = (run.statusCounts[reply.status] ?? 0) + 1;
     if (reply.status >= 200 && reply.status < 300) {
       run.ok++;
-      const accepted = reply.body.startsWith("{")
-        ? (JSON.parse(reply.body) as { accepted?: unknown }).accepted
-        : undefined;
-      if (typeof accepted === "number") run.acceptedEvents += accepted;
+      run.acceptedEvents += (spec.acceptedOf ?? nativeAccepted)(reply);
     }
   } catch {
     run.networkErrors++;
