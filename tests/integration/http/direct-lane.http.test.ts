@@ -3,11 +3,13 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "@/lib/db/query";
 import { type SeededServer, startSeededServer } from "../../support/seed";
+import { request, str, toProtobuf } from "../../unit/ingest/decode/otlp/requests";
 
-// `npm start` serves POST/OPTIONS /api/v1/logs through its direct lane (lib/http/direct-lane/);
-// Vercel and `next dev` serve the same handlers through Next's route. Every other HTTP test runs
-// on the lane, so this one holds the two to the same answers: the same requests, in the same
-// order, to a server with the lane and one without (LOGWELL_DIRECT_LANE=off), on twin databases.
+// `npm start` serves POST/OPTIONS /api/v1/logs and /api/otlp/v1/logs through its direct lane
+// (lib/http/direct-lane/); Vercel and `next dev` serve the same handlers through Next's routes.
+// Every other HTTP test runs on the lane, so this one holds the two to the same answers: the
+// same requests, in the same order, to a server with the lane and one without
+// (LOGWELL_DIRECT_LANE=off), on twin databases.
 
 interface Exchange {
   status: number;
@@ -57,7 +59,12 @@ describe("ingest answers the same with and without the direct lane", () => {
 
   /** Same request to both servers; each with its own project's key where `key` is set. */
   async function both(
-    request: { method?: string; query?: string; headers?: Record<string, string> },
+    request: {
+      method?: string;
+      path?: string;
+      query?: string;
+      headers?: Record<string, string>;
+    },
     body?: BodyInit,
     key = true,
   ): Promise<[Exchange, Exchange]> {
@@ -65,7 +72,8 @@ describe("ingest answers the same with and without the direct lane", () => {
       [lane, next].map(async (seeded) => {
         const k = seeded.projects[0]?.key as string;
         const query = (request.query ?? "").replace("KEY", k);
-        const res = await fetch(`${seeded.server.url}/api/v1/logs${query}`, {
+        const path = request.path ?? "/api/v1/logs";
+        const res = await fetch(`${seeded.server.url}${path}${query}`, {
           method: request.method ?? "POST",
           headers: {
             "content-type": "application/json",
@@ -74,11 +82,17 @@ describe("ingest answers the same with and without the direct lane", () => {
           },
           body,
         });
-        const text = await res.text();
+        const bytes = Buffer.from(await res.arrayBuffer());
+        const protobuf = res.headers.get("content-type") === "application/x-protobuf";
         return {
           status: res.status,
           headers: Object.fromEntries(res.headers),
-          body: text ? JSON.parse(text) : null,
+          // An OTLP protobuf answer is compared byte for byte.
+          body: protobuf
+            ? { hex: bytes.toString("hex") }
+            : bytes.length
+              ? JSON.parse(`${bytes}`)
+              : null,
         };
       }),
     ) as Promise<[Exchange, Exchange]>;
@@ -91,6 +105,14 @@ describe("ingest answers the same with and without the direct lane", () => {
       { id: "parity-1", message: "repeated in the request" },
     ],
   });
+
+  const otlp = { path: "/api/otlp/v1/logs", headers: { "content-type": "application/x-protobuf" } };
+  const otlpBatch = toProtobuf(
+    request([
+      { body: { stringValue: "otlp first" }, attributes: [str("log.record.uid", "parity-otlp")] },
+      { body: { stringValue: " " } },
+    ]),
+  );
 
   const cases: [string, () => Promise<[Exchange, Exchange]>][] = [
     ["a batch with a rejected event", () => both({}, batch)],
@@ -107,6 +129,18 @@ describe("ingest answers the same with and without the direct lane", () => {
     ["no valid event", () => both({}, JSON.stringify({ level: "info" }))],
     ["allowed origin", () => both({ headers: { origin: "https://app.example" } }, batch)],
     ["refused origin", () => both({ headers: { origin: "https://evil.example" } }, batch)],
+    ["OTLP protobuf, a blank record (partial success)", () => both(otlp, otlpBatch)],
+    [
+      "OTLP protobuf, gzip, again (duplicate)",
+      () =>
+        both(
+          { ...otlp, headers: { ...otlp.headers, "content-encoding": "gzip" } },
+          gzipSync(otlpBatch),
+        ),
+    ],
+    ["OTLP/JSON", () => both({ path: otlp.path }, JSON.stringify(request([{ eventName: "e" }])))],
+    ["OTLP malformed protobuf", () => both(otlp, Uint8Array.of(0x0a, 0x05, 0x01))],
+    ["OTLP no key", () => both(otlp, otlpBatch, false)],
     [
       "preflight",
       () =>
