@@ -8,7 +8,9 @@ export const textLimits = {
   nameChars: 100,
   /** RFC 5321's longest forward path. */
   emailChars: 254,
-  /** Bounds scrypt's input; the policy (at least 10) is newPasswordSchema's. */
+  /** A new password's least length (newPasswordSchema). */
+  passwordMinChars: 10,
+  /** Bounds scrypt's input. */
   passwordChars: 256,
 } as const;
 

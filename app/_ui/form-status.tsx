@@ -11,3 +11,13 @@ export function FormStatus({ state, className = "" }: { state: FormState; classN
     </p>
   );
 }
+
+/** A refusal that belongs to no single field, shown only when there is one. */
+export function FormError({ error }: { error?: string }) {
+  if (!error) return null;
+  return (
+    <p role="alert" className="text-sm text-red-700">
+      {error}
+    </p>
+  );
+}

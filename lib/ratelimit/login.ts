@@ -5,6 +5,7 @@ import { processLimiter } from "./backend";
 import { LimiterUnavailableError } from "./guarded-limiter";
 import { rateLimitedError } from "./headers";
 import { loginLimits, policies } from "./policies";
+import type { Policy } from "./types";
 
 /** Emails are hashed before they become store keys: Redis never holds them in clear. */
 function emailKey(email: string): string {
@@ -20,30 +21,13 @@ function emailKey(email: string): string {
  * fallback per instance would multiply the guesses an attacker gets.
  */
 export async function enforceLoginLimit(clientIp: string, email: string): Promise<void> {
-  const limiter = processLimiter();
   try {
     if (clientIp !== unknownClientIp) {
-      const byIp = await limiter.check(
-        policies.loginIp,
-        loginLimits.perIp,
-        ipBucket(clientIp),
-        1,
-        "fail-closed",
-      );
-      if (!byIp.success) {
-        throw rateLimitedError("Too many sign-in attempts from this address.", byIp);
-      }
+      const refusal = "Too many sign-in attempts from this address.";
+      await countAttempt(policies.loginIp, loginLimits.perIp, ipBucket(clientIp), refusal);
     }
-    const byEmail = await limiter.check(
-      policies.loginEmail,
-      loginLimits.perEmail,
-      emailKey(email),
-      1,
-      "fail-closed",
-    );
-    if (!byEmail.success) {
-      throw rateLimitedError("Too many sign-in attempts for this account.", byEmail);
-    }
+    const refusal = "Too many sign-in attempts for this account.";
+    await countAttempt(policies.loginEmail, loginLimits.perEmail, emailKey(email), refusal);
   } catch (err) {
     if (!(err instanceof LimiterUnavailableError)) throw err;
     throw new ApiError("rate_limited", "Sign-in is temporarily unavailable; try again shortly.", {
@@ -51,4 +35,10 @@ export async function enforceLoginLimit(clientIp: string, email: string): Promis
       cause: err,
     });
   }
+}
+
+/** One attempt against one of the two limits; past it, 429 with `refusal`. */
+async function countAttempt(policy: Policy, limit: number, key: string, refusal: string) {
+  const result = await processLimiter().check(policy, limit, key, 1, "fail-closed");
+  if (!result.success) throw rateLimitedError(refusal, result);
 }

@@ -52,5 +52,5 @@ export async function verifyAgainstDummy(password: string): Promise<false> {
 /** A new password, wherever one is chosen (setup, invite, reset, change, CLI): one rule. */
 export const newPasswordSchema = z
   .string()
-  .min(10, "at least 10 characters")
+  .min(textLimits.passwordMinChars, `at least ${textLimits.passwordMinChars} characters`)
   .max(textLimits.passwordChars);

@@ -5,12 +5,13 @@ import { signIn } from "@/lib/auth/config";
 import { configuredOAuthProviders } from "@/lib/auth/oauth-providers";
 import { safeRedirectTarget } from "@/lib/auth/redirect-target";
 import type { FormState } from "@/lib/forms/form-state";
+import { textLimits } from "@/lib/input-limits";
 
 /** The form-wide error never names a field: which one was wrong is not told (no enumeration). */
 export type LoginState = FormState<"email">;
 
 export async function loginWithPassword(_prev: LoginState, form: FormData): Promise<LoginState> {
-  const email = String(form.get("email") ?? "").slice(0, 254);
+  const email = String(form.get("email") ?? "").slice(0, textLimits.emailChars);
   try {
     await signIn("credentials", {
       email,

@@ -1,9 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { LabeledInput } from "@/app/_ui/labeled-input";
+import { EmailInput, LabeledInput } from "@/app/_ui/labeled-input";
 import { primaryButtonClass } from "@/app/_ui/styles";
-import { shownValue } from "@/lib/forms/form-state";
 import { type LoginState, loginWithPassword } from "./actions";
 
 export function LoginForm({ next }: { next: string }) {
@@ -11,14 +10,7 @@ export function LoginForm({ next }: { next: string }) {
   return (
     <form action={action} className="space-y-4" aria-describedby="login-error">
       <input type="hidden" name="next" value={next} />
-      <LabeledInput
-        label="Email"
-        name="email"
-        type="email"
-        autoComplete="username"
-        required
-        defaultValue={shownValue(state, "email", "")}
-      />
+      <EmailInput state={state} label="Email" />
       <LabeledInput
         label="Password"
         name="password"

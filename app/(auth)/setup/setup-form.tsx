@@ -2,9 +2,9 @@
 
 import { useActionState } from "react";
 import { FormStatus } from "@/app/_ui/form-status";
-import { LabeledInput } from "@/app/_ui/labeled-input";
+import { EmailInput, LabeledInput, NameInput } from "@/app/_ui/labeled-input";
 import { primaryButtonClass } from "@/app/_ui/styles";
-import { type FormState, shownValue } from "@/lib/forms/form-state";
+import type { FormState } from "@/lib/forms/form-state";
 import { textLimits } from "@/lib/input-limits";
 import { claimOwnerAction, type SetupField } from "./actions";
 
@@ -27,29 +27,14 @@ export function SetupForm({ filledInToken }: { filledInToken: string | null }) {
         className="font-mono"
         error={error("token")}
       />
-      <LabeledInput
-        label="Your email"
-        name="email"
-        type="email"
-        autoComplete="username"
-        required
-        defaultValue={shownValue(state, "email", "")}
-        error={error("email")}
-      />
-      <LabeledInput
-        label="Name (optional)"
-        name="name"
-        maxLength={textLimits.nameChars}
-        autoComplete="name"
-        defaultValue={shownValue(state, "name", "")}
-        error={error("name")}
-      />
+      <EmailInput state={state} label="Your email" />
+      <NameInput state={state} label="Name (optional)" autoComplete="name" />
       <LabeledInput
         label="Password (at least 10 characters)"
         name="password"
         type="password"
         autoComplete="new-password"
-        minLength={10}
+        minLength={textLimits.passwordMinChars}
         required
         error={error("password")}
       />

@@ -1,5 +1,5 @@
 import { index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { v7 as uuidv7 } from "uuid";
+import { createdAtColumn, idColumn, ownerColumn } from "./columns";
 import { projects } from "./projects";
 import { users } from "./users";
 
@@ -9,12 +9,8 @@ import { users } from "./users";
 export const ingestKeys = pgTable(
   "ingest_keys",
   {
-    id: uuid("id")
-      .primaryKey()
-      .$defaultFn(() => uuidv7()),
-    projectId: uuid("project_id")
-      .notNull()
-      .references(() => projects.id, { onDelete: "cascade" }),
+    id: idColumn(),
+    projectId: ownerColumn("project_id", () => projects.id),
     name: text("name").notNull().default("default"),
     // First characters of the key ("lw_pub_AbC1"), enough to recognise it in a list.
     prefix: text("prefix").notNull(),
@@ -23,7 +19,7 @@ export const ingestKeys = pgTable(
     // keys made before it was kept.
     key: text("key"),
     keyHash: text("key_hash").notNull().unique(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
   },
@@ -39,9 +35,7 @@ export const adminTokenRoles = ["admin", "viewer"] as const;
 export const adminTokenOrigins = ["dashboard", "cli"] as const;
 
 export const adminTokens = pgTable("admin_tokens", {
-  id: uuid("id")
-    .primaryKey()
-    .$defaultFn(() => uuidv7()),
+  id: idColumn(),
   name: text("name").notNull(),
   prefix: text("prefix").notNull(),
   tokenHash: text("token_hash").notNull().unique(),
@@ -50,7 +44,7 @@ export const adminTokens = pgTable("admin_tokens", {
   // removed", and such a token is never accepted (lib/auth/admin-tokens.ts).
   createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
   createdVia: text("created_via", { enum: adminTokenOrigins }).notNull().default("dashboard"),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  createdAt: createdAtColumn(),
   lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
   revokedAt: timestamp("revoked_at", { withTimezone: true }),
 });

@@ -1,14 +1,12 @@
 import { sql } from "drizzle-orm";
-import { integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { v7 as uuidv7 } from "uuid";
+import { integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { createdAtColumn, idColumn } from "./columns";
 
 export const ipStorageModes = ["none", "truncated", "full"] as const;
 export type IpStorage = (typeof ipStorageModes)[number];
 
 export const projects = pgTable("projects", {
-  id: uuid("id")
-    .primaryKey()
-    .$defaultFn(() => uuidv7()),
+  id: idColumn(),
   // The project's id in its Sentry DSN (<scheme>://<key>@<host>/<number>): Sentry SDKs and
   // Relay-compatible tools route only digit project ids. Unique in the deployment, never reused
   // while the sequence lives; existing projects were numbered in creation order.
@@ -22,7 +20,7 @@ export const projects = pgTable("projects", {
   ipStorage: text("ip_storage", { enum: ipStorageModes }).notNull().default("truncated"),
   // Optional cap on stored events; the prune removes the oldest beyond it.
   maxEvents: integer("max_events"),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  createdAt: createdAtColumn(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -1,4 +1,5 @@
-import { bigint, date, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { bigint, date, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import { ownerColumn } from "./columns";
 import { projects } from "./projects";
 
 // What Sentry SDKs report about themselves rather than about the app: release health (session
@@ -8,9 +9,7 @@ import { projects } from "./projects";
 export const releaseSessions = pgTable(
   "release_sessions",
   {
-    projectId: uuid("project_id")
-      .notNull()
-      .references(() => projects.id, { onDelete: "cascade" }),
+    projectId: ownerColumn("project_id", () => projects.id),
     day: date("day", { mode: "string" }).notNull(),
     // "" when the SDK named none (Sentry requires a release; the count is kept anyway).
     release: text("release").notNull(),
@@ -27,9 +26,7 @@ export const releaseSessions = pgTable(
 export const clientDrops = pgTable(
   "client_drops",
   {
-    projectId: uuid("project_id")
-      .notNull()
-      .references(() => projects.id, { onDelete: "cascade" }),
+    projectId: ownerColumn("project_id", () => projects.id),
     day: date("day", { mode: "string" }).notNull(),
     // Sentry's discard reason (queue_overflow, network_error, ratelimit_backoff, …) and data
     // category (error, log_item, session, …), as the SDK names them.

@@ -1,21 +1,19 @@
-import { index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { v7 as uuidv7 } from "uuid";
+import { index, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { createdAtColumn, idColumn, ownerColumn } from "./columns";
 import { projects } from "./projects";
 
 export const userRoles = ["owner", "admin", "viewer"] as const;
 export type UserRole = (typeof userRoles)[number];
 
 export const users = pgTable("users", {
-  id: uuid("id")
-    .primaryKey()
-    .$defaultFn(() => uuidv7()),
+  id: idColumn(),
   // Stored lower-cased; unique so an invite and an OAuth sign-in meet on the same row.
   email: text("email").notNull().unique(),
   name: text("name"),
   // scrypt hash "scrypt$N$r$p$salt$hash"; null for users invited to sign in with OAuth only.
   passwordHash: text("password_hash"),
   role: text("role", { enum: userRoles }).notNull().default("viewer"),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  createdAt: createdAtColumn(),
   lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
 });
 
@@ -25,13 +23,9 @@ export type User = typeof users.$inferSelect;
 export const projectMembers = pgTable(
   "project_members",
   {
-    projectId: uuid("project_id")
-      .notNull()
-      .references(() => projects.id, { onDelete: "cascade" }),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    projectId: ownerColumn("project_id", () => projects.id),
+    userId: ownerColumn("user_id", () => users.id),
+    createdAt: createdAtColumn(),
   },
   (t) => [primaryKey({ columns: [t.projectId, t.userId] })],
 );
@@ -42,13 +36,9 @@ export const projectMembers = pgTable(
 export const userSessions = pgTable(
   "user_sessions",
   {
-    id: uuid("id")
-      .primaryKey()
-      .$defaultFn(() => uuidv7()),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    id: idColumn(),
+    userId: ownerColumn("user_id", () => users.id),
+    createdAt: createdAtColumn(),
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
   },
   // Serves "this user's sessions" (account page, revoke all); lookups by id use the primary key.
@@ -65,15 +55,11 @@ export const passwordLinkPurposes = ["invite", "reset"] as const;
 export const passwordLinks = pgTable(
   "password_links",
   {
-    id: uuid("id")
-      .primaryKey()
-      .$defaultFn(() => uuidv7()),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    id: idColumn(),
+    userId: ownerColumn("user_id", () => users.id),
     purpose: text("purpose", { enum: passwordLinkPurposes }).notNull(),
     tokenHash: text("token_hash").notNull().unique(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     usedAt: timestamp("used_at", { withTimezone: true }),
   },

@@ -3,10 +3,9 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { EscapedText } from "@/app/_ui/escaped-text";
-import { LabeledInput } from "@/app/_ui/labeled-input";
+import { FormError } from "@/app/_ui/form-status";
+import { NameInput } from "@/app/_ui/labeled-input";
 import { primaryButtonClass } from "@/app/_ui/styles";
-import { shownValue } from "@/lib/forms/form-state";
-import { textLimits } from "@/lib/input-limits";
 import { type CreateProjectState, createProjectAction } from "../actions";
 import { NewKeyPanel } from "./new-key-panel";
 
@@ -18,24 +17,12 @@ export function CreateProjectForm({ origin }: { origin: string }) {
   return (
     <div className="space-y-4">
       <form action={action} className="flex flex-col gap-2 sm:flex-row sm:items-end">
-        <LabeledInput
-          label="Project name"
-          error={state.fieldErrors?.name}
-          fieldClassName="flex-1"
-          name="name"
-          required
-          maxLength={textLimits.nameChars}
-          defaultValue={shownValue(state, "name", "")}
-        />
+        <NameInput state={state} label="Project name" fieldClassName="flex-1" required />
         <button type="submit" disabled={pending} className={primaryButtonClass}>
           {pending ? "Creating…" : "Create project"}
         </button>
       </form>
-      {state.error && (
-        <p role="alert" className="text-sm text-red-700">
-          {state.error}
-        </p>
-      )}
+      <FormError error={state.error} />
       {state.project && state.ingestKey && state.sentryDsn && (
         <div className="space-y-2">
           <p className="text-sm">

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { FormStatus } from "@/app/_ui/form-status";
 import { LabeledInput } from "@/app/_ui/labeled-input";
+import { NewPasswordFields } from "@/app/_ui/new-password-fields";
 import { primaryButtonClass } from "@/app/_ui/styles";
 import type { FormState } from "@/lib/forms/form-state";
 import { changePasswordAction, type PasswordField } from "./actions";
@@ -24,23 +25,11 @@ export function PasswordForm({ hasPassword }: { hasPassword: boolean }) {
           error={state.fieldErrors?.current}
         />
       )}
-      <LabeledInput
-        label="New password (at least 10 characters)"
+      <NewPasswordFields
         name="next"
-        type="password"
-        autoComplete="new-password"
-        minLength={10}
-        required
-        error={state.fieldErrors?.next}
-      />
-      <LabeledInput
-        label="Repeat new password"
-        name="confirm"
-        type="password"
-        autoComplete="new-password"
-        minLength={10}
-        required
-        error={state.fieldErrors?.confirm}
+        label="New password (at least 10 characters)"
+        repeatLabel="Repeat new password"
+        errors={state.fieldErrors}
       />
       <button type="submit" disabled={pending} className={primaryButtonClass}>
         {pending ? "Saving…" : hasPassword ? "Change password" : "Set password"}

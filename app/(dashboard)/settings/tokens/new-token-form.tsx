@@ -1,11 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
-import { FormField } from "@/app/_ui/form-field";
-import { LabeledInput } from "@/app/_ui/labeled-input";
-import { inputClass, primaryButtonClass } from "@/app/_ui/styles";
-import { shownValue } from "@/lib/forms/form-state";
-import { textLimits } from "@/lib/input-limits";
+import { FormError } from "@/app/_ui/form-status";
+import { NameInput, StatefulSelect } from "@/app/_ui/labeled-input";
+import { primaryButtonClass } from "@/app/_ui/styles";
 import { CopyButton } from "../../projects/_components/copy-button";
 import { createTokenAction, type NewTokenState } from "./actions";
 
@@ -14,30 +12,17 @@ export function NewTokenForm() {
   return (
     <div className="space-y-3">
       <form action={action} className="grid gap-3 sm:grid-cols-3 sm:items-end">
-        <LabeledInput
+        <NameInput
+          state={state}
           label="Name"
-          error={state.fieldErrors?.name}
           fieldClassName="sm:col-span-2"
-          name="name"
           required
-          maxLength={textLimits.nameChars}
           placeholder="e.g. nightly export"
-          defaultValue={shownValue(state, "name", "")}
         />
-        <FormField label="Role" error={state.fieldErrors?.role}>
-          {(c) => (
-            <select
-              {...c}
-              key={shownValue(state, "role", "viewer")}
-              name="role"
-              defaultValue={shownValue(state, "role", "viewer")}
-              className={`${inputClass} mt-1`}
-            >
-              <option value="viewer">viewer (read logs)</option>
-              <option value="admin">admin (also manage projects)</option>
-            </select>
-          )}
-        </FormField>
+        <StatefulSelect state={state} field="role" saved="viewer" label="Role">
+          <option value="viewer">viewer (read logs)</option>
+          <option value="admin">admin (also manage projects)</option>
+        </StatefulSelect>
         <button
           type="submit"
           disabled={pending}
@@ -46,11 +31,7 @@ export function NewTokenForm() {
           {pending ? "Creating…" : "Create token"}
         </button>
       </form>
-      {state.error && (
-        <p role="alert" className="text-sm text-red-700">
-          {state.error}
-        </p>
-      )}
+      <FormError error={state.error} />
       {state.token && (
         <div className="space-y-2 rounded-lg border border-amber-300 bg-amber-50 p-4">
           <p className="text-sm font-medium">

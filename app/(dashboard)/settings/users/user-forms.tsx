@@ -3,9 +3,8 @@
 import { useActionState, useState } from "react";
 import { ConfirmSubmit } from "@/app/_ui/confirm-submit";
 import { EscapedText } from "@/app/_ui/escaped-text";
-import { FormField } from "@/app/_ui/form-field";
 import { FormStatus } from "@/app/_ui/form-status";
-import { LabeledInput } from "@/app/_ui/labeled-input";
+import { EmailInput, StatefulSelect } from "@/app/_ui/labeled-input";
 import { inputClass, primaryButtonClass, secondaryButtonClass } from "@/app/_ui/styles";
 import { CopyButton } from "@/app/(dashboard)/projects/_components/copy-button";
 import { type FormState, shownValue } from "@/lib/forms/form-state";
@@ -41,31 +40,23 @@ export function InviteForm({ projects }: { projects: { id: string; name: string 
   const checked = new Set(shownValue(state, "projectIds", "").split("\n"));
   return (
     <form action={action} className="grid gap-3 sm:grid-cols-3 sm:items-end">
-      <LabeledInput
+      <EmailInput
+        state={state}
         label="Email"
-        error={error("email")}
         fieldClassName="sm:col-span-2"
-        name="email"
-        type="email"
-        required
-        defaultValue={shownValue(state, "email", "")}
+        autoComplete={undefined}
       />
-      <FormField label="Role" error={error("role")}>
-        {(c) => (
-          <select
-            {...c}
-            key={shownValue(state, "role", "viewer")}
-            name="role"
-            defaultValue={shownValue(state, "role", "viewer")}
-            onChange={(e) => setRole(e.target.value)}
-            className={`${inputClass} mt-1`}
-          >
-            <option value="viewer">viewer</option>
-            <option value="admin">admin</option>
-            <option value="owner">owner</option>
-          </select>
-        )}
-      </FormField>
+      <StatefulSelect
+        state={state}
+        field="role"
+        saved="viewer"
+        label="Role"
+        onChange={(e) => setRole(e.target.value)}
+      >
+        <option value="viewer">viewer</option>
+        <option value="admin">admin</option>
+        <option value="owner">owner</option>
+      </StatefulSelect>
       {role === "viewer" && (
         <fieldset className="sm:col-span-3" aria-describedby="invite-projects-error">
           <legend className="text-sm font-medium">Projects they may see</legend>

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { EscapedText } from "@/app/_ui/escaped-text";
 import { FormField } from "@/app/_ui/form-field";
+import { FormError } from "@/app/_ui/form-status";
 import { dangerButtonClass, inputClass } from "@/app/_ui/styles";
 import { type FormState, shownValue } from "@/lib/forms/form-state";
 import { deleteProjectAction } from "../actions";
@@ -55,11 +56,7 @@ export function DeleteProjectForm({
       <button type="submit" disabled={pending} className={dangerButtonClass}>
         {pending ? "Deleting…" : "Delete project"}
       </button>
-      {state.error && (
-        <p role="alert" className="text-sm text-red-700">
-          {state.error}
-        </p>
-      )}
+      <FormError error={state.error} />
     </form>
   );
 }
