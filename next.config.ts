@@ -7,6 +7,10 @@ const nextConfig: NextConfig = {
   // Self-hosted and Deno Deploy builds run the migrator from the bundle: it needs the SQL files.
   outputFileTracingIncludes: { "/**": ["./drizzle/**/*"] },
   poweredByHeader: false,
+  // Sentry SDKs post to /api/<number>/envelope/ (and /store/) with the slash and follow no
+  // redirect: Next's default 308 to the slash-less path would lose every event of the Node SDK.
+  // Routes answer either form; pages still redirect to the slash-less form (proxy.ts).
+  skipTrailingSlashRedirect: true,
   // `forbidden()` renders app/forbidden.tsx (403) for pages a role may not see (lib/auth/page-guard.ts).
   experimental: { authInterrupts: true },
   // `npm run typecheck` (tsc over app, lib, tests and scripts) runs in CI; checking again inside

@@ -8,6 +8,14 @@ import { contentSecurityPolicy, staticSecurityHeaders } from "@/lib/http/securit
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  // Next's own trailing-slash redirect is off (next.config.ts: Sentry SDKs post to
+  // /api/<number>/envelope/ and follow no redirect); pages keep theirs here.
+  if (pathname.length > 1 && pathname.endsWith("/")) {
+    // A plain URL: NextURL would write the slash back (it keeps the request's own form).
+    const canonical = new URL(request.url);
+    canonical.pathname = pathname.replace(/\/+$/, "") || "/";
+    return NextResponse.redirect(canonical, 308);
+  }
   if (isDashboardPath(pathname) && !hasSessionCookie(request.cookies.getAll().map((c) => c.name))) {
     const login = new URL("/login", request.url);
     login.searchParams.set("next", `${pathname}${search}`);

@@ -3,10 +3,12 @@
 // are parsed with new URL() and compared by scheme, host and port exactly; wildcards only as
 // explicit `https://*.example.com` patterns (the suffix bug of Sentry CVE-2023-36829, HTTP-3).
 
+// One list for every ingest endpoint: X-Sentry-Auth is how Sentry SDKs may send their key,
+// X-Sentry-Rate-Limits how they learn to hold back (a browser SDK must be able to read it).
 export const corsAllowHeaders =
-  "Content-Type, Content-Encoding, X-Logwell-Key, X-Request-ID, Authorization";
+  "Content-Type, Content-Encoding, X-Logwell-Key, X-Request-ID, Authorization, X-Sentry-Auth";
 export const corsExposeHeaders =
-  "X-Request-ID, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset";
+  "X-Request-ID, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, X-Sentry-Rate-Limits";
 
 interface ParsedOrigin {
   protocol: string;

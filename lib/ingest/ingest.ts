@@ -25,7 +25,8 @@ import { preparationThread } from "./prepare/prepare-threads";
 import { nativeProtocol } from "./protocols/native";
 import { type BodyShape, decodeUtf8, readBody } from "./request/body";
 import { requestCountry, requestUserAgent, storedIp } from "./request/client-meta";
-import { authenticateIngestKey } from "./request/keys";
+import { authenticateIngestKey, type IngestProject } from "./request/keys";
+import { addSdkHealth } from "./store/sdk-health";
 import { insertCopyRows, insertEvents, type StoreResult } from "./store/store";
 
 // One ingest request, stage by stage, for every protocol (native POST /api/v1/logs, OTLP…).
@@ -37,6 +38,13 @@ export interface IngestProtocol {
   /** The body's format (a decoder in decode/decoders.ts) and encoding, or 415. */
   bodyShape(headers: Headers): BodyShape;
   presentedKey(request: Request): string | undefined;
+  /**
+   * Where the body itself may name the key, when the request did not (a Sentry envelope's
+   * `dsn` header): the body is then read, within the same caps, before the key is checked.
+   */
+  keyInBody?(bytes: Uint8Array): string | undefined;
+  /** A check of the key's project against the request (a Sentry URL's project number): throws. */
+  authorize?(request: Request, project: IngestProject): void;
   /** The answer once the valid events are committed (or when none was valid). */
   answer(ctx: RequestContext, result: IngestResult): Response;
   /** The answer to a refusal (ApiError), an outage or a bug (lib/http/respond.ts errorAnswer). */
@@ -99,10 +107,17 @@ async function ingestRequest(
   // Worked out once, and only when asked for: a missing or malformed key is refused first.
   let callerIp: string | undefined;
   const ipOf = () => (callerIp ??= clientIp(request, ctx.peerIp));
-  const key = protocol.presentedKey(request);
+  const caps = requestCaps();
+  let key = protocol.presentedKey(request);
+  let bytes: Uint8Array | undefined;
+  if (key === undefined && protocol.keyInBody) {
+    bytes = await readBody(ctx, shape, caps.maxBodyBytes);
+    key = protocol.keyInBody(bytes);
+  }
   const { project } = await authenticateIngestKey(db, key, Date.now(), () =>
     enforceKeyLookupLimit(ipOf()),
   );
+  protocol.authorize?.(request, project);
   if (origin && !isOriginAllowed(origin, project.allowedOrigins)) {
     for (const name of Object.keys(corsResponseHeaders(origin))) ctx.headers.delete(name);
     throw new ApiError("origin_not_allowed", "This origin may not send to this project.");
@@ -110,8 +125,7 @@ async function ingestRequest(
   const ip = ipOf();
   addRateLimitHeaders(ctx.headers, await enforceIngestIpLimit(project, ip));
 
-  const caps = requestCaps();
-  const bytes = await readBody(ctx, shape, caps.maxBodyBytes);
+  bytes ??= await readBody(ctx, shape, caps.maxBodyBytes);
   // Text formats are decoded to text here, as they always were; byte formats stay bytes.
   const body: Body =
     decoders[shape.format].input === "text" ? { text: decodeUtf8(bytes) } : { bytes };
@@ -135,6 +149,9 @@ async function ingestRequest(
   // The event limit counts the events the body holds, known only once it is parsed.
   addRateLimitHeaders(ctx.headers, await enforceProjectEventLimit(project, batch.received));
   const { outcome, prepared } = batch;
+  // Counters first, in their own transaction: if they fail, nothing is stored; if the events
+  // then fail, the counts stand (an SDK never re-sends them, so none is counted twice).
+  if (batch.sdkHealth) await addSdkHealth(db, project.id, batch.sdkHealth);
   // Nothing valid: nothing to store; the protocol says what that answers.
   const stored = prepared === 0 ? nothingStored : await storeBatch(db, job, batch);
   for (const index of stored.refused) {

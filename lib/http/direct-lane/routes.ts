@@ -1,5 +1,10 @@
 import type { ContextHandler } from "@/lib/http/request-context";
-import { logsEndpoint, otlpLogsEndpoint } from "@/lib/ingest/handlers";
+import {
+  logsEndpoint,
+  otlpLogsEndpoint,
+  sentryEnvelopeEndpoint,
+  sentryStoreEndpoint,
+} from "@/lib/ingest/handlers";
 
 // What `npm start`'s direct lane serves itself, bypassing Next's router (lane.ts). Each entry
 // is a path and the same handlers its route file in app/ serves through Next, so Vercel and
@@ -18,6 +23,9 @@ export interface DirectRoute {
 export const directRoutes: readonly DirectRoute[] = [
   { path: "/api/v1/logs", handlers: logsEndpoint },
   { path: "/api/otlp/v1/logs", handlers: otlpLogsEndpoint },
+  // Sentry SDKs post with the trailing slash; both forms, as through Next.
+  { path: /^\/api\/\d+\/envelope\/?$/, handlers: sentryEnvelopeEndpoint },
+  { path: /^\/api\/\d+\/store\/?$/, handlers: sentryStoreEndpoint },
 ];
 
 /** The route serving `path` (no query string), if the lane serves it. */

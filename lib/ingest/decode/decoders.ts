@@ -1,6 +1,8 @@
 import { parseEvents, type RawEvent } from "./native";
 import { decodeOtlpJson } from "./otlp/json";
 import { decodeOtlpProtobuf } from "./otlp/protobuf";
+import { decodeEnvelope, decodeStoreBody, type SentryDecoded } from "./sentry/decode";
+import type { SdkHealth } from "./sentry/sdk-health";
 
 // Every body format ingest reads, and how it becomes raw native-shaped events: one table, used
 // by the main thread and the preparation threads (prepare/) alike, so a job names its format by
@@ -18,6 +20,8 @@ export interface Decoded {
   events: RawEvent[];
   /** Facts the protocol's answer needs (plain strings: they may come from a thread). */
   answer?: Record<string, string>;
+  /** Sentry release health and client drops the body reported (stored beside the events). */
+  sdkHealth?: SdkHealth;
 }
 
 type Decoder =
@@ -41,7 +45,25 @@ export const decoders = {
     input: "bytes",
     decode: (bytes, c) => ({ events: decodeOtlpProtobuf(bytes, c.maxEvents) }),
   },
+  "sentry-envelope": {
+    input: "bytes",
+    decode: (bytes, c) => sentryDecoded(decodeEnvelope(bytes, c)),
+  },
+  "sentry-store": {
+    input: "bytes",
+    decode: (bytes) => sentryDecoded(decodeStoreBody(bytes)),
+  },
 } satisfies Record<string, Decoder>;
+
+/** The answer names the envelope's event id; health counters ride along when there are any. */
+function sentryDecoded({ events, eventId, health }: SentryDecoded): Decoded {
+  const hasHealth = health.sessions.length > 0 || health.drops.length > 0;
+  return {
+    events,
+    ...(eventId && { answer: { id: eventId } }),
+    ...(hasHealth && { sdkHealth: health }),
+  };
+}
 
 export type BodyFormat = keyof typeof decoders;
 

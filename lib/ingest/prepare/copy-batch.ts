@@ -1,4 +1,5 @@
 import { type Body, type BodyFormat, decodeBody } from "@/lib/ingest/decode/decoders";
+import type { SdkHealth } from "@/lib/ingest/decode/sentry/sdk-health";
 import { type PreparedBatch, prepareBatch } from "@/lib/ingest/normalize/batch";
 import type { NormalizedEvent } from "@/lib/ingest/normalize/schema";
 import { copyText } from "@/lib/ingest/store/copy-text";
@@ -28,6 +29,8 @@ interface PreparedBody {
   prepared: number;
   /** What the decoder found for the protocol's answer (decode/decoders.ts). */
   answer?: Record<string, string>;
+  /** Sentry release health and client drops, to store beside the events. */
+  sdkHealth?: SdkHealth;
 }
 
 export interface EventBatch extends PreparedBody {
@@ -43,7 +46,11 @@ const utf8 = new TextEncoder();
 
 export function prepareEventBatch(job: BodyJob): EventBatch {
   const { receivedAt } = job.facts;
-  const { events: raw, answer } = decodeBody(job.format, job, {
+  const {
+    events: raw,
+    answer,
+    sdkHealth,
+  } = decodeBody(job.format, job, {
     maxEvents: job.maxEvents,
     receivedAt,
   });
@@ -54,6 +61,7 @@ export function prepareEventBatch(job: BodyJob): EventBatch {
     prepared: events.length,
     events,
     ...(answer && { answer }),
+    ...(sdkHealth && { sdkHealth }),
   };
 }
 

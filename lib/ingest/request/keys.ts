@@ -10,7 +10,12 @@ import { logger } from "@/lib/log";
 
 export type IngestProject = Pick<
   Project,
-  "id" | "allowedOrigins" | "rateLimitPerIpPerMinute" | "rateLimitEventsPerMinute" | "ipStorage"
+  | "id"
+  | "number"
+  | "allowedOrigins"
+  | "rateLimitPerIpPerMinute"
+  | "rateLimitEventsPerMinute"
+  | "ipStorage"
 >;
 
 export interface IngestPrincipal {
@@ -92,6 +97,7 @@ async function lookUp(db: Db, hash: string): Promise<IngestPrincipal | null> {
       keyId: ingestKeys.id,
       revokedAt: ingestKeys.revokedAt,
       id: projects.id,
+      number: projects.number,
       allowedOrigins: projects.allowedOrigins,
       rateLimitPerIpPerMinute: projects.rateLimitPerIpPerMinute,
       rateLimitEventsPerMinute: projects.rateLimitEventsPerMinute,

@@ -18,7 +18,9 @@ import { authenticateIngestKey } from "./keys";
 
 export async function ingestPreflight(ctx: RequestContext, options: { db?: Db } = {}) {
   const origin = requestOrigin(ctx.request.headers);
-  const key = new URL(ctx.request.url).searchParams.get("key");
+  // ?key= (native, OTLP) or ?sentry_key= (Sentry SDKs put their key in the URL).
+  const query = new URL(ctx.request.url).searchParams;
+  const key = query.get("key") ?? query.get("sentry_key");
   if (origin && key) {
     const allowedOrigins = await projectOrigins(key, ctx, options.db);
     if (allowedOrigins && !isOriginAllowed(origin, allowedOrigins)) {

@@ -40,7 +40,8 @@ interface SdkFixtures {
   deployment: string;
   /** A page signed in as the bootstrapped owner (one sign-in per run: sign-in is rate limited). */
   owner: Page;
-  project: { id: string; key: string };
+  /** A fresh project: its id, first ingest key and that key's Sentry DSN. */
+  project: { id: string; key: string; dsn: string };
   /** A second browser context: the visitor of the app, separate from the signed-in owner. */
   appContext: BrowserContext;
   /** Opens the app page with the script tag and waits for `window.Logwell`. */
@@ -95,8 +96,12 @@ export const test = base.extend<SdkFixtures, { appServer: { origin: string; page
       headers: { origin: new URL(baseURL as string).origin },
     });
     expect(res.status()).toBe(201);
-    const body = (await res.json()) as { project: { id: string }; ingest_key: string };
-    await use({ id: body.project.id, key: body.ingest_key });
+    const body = (await res.json()) as {
+      project: { id: string };
+      ingest_key: string;
+      sentry_dsn: string;
+    };
+    await use({ id: body.project.id, key: body.ingest_key, dsn: body.sentry_dsn });
   },
   appContext: async ({ browser }, use) => {
     const context = await browser.newContext();

@@ -11,7 +11,7 @@ const MiB = 1024 * 1024;
 
 // The direct lane's way in: Node's request stream beside a body-less Request.
 describe("bodies read straight from Node's stream", () => {
-  const json = { format: "json", gzip: false } as const;
+  const json = { format: "json", encoding: "identity" } as const;
   const nodeRequest = (stream: PassThrough, headers: Record<string, string> = {}) =>
     requestContext(
       new Request("http://localhost/api/v1/logs", {
@@ -62,7 +62,7 @@ describe("bodies read straight from Node's stream", () => {
       nodeRequest(stream, { "content-encoding": "gzip" }),
       {
         format: "json",
-        gzip: true,
+        encoding: "gzip",
       },
       1000,
     );

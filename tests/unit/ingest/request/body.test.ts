@@ -1,4 +1,4 @@
-import { gzipSync } from "node:zlib";
+import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { requestContext } from "@/lib/http/request-context";
 import { parseEvents, UnparseableLine } from "@/lib/ingest/decode/native";
@@ -45,7 +45,7 @@ describe("TC-06 bounded reading", () => {
     const chunk = new Uint8Array(chunkSize).fill(0x20);
     const { request, pulled } = countingRequest(Array.from({ length: 1024 }, () => chunk));
     await expect(
-      readBodyText(requestContext(request), { format: "json", gzip: false }, MiB),
+      readBodyText(requestContext(request), { format: "json", encoding: "identity" }, MiB),
     ).rejects.toMatchObject({
       code: "payload_too_large",
     });
@@ -66,7 +66,7 @@ describe("TC-06 bounded reading", () => {
     });
     const buffersBefore = process.memoryUsage().arrayBuffers;
     await expect(
-      readBodyText(requestContext(request), { format: "json", gzip: true }, MiB),
+      readBodyText(requestContext(request), { format: "json", encoding: "gzip" }, MiB),
     ).rejects.toMatchObject({
       code: "payload_too_large",
     });
@@ -81,7 +81,7 @@ describe("TC-06 bounded reading", () => {
       "content-length": String(MiB + 1),
     });
     await expect(
-      readBodyText(requestContext(request), { format: "json", gzip: false }, MiB),
+      readBodyText(requestContext(request), { format: "json", encoding: "identity" }, MiB),
     ).rejects.toMatchObject({
       code: "payload_too_large",
     });
@@ -92,7 +92,11 @@ describe("TC-06 bounded reading", () => {
     const bytes = new Uint8Array(MiB).fill(0x61);
     bytes[0] = 0xff;
     const { request } = countingRequest(splitIntoChunks(bytes));
-    const text = await readBodyText(requestContext(request), { format: "json", gzip: false }, MiB);
+    const text = await readBodyText(
+      requestContext(request),
+      { format: "json", encoding: "identity" },
+      MiB,
+    );
     expect(text.length).toBe(MiB);
     expect(text[0]).toBe("\uFFFD");
   });
@@ -100,10 +104,38 @@ describe("TC-06 bounded reading", () => {
   it("invalid gzip is 400 invalid_json", async () => {
     const { request } = countingRequest([new TextEncoder().encode("not gzip")]);
     await expect(
-      readBodyText(requestContext(request), { format: "json", gzip: true }, MiB),
+      readBodyText(requestContext(request), { format: "json", encoding: "gzip" }, MiB),
     ).rejects.toMatchObject({
       code: "invalid_json",
     });
+  });
+});
+
+describe("deflate and brotli (Sentry SDKs)", () => {
+  const read = (body: Uint8Array, encoding: "deflate" | "br", maxBytes = MiB) =>
+    readBodyText(
+      requestContext(countingRequest(splitIntoChunks(body)).request),
+      { format: "sentry-envelope", encoding },
+      maxBytes,
+    );
+
+  it("undoes both", async () => {
+    const text = '{"message":"héllo"}';
+    expect(await read(deflateSync(text), "deflate")).toBe(text);
+    expect(await read(brotliCompressSync(text), "br")).toBe(text);
+  });
+
+  it("a bomb in either is 413 at the cap of output; a corrupt body is 400", async () => {
+    const big = Buffer.alloc(8 * MiB, 0x20);
+    for (const [body, encoding] of [
+      [deflateSync(big), "deflate"],
+      [brotliCompressSync(big), "br"],
+    ] as const) {
+      await expect(read(body, encoding)).rejects.toMatchObject({ code: "payload_too_large" });
+      await expect(read(Buffer.from("not compressed"), encoding)).rejects.toMatchObject({
+        status: 400,
+      });
+    }
   });
 });
 
@@ -116,7 +148,7 @@ describe("content types and encodings", () => {
   ])("%s (%s) → %s", (type, encoding, format) => {
     const headers = new Headers({ "content-type": type });
     if (encoding) headers.set("content-encoding", encoding);
-    expect(bodyShape(headers)).toEqual({ format, gzip: encoding === "gzip" });
+    expect(bodyShape(headers)).toEqual({ format, encoding: encoding ?? "identity" });
   });
 
   it.each([
