@@ -2,3 +2,4 @@
 export declare function buildScriptTag(): Promise<Uint8Array>;
 export declare function buildTypes(): string;
 export declare function buildSdk(): Promise<{ scriptTagGzipBytes: number }>;
+export declare const sdkCompilerOptions: import("typescript").CompilerOptions;

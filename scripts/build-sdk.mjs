@@ -59,19 +59,24 @@ function declarations(text, keep) {
     .join("\n");
 }
 
+/** How the SDK's types are checked: here for its .d.ts, and by the test that compiles a user. */
+export const sdkCompilerOptions = {
+  strict: true,
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.ESNext,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  lib: ["lib.es2023.d.ts", "lib.dom.d.ts"],
+  skipLibCheck: true,
+  types: [],
+};
+
 /** One self-contained .d.ts for the ES module: public types and functions, nothing internal. */
 export function buildTypes() {
   const emitted = new Map();
   const program = ts.createProgram([path.join(source, "index.ts")], {
+    ...sdkCompilerOptions,
     declaration: true,
     emitDeclarationOnly: true,
-    strict: true,
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.ESNext,
-    moduleResolution: ts.ModuleResolutionKind.Bundler,
-    lib: ["lib.es2023.d.ts", "lib.dom.d.ts"],
-    skipLibCheck: true,
-    types: [],
   });
   program.emit(undefined, (file, text) => emitted.set(path.basename(file, ".d.ts"), text));
   return [

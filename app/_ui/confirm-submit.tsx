@@ -1,6 +1,6 @@
 "use client";
 
-import { type ReactNode, useEffect, useRef, useState } from "react";
+import { type ComponentProps, type ReactNode, useEffect, useRef, useState } from "react";
 import { dangerButtonClass, secondaryButtonClass } from "./styles";
 
 /**
@@ -65,5 +65,27 @@ export function ConfirmSubmit({
         Cancel
       </button>
     </span>
+  );
+}
+
+/** A form that is only its confirmed submit button, acting on one id (revoke, reset, remove). */
+export function ConfirmForm({
+  action,
+  field,
+  value,
+  className,
+  ...submit
+}: {
+  action: ComponentProps<"form">["action"];
+  /** The hidden field the action reads, and its value. */
+  field: string;
+  value: string;
+  className?: string;
+} & Parameters<typeof ConfirmSubmit>[0]) {
+  return (
+    <form action={action} className={className}>
+      <input type="hidden" name={field} value={value} />
+      <ConfirmSubmit {...submit} />
+    </form>
   );
 }

@@ -1,6 +1,7 @@
 // GET /projects — the projects the signed-in user may see; admins create new ones here
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Card } from "@/app/_ui/card";
 import { EscapedText } from "@/app/_ui/escaped-text";
 import { cardClass } from "@/app/_ui/styles";
 import { canManageProjects } from "@/lib/auth/access";
@@ -59,12 +60,9 @@ export default async function ProjectsPage() {
         </ul>
       )}
       {canCreate && (
-        <section className={cardClass} aria-labelledby="new-project">
-          <h2 id="new-project" className="mb-3 font-medium">
-            New project
-          </h2>
+        <Card headingId="new-project" title="New project" headingClassName="mb-3">
           <CreateProjectForm origin={await siteOrigin()} />
-        </section>
+        </Card>
       )}
     </div>
   );

@@ -1,7 +1,7 @@
 // GET /status — deployment status for signed-in users: version, database, limiter, volume, prune
 
 import type { Metadata } from "next";
-import { cardClass } from "@/app/_ui/styles";
+import { Card } from "@/app/_ui/card";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDatabase } from "@/lib/db/client";
 import { env } from "@/lib/env";
@@ -57,10 +57,7 @@ export default async function StatusPage() {
         </p>
       )}
       <div className="grid gap-4 md:grid-cols-2">
-        <section className={cardClass} aria-labelledby="status-deployment">
-          <h2 id="status-deployment" className="mb-2 font-medium">
-            Deployment
-          </h2>
+        <Card headingId="status-deployment" title="Deployment" headingClassName="mb-2">
           <dl>
             <Row label="Version">{report.version}</Row>
             <Row label="Commit">{report.commit ?? "unknown"}</Row>
@@ -69,11 +66,8 @@ export default async function StatusPage() {
             <Row label="Rate limiter">{report.rate_limiter}</Row>
             <Row label="Client IP from">{clientIpSourceNames[report.client_ip.source]}</Row>
           </dl>
-        </section>
-        <section className={cardClass} aria-labelledby="status-storage">
-          <h2 id="status-storage" className="mb-2 font-medium">
-            Storage and retention
-          </h2>
+        </Card>
+        <Card headingId="status-storage" title="Storage and retention" headingClassName="mb-2">
           <dl>
             <Row label="Events today (UTC)">
               {metrics ? metrics.events_today.toLocaleString("en") : "n/a"}
@@ -87,7 +81,7 @@ export default async function StatusPage() {
                 : "n/a"}
             </Row>
           </dl>
-        </section>
+        </Card>
       </div>
     </div>
   );

@@ -2,7 +2,7 @@
 import { gzipSync } from "node:zlib";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
-import { buildScriptTag, buildTypes } from "../../../scripts/build-sdk.mjs";
+import { buildScriptTag, buildTypes, sdkCompilerOptions } from "../../../scripts/build-sdk.mjs";
 
 const BUDGET_BYTES = 3072;
 
@@ -36,16 +36,7 @@ describe("SDK bundle", () => {
         void done;
       `,
     };
-    const options: ts.CompilerOptions = {
-      strict: true,
-      noEmit: true,
-      target: ts.ScriptTarget.ES2022,
-      module: ts.ModuleKind.ESNext,
-      moduleResolution: ts.ModuleResolutionKind.Bundler,
-      lib: ["lib.es2023.d.ts", "lib.dom.d.ts"],
-      skipLibCheck: true,
-      types: [],
-    };
+    const options: ts.CompilerOptions = { ...sdkCompilerOptions, noEmit: true };
     const host = ts.createCompilerHost(options);
     const readFile = host.readFile.bind(host);
     host.readFile = (name) => files[name] ?? readFile(name);

@@ -1,5 +1,5 @@
+import { Card } from "@/app/_ui/card";
 import { EscapedText } from "@/app/_ui/escaped-text";
-import { cardClass } from "@/app/_ui/styles";
 import { plural } from "@/lib/format/plural";
 import type { listProjectDeletions } from "@/lib/projects/delete-project";
 import { RefreshWhileShown } from "./refresh-while-shown";
@@ -10,10 +10,12 @@ type Deletion = Awaited<ReturnType<typeof listProjectDeletions>>[number];
 export function DeletionsInProgress({ deletions }: { deletions: Deletion[] }) {
   if (deletions.length === 0) return null;
   return (
-    <section className={cardClass} aria-labelledby="deleting-heading" data-testid="deletions">
-      <h2 id="deleting-heading" className="mb-2 font-medium">
-        Deleting
-      </h2>
+    <Card
+      headingId="deleting-heading"
+      title="Deleting"
+      headingClassName="mb-2"
+      data-testid="deletions"
+    >
       <ul className="space-y-1 text-sm">
         {deletions.map((d) => (
           <li key={d.projectId}>
@@ -24,6 +26,6 @@ export function DeletionsInProgress({ deletions }: { deletions: Deletion[] }) {
         ))}
       </ul>
       <RefreshWhileShown everyMs={3000} />
-    </section>
+    </Card>
   );
 }

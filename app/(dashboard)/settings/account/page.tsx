@@ -1,7 +1,8 @@
 // GET /settings/account — who am I; change my own password; my sessions, and signing them all out
 import type { Metadata } from "next";
+import { Card } from "@/app/_ui/card";
 import { utcMinute } from "@/app/_ui/format";
-import { cardClass, dangerButtonClass } from "@/app/_ui/styles";
+import { dangerButtonClass } from "@/app/_ui/styles";
 import { currentSessionId, requirePageUser } from "@/lib/auth/session";
 import { listUserSessions, sessionIdleMs } from "@/lib/auth/sessions";
 import { getDb } from "@/lib/db/client";
@@ -21,17 +22,11 @@ export default async function AccountPage() {
   ]);
   return (
     <div className="space-y-6">
-      <section className={cardClass} aria-labelledby="account-heading">
-        <h2 id="account-heading" className="font-medium">
-          {user.email}
-        </h2>
+      <Card headingId="account-heading" title={user.email}>
         <p className="mb-4 text-sm text-zinc-600">Role: {user.role}</p>
         <PasswordForm hasPassword={hasPassword} />
-      </section>
-      <section className={cardClass} aria-labelledby="sessions-heading">
-        <h2 id="sessions-heading" className="mb-1 font-medium">
-          Sessions
-        </h2>
+      </Card>
+      <Card headingId="sessions-heading" title="Sessions" headingClassName="mb-1">
         <p className="mb-3 text-sm text-zinc-600">
           Browsers signed in as you. A session ends after {sessionIdleMs / 86_400_000} days unused,
           when it signs out, or when your password changes.
@@ -50,7 +45,7 @@ export default async function AccountPage() {
             Sign out of all devices
           </button>
         </form>
-      </section>
+      </Card>
     </div>
   );
 }

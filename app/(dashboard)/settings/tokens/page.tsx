@@ -1,8 +1,8 @@
 // GET /settings/tokens — admin API tokens (lw_sec_…) for scripts: create (shown once), revoke
 import type { Metadata } from "next";
-import { ConfirmSubmit } from "@/app/_ui/confirm-submit";
+import { Card } from "@/app/_ui/card";
+import { ConfirmForm } from "@/app/_ui/confirm-submit";
 import { utcMinute } from "@/app/_ui/format";
-import { cardClass } from "@/app/_ui/styles";
 import { requireRole } from "@/lib/auth/access";
 import { listAdminTokens } from "@/lib/auth/admin-tokens";
 import { orPageError } from "@/lib/auth/page-guard";
@@ -25,10 +25,7 @@ export default async function TokensPage() {
   const tokens = await listAdminTokens(await getDb());
   return (
     <div className="space-y-6">
-      <section className={cardClass} aria-labelledby="tokens-heading">
-        <h2 id="tokens-heading" className="mb-1 font-medium">
-          API tokens
-        </h2>
+      <Card headingId="tokens-heading" title="API tokens" headingClassName="mb-1">
         <p className="mb-4 text-sm text-zinc-600">
           Send as <code>Authorization: Bearer lw_sec_…</code> to the read and manage API. A token
           made here works only while the admin who made it stays an admin: removing them, or making
@@ -49,26 +46,24 @@ export default async function TokensPage() {
               {t.revokedAt ? (
                 <span className="rounded bg-zinc-200 px-2 py-0.5 text-xs">revoked</span>
               ) : (
-                <form action={revokeTokenAction} className="ml-auto">
-                  <input type="hidden" name="tokenId" value={t.id} />
-                  <ConfirmSubmit
-                    small
-                    label="Revoke"
-                    confirmLabel="Yes, revoke"
-                    consequence="Scripts using this token get 401 from now on."
-                  />
-                </form>
+                <ConfirmForm
+                  action={revokeTokenAction}
+                  className="ml-auto"
+                  field="tokenId"
+                  value={t.id}
+                  small
+                  label="Revoke"
+                  confirmLabel="Yes, revoke"
+                  consequence="Scripts using this token get 401 from now on."
+                />
               )}
             </li>
           ))}
         </ul>
-      </section>
-      <section className={cardClass} aria-labelledby="new-token-heading">
-        <h2 id="new-token-heading" className="mb-4 font-medium">
-          New token
-        </h2>
+      </Card>
+      <Card headingId="new-token-heading" title="New token" headingClassName="mb-4">
         <NewTokenForm />
-      </section>
+      </Card>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 // GET /settings/users — owners invite teammates (a one-time link), change roles, reset, remove
 import type { Metadata } from "next";
-import { cardClass } from "@/app/_ui/styles";
+import { Card } from "@/app/_ui/card";
 import { requireRole } from "@/lib/auth/access";
 import { orPageError } from "@/lib/auth/page-guard";
 import { requirePageUser } from "@/lib/auth/session";
@@ -18,10 +18,7 @@ export default async function UsersPage() {
   const [users, projects] = await Promise.all([listUsers(db), listVisibleProjects(db, user)]);
   return (
     <div className="space-y-6">
-      <section className={cardClass} aria-labelledby="users-heading">
-        <h2 id="users-heading" className="mb-4 font-medium">
-          Users
-        </h2>
+      <Card headingId="users-heading" title="Users" headingClassName="mb-4">
         <ul className="divide-y divide-zinc-200">
           {users.map((u) => (
             <li
@@ -40,13 +37,10 @@ export default async function UsersPage() {
             </li>
           ))}
         </ul>
-      </section>
-      <section className={cardClass} aria-labelledby="add-user-heading">
-        <h2 id="add-user-heading" className="mb-4 font-medium">
-          Invite a teammate
-        </h2>
+      </Card>
+      <Card headingId="add-user-heading" title="Invite a teammate" headingClassName="mb-4">
         <InviteForm projects={projects.map((p) => ({ id: p.id, name: p.name }))} />
-      </section>
+      </Card>
     </div>
   );
 }

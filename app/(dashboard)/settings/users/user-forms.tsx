@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { ConfirmSubmit } from "@/app/_ui/confirm-submit";
+import { ConfirmForm } from "@/app/_ui/confirm-submit";
 import { EscapedText } from "@/app/_ui/escaped-text";
 import { FormStatus } from "@/app/_ui/form-status";
 import { EmailInput, StatefulSelect } from "@/app/_ui/labeled-input";
@@ -145,26 +145,26 @@ export function UserRowForms({
           Save role
         </button>
       </form>
-      <form action={resetAction}>
-        <input type="hidden" name="userId" value={userId} />
-        <ConfirmSubmit
-          small
-          label="Reset password"
-          confirmLabel="Yes, reset"
-          consequence={`${email}'s password stops working and every session of theirs ends; you get a link for them to choose a new one.`}
-          pending={resetPending}
-        />
-      </form>
-      <form action={removeAction}>
-        <input type="hidden" name="userId" value={userId} />
-        <ConfirmSubmit
-          small
-          label="Remove"
-          confirmLabel="Yes, remove"
-          consequence={`${email} loses access at once: their sessions end and the API tokens they made are revoked. Their projects and logs stay.`}
-          pending={removePending}
-        />
-      </form>
+      <ConfirmForm
+        action={resetAction}
+        field="userId"
+        value={userId}
+        small
+        label="Reset password"
+        confirmLabel="Yes, reset"
+        consequence={`${email}'s password stops working and every session of theirs ends; you get a link for them to choose a new one.`}
+        pending={resetPending}
+      />
+      <ConfirmForm
+        action={removeAction}
+        field="userId"
+        value={userId}
+        small
+        label="Remove"
+        confirmLabel="Yes, remove"
+        consequence={`${email} loses access at once: their sessions end and the API tokens they made are revoked. Their projects and logs stay.`}
+        pending={removePending}
+      />
       <FormStatus
         state={[resetState, roleState, removeState].find((s) => s.error || s.message) ?? {}}
       />

@@ -1,8 +1,8 @@
 // GET /projects/{id}/health — what Sentry SDKs report about themselves: crash-free sessions per
 // release and the events clients dropped before sending (any member of the project).
 import type { Metadata } from "next";
+import { Card } from "@/app/_ui/card";
 import { EscapedText } from "@/app/_ui/escaped-text";
-import { cardClass } from "@/app/_ui/styles";
 import { pageProject } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db/client";
 import { clientDropTotals, releaseHealth } from "@/lib/projects/sdk-health";
@@ -27,10 +27,11 @@ export default async function ProjectHealthPage({
   ]);
   return (
     <div className="space-y-6">
-      <section className={cardClass} aria-labelledby="releases-heading">
-        <h2 id="releases-heading" className="mb-1 font-medium">
-          Crash-free sessions by release
-        </h2>
+      <Card
+        headingId="releases-heading"
+        title="Crash-free sessions by release"
+        headingClassName="mb-1"
+      >
         <p className="mb-4 text-sm text-zinc-600">
           Last {days} days, from the sessions Sentry SDKs report (release health).
         </p>
@@ -70,11 +71,8 @@ export default async function ProjectHealthPage({
             </table>
           </div>
         )}
-      </section>
-      <section className={cardClass} aria-labelledby="drops-heading">
-        <h2 id="drops-heading" className="mb-1 font-medium">
-          Dropped by the clients
-        </h2>
+      </Card>
+      <Card headingId="drops-heading" title="Dropped by the clients" headingClassName="mb-1">
         <p className="mb-4 text-sm text-zinc-600">
           Last {days} days, from Sentry SDKs&apos; client reports: events they discarded before
           sending (full queue, network errors, rate limits, sampling), which never reach any server.
@@ -105,7 +103,7 @@ export default async function ProjectHealthPage({
             </tbody>
           </table>
         )}
-      </section>
+      </Card>
     </div>
   );
 }

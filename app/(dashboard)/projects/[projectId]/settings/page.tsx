@@ -1,6 +1,6 @@
 // GET /projects/{id}/settings — project settings, ingest keys, viewer access, deletion (admins)
 import type { Metadata } from "next";
-import { cardClass } from "@/app/_ui/styles";
+import { Card } from "@/app/_ui/card";
 import { requireRole } from "@/lib/auth/access";
 import { orPageError, pageProject } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db/client";
@@ -40,17 +40,11 @@ export default async function ProjectSettingsPage({
     .map((u) => ({ id: u.id, email: u.email, isMember: memberIds.has(u.id) }));
   return (
     <div className="space-y-6">
-      <section className={cardClass} aria-labelledby="settings-heading">
-        <h2 id="settings-heading" className="mb-4 font-medium">
-          Settings
-        </h2>
+      <Card headingId="settings-heading" title="Settings" headingClassName="mb-4">
         <SettingsForm project={projectDto(project)} />
         <PrunePreviewNote projectId={project.id} />
-      </section>
-      <section className={cardClass} aria-labelledby="keys-heading">
-        <h2 id="keys-heading" className="mb-4 font-medium">
-          Ingest keys
-        </h2>
+      </Card>
+      <Card headingId="keys-heading" title="Ingest keys" headingClassName="mb-4">
         <KeysTable
           projectId={project.id}
           projectNumber={project.number}
@@ -60,19 +54,18 @@ export default async function ProjectSettingsPage({
         <div className="mt-4 border-t border-zinc-200 pt-4">
           <NewKeyForm projectId={project.id} origin={origin} />
         </div>
-      </section>
-      <section className={cardClass} aria-labelledby="access-heading">
-        <h2 id="access-heading" className="mb-4 font-medium">
-          Viewer access
-        </h2>
+      </Card>
+      <Card headingId="access-heading" title="Viewer access" headingClassName="mb-4">
         <MembersSection projectId={project.id} viewers={viewers} />
-      </section>
-      <section className={`${cardClass} border-red-200`} aria-labelledby="danger-heading">
-        <h2 id="danger-heading" className="mb-4 font-medium text-red-800">
-          Delete project
-        </h2>
+      </Card>
+      <Card
+        headingId="danger-heading"
+        title="Delete project"
+        headingClassName="mb-4 text-red-800"
+        className="border-red-200"
+      >
         <DeleteProjectForm projectId={project.id} name={project.name} events={events} />
-      </section>
+      </Card>
     </div>
   );
 }

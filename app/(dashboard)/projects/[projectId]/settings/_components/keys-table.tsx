@@ -1,4 +1,4 @@
-import { ConfirmSubmit } from "@/app/_ui/confirm-submit";
+import { ConfirmForm } from "@/app/_ui/confirm-submit";
 import { utcMinute } from "@/app/_ui/format";
 import type { IngestKey } from "@/lib/db/schema";
 import { sentryDsn } from "@/lib/projects/sentry-dsn";
@@ -32,15 +32,16 @@ export function KeysTable({
             {k.revokedAt ? (
               <span className="rounded bg-zinc-200 px-2 py-0.5 text-xs">revoked</span>
             ) : (
-              <form action={revokeKeyAction.bind(null, projectId)} className="ml-auto">
-                <input type="hidden" name="keyId" value={k.id} />
-                <ConfirmSubmit
-                  small
-                  label="Revoke"
-                  confirmLabel="Yes, revoke"
-                  consequence="Apps sending with this key are refused (401) from now on, and it cannot be turned back on."
-                />
-              </form>
+              <ConfirmForm
+                action={revokeKeyAction.bind(null, projectId)}
+                className="ml-auto"
+                field="keyId"
+                value={k.id}
+                small
+                label="Revoke"
+                confirmLabel="Yes, revoke"
+                consequence="Apps sending with this key are refused (401) from now on, and it cannot be turned back on."
+              />
             )}
           </div>
           <KeyValue ingestKey={k} />
