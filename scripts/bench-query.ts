@@ -15,6 +15,7 @@ import { type LogFilters, parseLogQuery } from "@/lib/logs/filters";
 import { listLogs } from "@/lib/logs/list";
 import { logVolume } from "@/lib/logs/volume";
 import { createProject } from "@/lib/projects/create-project";
+import { adminQuery } from "./bench/bench-db";
 import { percentile, round } from "./bench/stats";
 
 const arg = (name: string, fallback: number) => {
@@ -27,15 +28,7 @@ const baseUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1
 const days = 7;
 const rareToken = "zebra-quokka";
 
-async function admin(statement: string) {
-  const client = new pg.Client({ connectionString: baseUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
+const admin = (statement: string) => adminQuery(baseUrl, statement);
 
 // Level mix of a chatty web app: mostly info/debug, 10 % warn, 5 % error, 0.5 % fatal.
 function levelFor(seq: number): number {

@@ -30,12 +30,18 @@ export function LabeledInput({
 export function StatefulInput<F extends string>({
   state,
   field,
+  saved = "",
   ...input
-}: { state: FormState<F>; field: F } & Parameters<typeof LabeledInput>[0]) {
+}: {
+  state: FormState<F>;
+  field: F;
+  /** The stored value, shown until something else was submitted. */
+  saved?: string | number | null;
+} & Parameters<typeof LabeledInput>[0]) {
   return (
     <LabeledInput
       name={field}
-      defaultValue={shownValue(state, field, "")}
+      defaultValue={shownValue(state, field, saved)}
       error={state.fieldErrors?.[field]}
       {...input}
     />

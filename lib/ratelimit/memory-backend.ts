@@ -22,13 +22,8 @@ export class MemoryBackend implements LimitBackend {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async limit(
-    policy: Policy,
-    limit: number,
-    identifier: string,
-    rate: number,
-  ): Promise<LimitResult> {
-    return this.limitSync(policy, limit, identifier, rate);
+  async limit(policy: Policy, limit: number, key: string, rate: number): Promise<LimitResult> {
+    return this.limitSync(policy, limit, key, rate);
   }
 
   limitSync(policy: Policy, limit: number, identifier: string, rate: number): LimitResult {

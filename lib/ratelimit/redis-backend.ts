@@ -17,16 +17,10 @@ export class RedisBackend implements LimitBackend {
     private readonly hooks: { reset?: () => void; close?: () => Promise<void> } = {},
   ) {}
 
-  async limit(
-    policy: Policy,
-    limit: number,
-    identifier: string,
-    rate: number,
-  ): Promise<LimitResult> {
-    const { success, remaining, reset, reason } = await this.limiter(policy, limit).limit(
-      identifier,
-      { rate },
-    );
+  async limit(policy: Policy, limit: number, key: string, rate: number): Promise<LimitResult> {
+    const { success, remaining, reset, reason } = await this.limiter(policy, limit).limit(key, {
+      rate,
+    });
     // Our own timeout wraps this call; the library's is off, so "timeout" cannot occur.
     if (reason === "timeout") throw new Error("rate limiter timed out");
     return { success, limit, remaining, reset };

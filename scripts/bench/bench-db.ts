@@ -79,7 +79,8 @@ export async function createBenchDatabase(baseUrl: string): Promise<BenchDatabas
   }
 }
 
-async function adminQuery(baseUrl: string, statement: string) {
+/** One statement on a connection of its own to `baseUrl` (CREATE and DROP DATABASE). */
+export async function adminQuery(baseUrl: string, statement: string) {
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
   try {

@@ -8,10 +8,14 @@ import { siteOrigin } from "@/lib/http/site-origin";
 import { createProjectAs } from "@/lib/projects/api";
 import { createProjectBodySchema } from "@/lib/projects/schemas";
 
-export interface CreateProjectState extends FormState<"name"> {
-  project?: { id: string; name: string };
+/** What a form that makes an ingest key shows once it is made (new-key-panel.tsx). */
+export interface NewKeyState extends FormState<"name"> {
   ingestKey?: string;
   sentryDsn?: string;
+}
+
+export interface CreateProjectState extends NewKeyState {
+  project?: { id: string; name: string };
 }
 
 // Server actions are public POST endpoints: formAction re-checks the session and the role, and

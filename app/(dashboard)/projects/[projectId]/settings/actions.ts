@@ -14,6 +14,7 @@ import { createKeyAs, deleteProjectAs, revokeKeyAs, updateProjectAs } from "@/li
 import { continueDeletionsAfterResponse } from "@/lib/projects/deletion-in-background";
 import { addProjectMember, removeProjectMember } from "@/lib/projects/members";
 import { newIngestKeyBodySchema, updateProjectBodySchema } from "@/lib/projects/schemas";
+import type { NewKeyState } from "../../actions";
 import { type SettingsField, settingsFields, settingsFromForm } from "./settings-form-data";
 
 // Every action re-checks session, visibility (404) and role (403) through lib/projects/api.
@@ -31,11 +32,6 @@ export const saveSettingsAction = formAction(
     return { ok: true, message: "Saved." };
   },
 );
-
-export interface NewKeyState extends FormState<"name"> {
-  ingestKey?: string;
-  sentryDsn?: string;
-}
 
 export const createKeyAction = formAction(
   {

@@ -5,7 +5,8 @@ import { FormError } from "@/app/_ui/form-status";
 import { NameInput } from "@/app/_ui/labeled-input";
 import { secondaryButtonClass } from "@/app/_ui/styles";
 import { NewKeyPanel } from "../../../_components/new-key-panel";
-import { createKeyAction, type NewKeyState } from "../actions";
+import type { NewKeyState } from "../../../actions";
+import { createKeyAction } from "../actions";
 
 export function NewKeyForm({ projectId, origin }: { projectId: string; origin: string }) {
   const [state, action, pending] = useActionState<NewKeyState, FormData>(
