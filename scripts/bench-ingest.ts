@@ -7,7 +7,8 @@
 // with its direct lane and preparation threads) on a fresh database on the local Postgres,
 // against two ceilings measured in the same run: COPY of the same rows into the same table, and
 // the same server answering its cheapest route; and, with batch 100 in the plan, the same
-// events as OTLP/HTTP protobuf (batch 100) right after native batch 100, as a ratio to it.
+// events as OTLP/HTTP protobuf (batch 100) right after native batch 100, as a ratio to it;
+// with batch 1, a Sentry envelope of one event right after native batch 1, likewise.
 // Prints figures and ratios; asserts nothing but
 // "events lost = 0" (exit code 1 otherwise). Method and figures: docs/performance.md.
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
@@ -31,6 +32,7 @@ import {
 import { closedLoop, type LoadRun, type LoadSpec, openLoop } from "./bench/load-generator";
 import { describeMachine } from "./bench/machine";
 import { otlpBodies } from "./bench/otlp-body";
+import { sentryEnvelopes } from "./bench/sentry-body";
 import { round, summarizeLatencies } from "./bench/stats";
 
 const { values: args } = parseArgs({
@@ -116,6 +118,25 @@ function otlpSpec(durationMs: number): LoadSpec {
   };
 }
 
+// The same events as a browser's Sentry SDK sends them, one per envelope (the way every Sentry
+// SDK sends errors); the answer names the event's id once it is stored.
+const sentryUrl = new URL(
+  `/api/${db.projectNumber}/envelope/?sentry_key=${db.key}&sentry_version=7`,
+  server.url,
+);
+const sentryBody = sentryEnvelopes();
+function sentrySpec(durationMs: number): LoadSpec {
+  return {
+    url: sentryUrl,
+    method: "POST",
+    headers: { "content-type": "text/plain;charset=UTF-8" },
+    body: sentryBody,
+    connections: plan.connections,
+    durationMs,
+    acceptedOf: (reply) => (reply.body.startsWith('{"id":') ? 1 : 0),
+  };
+}
+
 function ingestSpec(batchSize: number, durationMs: number): LoadSpec {
   return {
     url: ingestUrl,
@@ -159,6 +180,7 @@ const results: BenchResults = {
   ingest: new Map(),
   halfLoad: new Map(),
   otlp: [],
+  sentry: [],
   eventsLost: 0,
 };
 let profileFrom = 0;
@@ -209,6 +231,7 @@ try {
   console.log(`server: ${server.url} (build ${distDir}), database ${new URL(db.url).pathname}`);
   for (const batchSize of plan.batchSizes) await closedLoop(ingestSpec(batchSize, plan.warmupMs));
   if (plan.batchSizes.includes(otlpBatch)) await closedLoop(otlpSpec(plan.warmupMs));
+  if (plan.batchSizes.includes(1)) await closedLoop(sentrySpec(plan.warmupMs));
   await closedLoop(trivialSpec(plan.warmupMs));
   await db.truncateLogs();
 
@@ -257,6 +280,13 @@ async function measureRepetition(rep: number) {
         closedLoop(otlpSpec(plan.durationMs)),
       );
       results.otlp.push({ native: figure, otlp });
+    }
+    // A Sentry envelope of one event right after native single events.
+    if (batchSize === 1) {
+      const sentry = await measureIngest(1, "Sentry envelope, one event", () =>
+        closedLoop(sentrySpec(plan.durationMs)),
+      );
+      results.sentry.push({ native: figure, sentry });
     }
   }
 }

@@ -11,6 +11,8 @@ import { backendPids } from "./cpu-time";
 export interface BenchDatabase {
   url: string;
   projectId: string;
+  /** The project's number, for its Sentry endpoint (/api/<number>/envelope/). */
+  projectNumber: number;
   /** Rows of the COPY ceiling go to a second project, so each count stays separate. */
   copyProjectId: string;
   key: string;
@@ -46,6 +48,7 @@ export async function createBenchDatabase(baseUrl: string): Promise<BenchDatabas
     return {
       url: url.toString(),
       projectId: project.id,
+      projectNumber: project.number,
       copyProjectId: copy.project.id,
       key,
       countRows: async (projectId) =>

@@ -39,6 +39,8 @@ export interface BenchResults {
   halfLoad: Map<number, IngestFigure[]>;
   /** OTLP protobuf batch 100, each with the native batch-100 figure measured just before it. */
   otlp: Array<{ native: IngestFigure; otlp: IngestFigure }>;
+  /** A Sentry envelope of one event, each with the native batch-1 figure measured just before. */
+  sentry: Array<{ native: IngestFigure; sentry: IngestFigure }>;
   eventsLost: number;
 }
 
@@ -156,6 +158,7 @@ export function printSummary(r: BenchResults): void {
     );
   }
   printOtlp(r.otlp);
+  printSentry(r.sentry);
   console.log(`events lost (2xx-acknowledged minus stored): ${r.eventsLost} (must be 0)`);
 }
 
@@ -180,5 +183,29 @@ function printOtlp(pairs: BenchResults["otlp"]): void {
   );
   console.log(
     `  by CPU: native (server + Postgres) µs/event ÷ OTLP µs/event = ${round(cpuRatio, 2)}`,
+  );
+}
+
+/** Sentry envelopes of one event against native single events, each pair back to back. */
+function printSentry(pairs: BenchResults["sentry"]): void {
+  if (pairs.length === 0) return;
+  const ratio = median(pairs.map((p) => p.sentry.eventsPerSecond / p.native.eventsPerSecond));
+  const sentry = (pick: (f: IngestFigure) => number) => median(pairs.map((p) => pick(p.sentry)));
+  console.log(
+    `Sentry envelope, one event: ${round(sentry((f) => f.eventsPerSecond))} events/s, p99 ${round(
+      sentry((f) => f.p99),
+      1,
+    )} ms, server CPU ${round(
+      sentry((f) => f.serverCpuUs),
+      1,
+    )} µs/event`,
+  );
+  console.log(
+    `ratio Sentry envelope (one event) events/s ÷ native single-event events/s: ${round(ratio, 2)} (target ≥ 0.80; per repetition, median)`,
+  );
+  const cpu = (f: IngestFigure) => f.serverCpuUs + f.dbCpuUs;
+  const cpuRatio = median(pairs.map((p) => cpu(p.native) / cpu(p.sentry)));
+  console.log(
+    `  by CPU: native (server + Postgres) µs/event ÷ Sentry µs/event = ${round(cpuRatio, 2)}`,
   );
 }

@@ -1,4 +1,5 @@
 import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
+import { fc } from "@fast-check/vitest";
 import * as Sentry from "@sentry/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAdminToken } from "@/lib/auth/admin-tokens";
@@ -6,6 +7,7 @@ import type { Db } from "@/lib/db/open";
 import { createProject } from "@/lib/projects/create-project";
 import { backends } from "../../../support/db";
 import { type ServerSeededWith, startServerSeededWith } from "../../../support/seed";
+import { envelopeBytes } from "../../../unit/ingest/decode/sentry/arbitraries";
 import { sentryClient } from "./sentry-client";
 
 // Sentry SDKs against `npm start` (docs/api.md → Sentry): the real @sentry/node client for what
@@ -297,6 +299,18 @@ describe.each(servers)("Sentry endpoints on $lane ($backend)", ({ backend, plain
     const tooLarge = await post(envelopePath(seeded.other), huge, { "content-encoding": "gzip" });
     expect(tooLarge.status).toBe(413);
     expect(await logsOf(seeded.other.id)).toHaveLength(before);
+  });
+
+  it("hostile bodies: 200, 400 or 413, never a 5xx", async () => {
+    const bodies = fc.oneof(envelopeBytes, fc.uint8Array({ maxLength: 256 }));
+    await fc.assert(
+      fc.asyncProperty(bodies, fc.constantFrom("envelope", "store"), async (body, kind) => {
+        const path = `/api/${seeded.other.number}/${kind}/?sentry_key=${seeded.other.key}`;
+        const answer = await post(path, Buffer.from(body));
+        expect([200, 400, 413]).toContain(answer.status);
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it("CORS like native ingest, with Retry-After and X-Sentry-Rate-Limits exposed", async () => {
