@@ -24,6 +24,7 @@ async function sentryBundle(): Promise<string> {
 test("@sentry/browser: an uncaught error with its cause, a rejection and a log, with user agent and stack", async ({
   app,
   appContext,
+  owner,
   project,
   waitForEvents,
 }) => {
@@ -79,4 +80,10 @@ test("@sentry/browser: an uncaught error with its cause, a rejection and a log, 
   const log = events.find((e) => e.message === `log ${run}`);
   expect(log).toMatchObject({ level: "warn", release: "shop@2.0.0" });
   expect(log?.attributes).toMatchObject({ cart: 3 });
+
+  // The SDK also reported its session (release health): the project's Health page shows it.
+  await owner.goto(`/projects/${project.id}/health`);
+  const release = owner.getByTestId("release-health").getByRole("row", { name: /shop@2\.0\.0/ });
+  await expect(release).toBeVisible();
+  await expect(release.getByRole("cell").nth(1)).toHaveText("100%");
 });
