@@ -19,8 +19,8 @@ const key = (engine: Engine, build: Build, error: ErrorName) =>
   groupEvent(nativeEvent(engine, build, error))?.key;
 
 describe("the stack corpus", () => {
-  it("holds every engine × build", () => {
-    expect(fixtureCount).toBe(16);
+  it("holds every engine × build, and @sentry/browser's envelopes for each build", () => {
+    expect(fixtureCount).toBe(20);
     // The redeploy really changed what it should: the bundle's hash and the line numbers.
     expect(fixture("chrome", "deploy-1").files[0]).not.toBe(fixture("chrome", "deploy-2").files[0]);
     const line = (build: Build) =>

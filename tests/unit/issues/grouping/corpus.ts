@@ -23,6 +23,15 @@ export function fixture(engine: Engine, build: Build): Fixture {
   return JSON.parse(readFileSync(path.join(dir, `${engine}.${build}.json`), "utf8")) as Fixture;
 }
 
+/** What @sentry/browser sent for each error in Chromium (one envelope as text). */
+export function sentryBrowserEnvelope(build: Build, error: ErrorName): string {
+  const file = path.join(dir, `sentryBrowser.${build}.json`);
+  const { captured } = JSON.parse(readFileSync(file, "utf8")) as {
+    captured: Record<ErrorName, string>;
+  };
+  return captured[error];
+}
+
 export const fixtureCount = readdirSync(dir).filter((name) => name.endsWith(".json")).length;
 
 /** The event the native SDK stores for a captured error (window.onerror's message, the stack). */

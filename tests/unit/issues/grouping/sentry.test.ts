@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodeEnvelope } from "@/lib/ingest/decode/sentry/decode";
 import { normalizeEvent } from "@/lib/ingest/normalize/normalize";
 import { type GroupingInput, groupEvent } from "@/lib/issues/grouping";
-import { type ErrorName, errors } from "./corpus";
+import { builds, type ErrorName, errors, nativeEvent, sentryBrowserEnvelope } from "./corpus";
 
 // Sentry SDK frames as the Sentry mapping stores them: the real @sentry/node captures the
 // corpus's errors, its envelope goes through decodeEnvelope and native normalisation, and the
@@ -34,6 +34,15 @@ beforeAll(() => {
 afterAll(() => Sentry.close());
 
 const shopDir = path.resolve(__dirname, "../../../fixtures/stacks/capture");
+
+/** An envelope as the Sentry endpoint stores it: decoded, mapped, normalised. */
+function stored(envelope: string): GroupingInput {
+  const bytes = new TextEncoder().encode(envelope);
+  const decoded = decodeEnvelope(bytes, { receivedAt: new Date(), maxEvents: 10 });
+  const result = normalizeEvent(decoded.events[0], new Date());
+  if (!result.ok) throw new Error(result.message);
+  return result.event;
+}
 
 /** The shop's error, thrown in Node, as the native SDK and as Sentry store it. */
 async function bothWays(error: ErrorName): Promise<[GroupingInput, GroupingInput]> {
@@ -64,13 +73,8 @@ async function bothWays(error: ErrorName): Promise<[GroupingInput, GroupingInput
   envelopes.length = 0;
   Sentry.captureException(thrown);
   await Sentry.flush();
-  const decoded = decodeEnvelope(new TextEncoder().encode(envelopes[0]), {
-    receivedAt: new Date(),
-    maxEvents: 10,
-  });
-  const stored = normalizeEvent(decoded.events[0], new Date());
-  if (!stored.ok || !native.ok) throw new Error("not stored");
-  return [native.event, stored.event];
+  if (!native.ok) throw new Error(native.message);
+  return [native.event, stored(envelopes[0] ?? "")];
 }
 
 describe("Sentry SDK frames", () => {
@@ -84,6 +88,20 @@ describe("Sentry SDK frames", () => {
       expect(b?.key).toBe(a?.key);
       expect(b?.title).toBe(a?.title);
       expect(b?.culprit).toBe(a?.culprit);
+    });
+  }
+});
+
+describe("@sentry/browser frames (captured in Chromium, tests/fixtures/stacks/)", () => {
+  for (const build of builds) {
+    it(`${build}: each error is the issue the native SDK's Chrome event is in`, () => {
+      for (const error of errors) {
+        const sentry = groupEvent(stored(sentryBrowserEnvelope(build, error)));
+        const native = groupEvent(nativeEvent("chrome", build, error));
+        expect(sentry?.basis).toBe("frames");
+        expect(sentry?.key).toBe(native?.key);
+        expect(sentry?.culprit).toBe(native?.culprit);
+      }
     });
   }
 });
