@@ -44,6 +44,14 @@ function activeFilters(state: ExplorerState): number {
 }
 
 /** A plain GET form: submitting it writes every filter that is set into the URL. */
+// The exact-match filters, each a short text box (ids get a little more room).
+const exactFilters = [
+  { name: "environment", label: "Environment", width: "w-28" },
+  { name: "release", label: "Release", width: "w-28" },
+  { name: "session_id", label: "Session", width: "w-32" },
+  { name: "user_id", label: "User", width: "w-32" },
+] as const;
+
 export function FilterBar({ state, action }: { state: ExplorerState; action: string }) {
   const f: LogFilters = state.filters;
   const custom = state.range === "custom";
@@ -95,20 +103,15 @@ export function FilterBar({ state, action }: { state: ExplorerState; action: str
               <option value="custom">Custom (from/to)</option>
             </select>
           </Field>
-          <Field label="From">
-            <LocalDateTimeInput
-              name="from"
-              iso={custom ? (f.from ?? "") : ""}
-              className={`${inputClass} w-52`}
-            />
-          </Field>
-          <Field label="To">
-            <LocalDateTimeInput
-              name="to"
-              iso={custom ? (f.to ?? "") : ""}
-              className={`${inputClass} w-52`}
-            />
-          </Field>
+          {(["from", "to"] as const).map((edge) => (
+            <Field key={edge} label={edge === "from" ? "From" : "To"}>
+              <LocalDateTimeInput
+                name={edge}
+                iso={custom ? (f[edge] ?? "") : ""}
+                className={`${inputClass} w-52`}
+              />
+            </Field>
+          ))}
           <Field label="Minimum level">
             <select name="min_level" defaultValue={f.min_level ?? ""} className={inputClass}>
               <option value="">Any</option>
@@ -135,26 +138,15 @@ export function FilterBar({ state, action }: { state: ExplorerState; action: str
               </label>
             ))}
           </fieldset>
-          <Field label="Environment">
-            <input
-              name="environment"
-              defaultValue={f.environment ?? ""}
-              className={`${inputClass} w-28`}
-            />
-          </Field>
-          <Field label="Release">
-            <input name="release" defaultValue={f.release ?? ""} className={`${inputClass} w-28`} />
-          </Field>
-          <Field label="Session">
-            <input
-              name="session_id"
-              defaultValue={f.session_id ?? ""}
-              className={`${inputClass} w-32`}
-            />
-          </Field>
-          <Field label="User">
-            <input name="user_id" defaultValue={f.user_id ?? ""} className={`${inputClass} w-32`} />
-          </Field>
+          {exactFilters.map(({ name, label, width }) => (
+            <Field key={name} label={label}>
+              <input
+                name={name}
+                defaultValue={f[name] ?? ""}
+                className={`${inputClass} ${width}`}
+              />
+            </Field>
+          ))}
         </div>
       </FilterDisclosure>
     </CleanGetForm>

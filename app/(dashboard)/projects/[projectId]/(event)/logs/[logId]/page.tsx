@@ -60,6 +60,16 @@ export default async function LogDetailPage({
       </span>
     ) : null;
   const logs = `/projects/${project.id}/logs`;
+  // A link to the explorer filtered to this event's session or user.
+  const sameAs = (filter: "session_id" | "user_id", value: string | null, words: string) =>
+    value && (
+      <Link
+        href={`${logs}?${new URLSearchParams({ [filter]: value })}`}
+        className="ml-2 text-xs underline"
+      >
+        {words}
+      </Link>
+    );
 
   return (
     <article className="space-y-4">
@@ -148,25 +158,11 @@ export default async function LogDetailPage({
         <Row label="Release">{text(log.release)}</Row>
         <Row label="Session">
           {text(log.session_id)}
-          {log.session_id && (
-            <Link
-              href={`${logs}?${new URLSearchParams({ session_id: log.session_id })}`}
-              className="ml-2 text-xs underline"
-            >
-              same session
-            </Link>
-          )}
+          {sameAs("session_id", log.session_id, "same session")}
         </Row>
         <Row label="User">
           {text(log.user_id)}
-          {log.user_id && (
-            <Link
-              href={`${logs}?${new URLSearchParams({ user_id: log.user_id })}`}
-              className="ml-2 text-xs underline"
-            >
-              same user
-            </Link>
-          )}
+          {sameAs("user_id", log.user_id, "same user")}
         </Row>
         <Row label="Trace id">{text(log.trace_id)}</Row>
         <Row label="Client time">
