@@ -301,6 +301,22 @@ describe.each(servers)("Sentry endpoints on $lane ($backend)", ({ backend, plain
     expect(await logsOf(seeded.other.id)).toHaveLength(before);
   });
 
+  it("a malformed item is refused alone; an envelope of nothing valid is 400", async () => {
+    const mixed = await post(
+      envelopePath(seeded.main),
+      envelope(
+        {},
+        [{ type: "event" }, "{not json"],
+        [{ type: "log" }, JSON.stringify({ items: [{ body: "kept beside a broken event" }, 7] })],
+      ),
+    );
+    expect(mixed).toMatchObject({ status: 200, body: {} });
+    const messages = (await logsOf(seeded.main.id)).map((l) => l.message);
+    expect(messages).toContain("kept beside a broken event");
+    const broken = await post(envelopePath(seeded.main), envelope({}, [{ type: "event" }, "[]"]));
+    expect(broken.status).toBe(400);
+  });
+
   it("hostile bodies: 200, 400 or 413, never a 5xx", async () => {
     const bodies = fc.oneof(envelopeBytes, fc.uint8Array({ maxLength: 256 }));
     await fc.assert(
