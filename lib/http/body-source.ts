@@ -49,22 +49,28 @@ export function discardRest(reader: ReadableStreamDefaultReader<Uint8Array>): vo
   const stop = () => reader.cancel().catch(() => {});
   const timer = setTimeout(stop, discardMs);
   timer.unref?.();
-  void (async () => {
-    let dropped = 0;
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        dropped += value.byteLength;
-        if (dropped > discardBytes) {
-          await stop();
-          break;
-        }
-      }
-    } catch {
-      // The client went away: nothing left to protect.
-    } finally {
-      clearTimeout(timer);
-    }
-  })();
+  void readUpTo(reader, discardBytes)
+    .then(({ over }) => (over ? stop() : undefined))
+    // The client went away: nothing left to protect.
+    .catch(() => {})
+    .finally(() => clearTimeout(timer));
+}
+
+/**
+ * Reads a stream to its end, handing each chunk to `keep`, unless more than `maxBytes` arrive:
+ * then it stops at once and says so (the caller cancels or drains). A failing stream throws.
+ */
+export async function readUpTo(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  maxBytes: number,
+  keep?: (chunk: Uint8Array) => void,
+): Promise<{ over: boolean; total: number }> {
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return { over: false, total };
+    total += value.byteLength;
+    if (total > maxBytes) return { over: true, total };
+    keep?.(value);
+  }
 }

@@ -1,4 +1,4 @@
-import { BodyOverCap, discardRest } from "@/lib/http/body-source";
+import { BodyOverCap, discardRest, readUpTo } from "@/lib/http/body-source";
 import { ApiError } from "@/lib/http/errors";
 import type { RequestContext } from "@/lib/http/request-context";
 import type { BodyFormat } from "@/lib/ingest/decode/decoders";
@@ -115,32 +115,20 @@ export async function readBody(
       ? body
       : body.pipeThrough(byteCap(maxBytes)).pipeThrough(decompression(encoding));
   const chunks: Uint8Array[] = [];
-  let total = 0;
-  let overCap = false;
   const reader = stream.getReader();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      // The running count of what this loop receives: raw bytes, or decompressed ones.
-      if (total > maxBytes) {
-        overCap = true;
-        break;
-      }
-      chunks.push(value);
-    }
-  } catch (err) {
-    reader.cancel().catch(() => {});
-    if (err instanceof ApiError) throw err;
-    throw unreadable(shape, err);
-  }
-  if (overCap) {
+  // The running count of what this reader receives: raw bytes, or decompressed ones.
+  const read = await readUpTo(reader, maxBytes, (chunk) => chunks.push(chunk)).catch(
+    (err: unknown) => {
+      reader.cancel().catch(() => {});
+      throw err instanceof ApiError ? err : unreadable(shape, err);
+    },
+  );
+  if (read.over) {
     if (encoding !== "identity") reader.cancel().catch(() => {});
     else discardRest(reader);
     throw tooLarge(maxBytes);
   }
-  return Buffer.concat(chunks, total);
+  return Buffer.concat(chunks, read.total);
 }
 
 /** Passes compressed bytes through until more than maxBytes went by, then fails with 413. */
