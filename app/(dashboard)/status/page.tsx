@@ -2,6 +2,7 @@
 
 import type { Metadata } from "next";
 import { Card } from "@/app/_ui/card";
+import { DefinitionRow, type RowProps } from "@/app/_ui/definition-row";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDatabase } from "@/lib/db/client";
 import { env } from "@/lib/env";
@@ -23,14 +24,7 @@ function when(iso: string | null | undefined): string {
   return iso ? `${new Date(iso).toISOString().replace("T", " ").slice(0, 19)} UTC` : "never";
 }
 
-function Row({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="flex justify-between gap-4 border-b border-zinc-100 py-2 last:border-0">
-      <dt className="text-sm text-zinc-600">{label}</dt>
-      <dd className="text-right text-sm font-medium">{children}</dd>
-    </div>
-  );
-}
+const Row = (props: RowProps) => <DefinitionRow look="fact" {...props} />;
 
 export default async function StatusPage() {
   await requirePageUser();

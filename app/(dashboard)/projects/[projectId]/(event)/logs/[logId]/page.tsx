@@ -4,6 +4,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { DefinitionRow, type RowProps } from "@/app/_ui/definition-row";
 import { EscapedText, Segments } from "@/app/_ui/escaped-text";
 import { viewerTime } from "@/app/_ui/viewer-time";
 import { pageProject } from "@/lib/auth/page-guard";
@@ -23,12 +24,28 @@ import { LevelBadge } from "../../../logs/_components/level-badge";
 
 export const metadata: Metadata = { title: "Log event" };
 
-function Row({ label, children }: { label: string; children: React.ReactNode }) {
+const Row = (props: RowProps) => <DefinitionRow look="field" {...props} />;
+
+/** One of the event's long fields under its heading, with the server's mark when it changed it. */
+function FieldSection({
+  title,
+  marked,
+  className,
+  children,
+}: {
+  title: string;
+  marked: React.ReactNode;
+  className?: string;
+  children: React.ReactNode;
+}) {
   return (
-    <div className="grid grid-cols-[9rem_1fr] gap-2 border-b border-zinc-100 py-1 text-sm">
-      <dt className="text-zinc-500">{label}</dt>
-      <dd className="min-w-0 break-words">{children}</dd>
-    </div>
+    <section aria-label={title} className={className}>
+      <h2 className="mb-1 text-xs font-semibold uppercase text-zinc-500">
+        {title}
+        {marked}
+      </h2>
+      {children}
+    </section>
   );
 }
 
@@ -105,22 +122,16 @@ export default async function LogDetailPage({
         <span className="text-sm text-zinc-500">{relativeTime(log.received_at, Date.now())}</span>
         <TimeZoneToggle time={time} />
       </div>
-      <section aria-label="Message">
-        <h2 className="mb-1 text-xs font-semibold uppercase text-zinc-500">
-          Message{mark("message")}
-        </h2>
+      <FieldSection title="Message" marked={mark("message")}>
         <pre
           data-field="message"
           className="whitespace-pre-wrap break-words rounded-lg border border-zinc-200 bg-white p-3 font-mono text-sm"
         >
           <EscapedText text={log.message} keepNewlines />
         </pre>
-      </section>
+      </FieldSection>
       {log.stack && (
-        <section aria-label="Stack">
-          <h2 className="mb-1 text-xs font-semibold uppercase text-zinc-500">
-            Stack{mark("stack")}
-          </h2>
+        <FieldSection title="Stack" marked={mark("stack")}>
           <pre
             data-field="stack"
             className="max-h-96 overflow-auto rounded-lg bg-zinc-900 p-3 font-mono text-xs leading-5 text-zinc-100"
@@ -136,7 +147,7 @@ export default async function LogDetailPage({
               ),
             )}
           </pre>
-        </section>
+        </FieldSection>
       )}
       <dl className="rounded-lg border border-zinc-200 bg-white p-3">
         <Row label="URL">
@@ -203,16 +214,17 @@ export default async function LogDetailPage({
           </Row>
         )}
       </dl>
-      <section aria-label="Attributes" className="rounded-lg border border-zinc-200 bg-white p-3">
-        <h2 className="mb-1 text-xs font-semibold uppercase text-zinc-500">
-          Attributes{mark("attributes")}
-        </h2>
+      <FieldSection
+        title="Attributes"
+        marked={mark("attributes")}
+        className="rounded-lg border border-zinc-200 bg-white p-3"
+      >
         {log.attributes ? (
           <JsonTree value={log.attributes} />
         ) : (
           <p className="text-sm text-zinc-400">None</p>
         )}
-      </section>
+      </FieldSection>
     </article>
   );
 }
