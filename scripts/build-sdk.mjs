@@ -13,7 +13,7 @@ import ts from "typescript";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const source = path.join(root, "sdk/src");
 
-/** Shared by this script and the size test (tests/unit/sdk/size.test.ts). */
+/** Shared by this script and the size test (tests/unit/sdk/bundle.test.ts). */
 export const scriptTagOptions = {
   entryPoints: [path.join(source, "script-tag.ts")],
   bundle: true,

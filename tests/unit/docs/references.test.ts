@@ -1,5 +1,6 @@
 // Every reference in code, tests and docs resolves inside the repository: threat and test ids
-// are defined in docs/threats.md, cited docs/ files exist, and nothing points at a path outside.
+// are defined in docs/threats.md, cited docs/ and source files exist, and nothing points at a
+// path outside.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -43,5 +44,18 @@ describe("references resolve inside the repository", () => {
       }
       expect(text, file).not.toMatch(/\/work\/shared|\.\.\/shared\//);
     }
+  });
+
+  it("every cited source file exists (a moved file leaves no stale path behind)", () => {
+    // lib/…, app/…, scripts/…, tests/…, sdk/… ending in .ts, .tsx or .mjs; globs (authz-*) aside.
+    const cited =
+      /(?<![\w./-])((?:lib|app|scripts|tests|sdk)\/[\w\-./[\]()]*?\.(?:ts|tsx|mjs))(?![\w*])/g;
+    const missing: string[] = [];
+    for (const file of sources) {
+      for (const m of readFileSync(file, "utf8").matchAll(cited)) {
+        if (!existsSync(m[1] ?? "")) missing.push(`${file} cites ${m[1]}`);
+      }
+    }
+    expect(missing).toEqual([]);
   });
 });
