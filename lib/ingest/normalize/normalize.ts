@@ -4,10 +4,11 @@ import { FieldMarks } from "./marks";
 import {
   knownFields,
   type NormalizedEvent,
+  optionalTextFields,
   parseLevel,
   parseWireEvent,
-  type TextField,
-  textFields,
+  type TextCap,
+  type TextKey,
 } from "./schema";
 import { scrubText } from "./scrub";
 import { repairString, truncateCodePoints, truncateUtf8 } from "./strings";
@@ -23,12 +24,15 @@ export type NormalizeResult = { ok: true; event: NormalizedEvent } | { ok: false
 /** Free-text fields where SDKs capture secrets (URLs with tokens, "Bearer …" in messages). */
 const scrubbedFields = new Set(["message", "stack", "url"]);
 
-const textCaps: Record<(typeof textFields)[TextField] | "message", (s: string) => string> = {
+const textCaps: Record<TextCap | "message", (s: string) => string> = {
   message: (s) => truncateUtf8(s, eventCaps.messageBytes),
   short: (s) => truncateCodePoints(s, eventCaps.shortChars),
   url: (s) => truncateUtf8(s, eventCaps.urlBytes),
   stack: (s) => truncateUtf8(s, eventCaps.stackBytes),
 };
+
+/** What normalizeEvent's event literal holds before the text fields' loop and the marks. */
+type EventBeforeTexts = Omit<NormalizedEvent, TextKey | "truncatedFields" | "normalizedFields">;
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -77,36 +81,29 @@ export function normalizeEvent(raw: unknown, receivedAt: Date): NormalizeResult 
   const time = normalizeTimestamp(scalars.timestamp, receivedAt);
   if (time.normalized) marks.normalize("timestamp");
 
-  const text = (field: TextField): string | null => {
-    const value = wire[field];
-    return value === undefined || value === null
-      ? null
-      : capAndScrub(field, value, textCaps[textFields[field]], marks);
-  };
   const clientId = wire.id === undefined || wire.id === null || wire.id === "" ? null : wire.id;
   if (wire.id === "") marks.normalize("id");
 
-  return {
-    ok: true,
-    event: {
-      clientId,
-      level,
-      message: capAndScrub("message", wire.message, textCaps.message, marks),
-      timestamp: time.timestamp,
-      logger: text("logger"),
-      url: text("url"),
-      stack: text("stack"),
-      release: text("release"),
-      environment: text("environment"),
-      sessionId: text("session_id"),
-      userId: text("user_id"),
-      traceId: text("trace_id"),
-      attributes,
-      clientUserAgent,
-      truncatedFields: marks.truncatedFields(),
-      normalizedFields: marks.normalizedFields(),
-    },
-  };
+  // The text fields join in the loop, off their one list (schema.ts); the marks come last,
+  // once every cap has had its say.
+  const event = {
+    clientId,
+    level,
+    message: capAndScrub("message", wire.message, textCaps.message, marks),
+    timestamp: time.timestamp,
+    attributes,
+    clientUserAgent,
+  } satisfies EventBeforeTexts as NormalizedEvent;
+  for (const field of optionalTextFields) {
+    const value = wire[field.wire];
+    event[field.key] =
+      value === undefined || value === null
+        ? null
+        : capAndScrub(field.wire, value, textCaps[field.cap], marks);
+  }
+  event.truncatedFields = marks.truncatedFields();
+  event.normalizedFields = marks.normalizedFields();
+  return { ok: true, event };
 }
 
 /**

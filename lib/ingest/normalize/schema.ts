@@ -5,26 +5,36 @@ import { utf8Length } from "./strings";
 
 // The wire event (docs/api.md "Ingest" → event fields) and the normalised event the store writes.
 
-/** Top-level fields docs/api.md names; every other top-level field moves into attributes. */
-export const textFields = {
-  logger: "short",
-  url: "url",
-  stack: "stack",
-  release: "short",
-  environment: "short",
-  session_id: "short",
-  user_id: "short",
-  trace_id: "short",
-} as const;
-export type TextField = keyof typeof textFields;
+/**
+ * The optional text fields docs/api.md names, each once: its wire name, its key in the
+ * normalised event (and in drizzle's `logs`), and the cap it is held to. The wire schema, the
+ * normalised schema and normalizeEvent's assembly are all read off this list.
+ */
+export const optionalTextFields = [
+  { wire: "logger", key: "logger", cap: "short" },
+  { wire: "url", key: "url", cap: "url" },
+  { wire: "stack", key: "stack", cap: "stack" },
+  { wire: "release", key: "release", cap: "short" },
+  { wire: "environment", key: "environment", cap: "short" },
+  { wire: "session_id", key: "sessionId", cap: "short" },
+  { wire: "user_id", key: "userId", cap: "short" },
+  { wire: "trace_id", key: "traceId", cap: "short" },
+] as const;
+type OptionalTextField = (typeof optionalTextFields)[number];
+export type TextField = OptionalTextField["wire"];
+export type TextKey = OptionalTextField["key"];
+export type TextCap = OptionalTextField["cap"];
 
+const textFieldNames: readonly TextField[] = optionalTextFields.map((f) => f.wire);
+
+/** Top-level fields docs/api.md names; every other top-level field moves into attributes. */
 export const knownFields = new Set<string>([
   "message",
   "level",
   "id",
   "timestamp",
   "attributes",
-  ...Object.keys(textFields),
+  ...textFieldNames,
 ]);
 
 /** Code points, without spreading a megabyte string into an array. */
@@ -34,6 +44,10 @@ function codePoints(s: string): number {
 
 // Numbers and booleans are what careless clients send for ids and messages (console.log(42)).
 const scalarText = z.union([z.string(), z.number(), z.boolean()]).transform(String);
+const optionalScalarText = scalarText.nullish();
+const wireTexts = Object.fromEntries(
+  optionalTextFields.map((f) => [f.wire, optionalScalarText]),
+) as Record<TextField, typeof optionalScalarText>;
 
 /** Scalar known fields only: containers in known fields were already moved to attributes. */
 export const wireEventSchema = z.object({
@@ -43,14 +57,7 @@ export const wireEventSchema = z.object({
     .nullish(),
   level: z.unknown().optional(),
   timestamp: z.unknown().optional(),
-  logger: scalarText.nullish(),
-  url: scalarText.nullish(),
-  stack: scalarText.nullish(),
-  release: scalarText.nullish(),
-  environment: scalarText.nullish(),
-  session_id: scalarText.nullish(),
-  user_id: scalarText.nullish(),
-  trace_id: scalarText.nullish(),
+  ...wireTexts,
 });
 export type WireEvent = z.infer<typeof wireEventSchema>;
 type WireParse = ReturnType<typeof wireEventSchema.safeParse>;
@@ -65,8 +72,6 @@ export function parseWireEvent(scalars: Record<string, unknown>): WireParse {
     ? { success: true, data: scalars as WireEvent }
     : wireEventSchema.safeParse(scalars);
 }
-
-const textFieldNames = Object.keys(textFields) as TextField[];
 
 function isPlainWireEvent(scalars: Record<string, unknown>): boolean {
   const { message, id } = scalars;
@@ -104,7 +109,14 @@ export function parseLevel(value: unknown): LogLevel | undefined {
 }
 
 const bytes = (max: number) => z.string().refine((s) => utf8Length(s) <= max);
-const shortText = z.string().refine((s) => codePoints(s) <= eventCaps.shortChars);
+const cappedText: Record<TextCap, z.ZodString> = {
+  short: z.string().refine((s) => codePoints(s) <= eventCaps.shortChars),
+  url: bytes(eventCaps.urlBytes),
+  stack: bytes(eventCaps.stackBytes),
+};
+const eventTexts = Object.fromEntries(
+  optionalTextFields.map((f) => [f.key, cappedText[f.cap].nullable()]),
+) as Record<TextKey, z.ZodNullable<z.ZodString>>;
 
 /** What normalizeEvent returns and the store writes (server-added fields come separately). */
 export const normalizedEventSchema = z.object({
@@ -116,14 +128,7 @@ export const normalizedEventSchema = z.object({
   level: z.enum(logLevels),
   message: bytes(eventCaps.messageBytes).refine((s) => s.trim() !== ""),
   timestamp: z.iso.datetime().nullable(),
-  logger: shortText.nullable(),
-  url: bytes(eventCaps.urlBytes).nullable(),
-  stack: bytes(eventCaps.stackBytes).nullable(),
-  release: shortText.nullable(),
-  environment: shortText.nullable(),
-  sessionId: shortText.nullable(),
-  userId: shortText.nullable(),
-  traceId: shortText.nullable(),
+  ...eventTexts,
   attributes: z.record(z.string(), z.unknown()).nullable(),
   /** attributes.user_agent when the client sent one (it overrides the request header). */
   clientUserAgent: z.string().nullable(),
