@@ -2,6 +2,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
+import { TitledText } from "@/app/_ui/titled-text";
 import { hasAnyUser } from "@/lib/bootstrap/first-owner-lock";
 import { issueSetupToken, setupTokenFilledIn } from "@/lib/bootstrap/setup-token";
 import { getDb } from "@/lib/db/client";
@@ -19,12 +20,11 @@ export default async function SetupPage() {
   const filledIn = setupTokenFilledIn(env()) ? await issueSetupToken(db) : null;
   return (
     <main className="mx-auto flex min-h-screen max-w-sm flex-col justify-center px-4 py-10">
-      <h1 className="text-2xl font-semibold">Set up Logwell</h1>
-      <p className="mb-6 mt-2 text-sm text-zinc-600">
+      <TitledText look="page" title="Set up Logwell" className="mb-6">
         {filledIn
           ? "Create the first owner. This development server only listens on this computer, so the setup token is filled in for you."
           : "Create the first owner. You need the setup token printed in the server log, so only whoever runs the server can claim it."}
-      </p>
+      </TitledText>
       <SetupForm filledInToken={filledIn} />
     </main>
   );

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { Card } from "@/app/_ui/card";
 import { EscapedText } from "@/app/_ui/escaped-text";
 import { cardClass } from "@/app/_ui/styles";
+import { TitledText } from "@/app/_ui/titled-text";
 import { canManageProjects } from "@/lib/auth/access";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
@@ -29,12 +30,11 @@ export default async function ProjectsPage() {
       <DeletionsInProgress deletions={deletions} />
       {projects.length === 0 && (
         <div className={cardClass}>
-          <h2 className="font-medium">No projects yet</h2>
-          <p className="mt-1 text-sm text-zinc-600">
+          <TitledText look="card" title="No projects yet">
             {canCreate
               ? "Create your first project: you get an ingest key and a snippet to paste into your app."
               : "An admin has not given you access to any project yet."}
-          </p>
+          </TitledText>
         </div>
       )}
       {projects.length > 0 && (
