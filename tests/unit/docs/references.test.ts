@@ -53,7 +53,11 @@ describe("references resolve inside the repository", () => {
     const missing: string[] = [];
     for (const file of sources) {
       for (const m of readFileSync(file, "utf8").matchAll(cited)) {
-        if (!existsSync(m[1] ?? "")) missing.push(`${file} cites ${m[1]}`);
+        const target = m[1] ?? "";
+        // Build outputs (scripts/build-sdk.mjs writes sdk/dist/) exist only after a build.
+        if (!target.startsWith("sdk/dist/") && !existsSync(target)) {
+          missing.push(`${file} cites ${target}`);
+        }
       }
     }
     expect(missing).toEqual([]);
