@@ -26,7 +26,7 @@ import { nativeProtocol } from "./protocols/native";
 import { type BodyShape, decodeUtf8, readBody } from "./request/body";
 import { requestCountry, requestUserAgent, storedIp } from "./request/client-meta";
 import { authenticateIngestKey, type IngestProject } from "./request/keys";
-import { addSdkHealth } from "./store/sdk-health";
+import { addSdkHealth, hasSdkHealth, insertEventsWithSdkHealth } from "./store/sdk-health";
 import { insertCopyRows, insertEvents, type StoreResult } from "./store/store";
 
 // One ingest request, stage by stage, for every protocol (native POST /api/v1/logs, OTLP…).
@@ -149,11 +149,8 @@ async function ingestRequest(
   // The event limit counts the events the body holds, known only once it is parsed.
   addRateLimitHeaders(ctx.headers, await enforceProjectEventLimit(project, batch.received));
   const { outcome, prepared } = batch;
-  // Counters first, in their own transaction: if they fail, nothing is stored; if the events
-  // then fail, the counts stand (an SDK never re-sends them, so none is counted twice).
-  if (batch.sdkHealth) await addSdkHealth(db, project.id, batch.sdkHealth);
   // Nothing valid: nothing to store; the protocol says what that answers.
-  const stored = prepared === 0 ? nothingStored : await storeBatch(db, job, batch);
+  const stored = await storeRequest(db, job, batch);
   for (const index of stored.refused) {
     rejectAt(outcome, outcome.positions[index] ?? -1, "the database refused this event");
   }
@@ -180,6 +177,27 @@ async function ingestRequest(
 const nothingStored: StoreResult = { inserted: 0, refused: [] };
 
 /**
+ * All of a request, or nothing: a failure answer (503) must not follow a partial write. Sentry
+ * counters (sessions, client reports) with events commit in one transaction, on the INSERT path
+ * (such envelopes are rare: SDKs send the counters mostly on their own); events alone keep the
+ * COPY and its group commit; counters alone, their own transaction.
+ */
+async function storeRequest(
+  db: Db,
+  job: BodyJob,
+  batch: CopyBatch | EventBatch,
+): Promise<StoreResult> {
+  const { sdkHealth, prepared } = batch;
+  if (!hasSdkHealth(sdkHealth)) return prepared === 0 ? nothingStored : storeBatch(db, job, batch);
+  if (prepared === 0) {
+    await addSdkHealth(db, job.facts.projectId, sdkHealth);
+    return nothingStored;
+  }
+  const events = "events" in batch ? batch.events : rebuildEvents(job);
+  return insertEventsWithSdkHealth(db, job.facts, events, sdkHealth);
+}
+
+/**
  * COPY rows as they are: while the COPY waits for its turn and its commit only their bytes are
  * held (store.ts insertCopyRows); the events, if Postgres refuses the COPY, are made again.
  */
@@ -190,7 +208,10 @@ function storeBatch(db: Db, job: BodyJob, batch: CopyBatch | EventBatch): Promis
   return insertCopyRows(db, job.facts, rows, batch.prepared, () => rebuildEvents(job));
 }
 
-/** The same text, caps and time give the same events (for the INSERT after a refused COPY). */
+/**
+ * The same text, caps and time give the same events (for the INSERT after a refused COPY, or
+ * beside Sentry counters).
+ */
 function rebuildEvents(job: BodyJob) {
   return prepareEventBatch(job).events;
 }

@@ -3,19 +3,44 @@ import { getTableConfig, type PgColumn, type PgInsertValue } from "drizzle-orm/p
 import type { Db } from "@/lib/db/open";
 import { clientDrops, releaseSessions } from "@/lib/db/schema";
 import type { SdkHealth } from "@/lib/ingest/decode/sentry/sdk-health";
+import type { NormalizedEvent } from "@/lib/ingest/normalize/schema";
+import { insertEventsInTransaction, type RequestFacts, type StoreResult } from "./store";
 
 // Release health and client drops, added to their day's counters in one transaction: a
-// report is counted whole or not at all. Written before the request's events, so a failure
-// here stores nothing; once the events are committed the answer is a 200 (docs/api.md).
+// report is counted whole or not at all, and with the request's events when it has any, so a
+// request is stored whole or not at all (a failure answer means nothing was written,
+// docs/api.md). Sentry SDKs send sessions and client reports mostly in envelopes of their own;
+// an envelope holding both counters and events takes the INSERT path in the counters'
+// transaction, and one holding only events keeps the COPY (store.ts).
+
+/** True when the report holds something to count. */
+export function hasSdkHealth(health: SdkHealth | undefined): health is SdkHealth {
+  return health !== undefined && (health.sessions.length > 0 || health.drops.length > 0);
+}
 
 export async function addSdkHealth(db: Db, projectId: string, health: SdkHealth): Promise<void> {
-  if (health.sessions.length === 0 && health.drops.length === 0) return;
-  await db.transaction(async (tx) => {
-    const sessions = health.sessions.map((s) => ({ projectId, ...s }));
-    if (sessions.length > 0) await addCounts(tx, releaseSessions, sessions);
-    const drops = health.drops.map((d) => ({ projectId, ...d }));
-    if (drops.length > 0) await addCounts(tx, clientDrops, drops);
+  if (!hasSdkHealth(health)) return;
+  await db.transaction((tx) => addSdkHealthIn(tx, projectId, health));
+}
+
+/** The counters and the events in ONE transaction: both are committed, or neither. */
+export function insertEventsWithSdkHealth(
+  db: Db,
+  facts: RequestFacts,
+  events: readonly NormalizedEvent[],
+  health: SdkHealth,
+): Promise<StoreResult> {
+  return db.transaction(async (tx) => {
+    await addSdkHealthIn(tx, facts.projectId, health);
+    return insertEventsInTransaction(tx, facts, events);
   });
+}
+
+async function addSdkHealthIn(tx: Db, projectId: string, health: SdkHealth): Promise<void> {
+  const sessions = health.sessions.map((s) => ({ projectId, ...s }));
+  if (sessions.length > 0) await addCounts(tx, releaseSessions, sessions);
+  const drops = health.drops.map((d) => ({ projectId, ...d }));
+  if (drops.length > 0) await addCounts(tx, clientDrops, drops);
 }
 
 /**

@@ -69,13 +69,34 @@ export async function insertCopyRows(
   return insertWithFallback(db, facts, rebuild());
 }
 
+/**
+ * The INSERT path inside a caller's transaction `tx`, beside its other writes (Sentry counters,
+ * sdk-health.ts): never a COPY, whose group commit is a transaction of its own. The statement
+ * runs under a savepoint, so a refusal as data rolls back only the statement and the culprits
+ * are found as on the path alone; the caller's transaction commits everything, or nothing.
+ */
+export function insertEventsInTransaction(
+  tx: Db,
+  facts: RequestFacts,
+  events: readonly NormalizedEvent[],
+): Promise<StoreResult> {
+  if (events.length === 0) return Promise.resolve({ inserted: 0, refused: [] });
+  return insertWithFallback(tx, facts, events, true);
+}
+
 async function insertWithFallback(
   db: Db,
   facts: RequestFacts,
   events: readonly NormalizedEvent[],
+  inTransaction = false,
 ): Promise<StoreResult> {
   try {
-    return { inserted: await insertStatement(db, facts, events), refused: [] };
+    const inserted = inTransaction
+      ? await db.transaction((savepoint) =>
+          insertStatement(savepoint as unknown as Db, facts, events),
+        )
+      : await insertStatement(db, facts, events);
+    return { inserted, refused: [] };
   } catch (queryError) {
     const err = driverError(queryError);
     if (isDatabaseUnavailable(err) || !isDataError(err)) throw err;
