@@ -33,7 +33,9 @@ async function signIn(server: TestServer, email: string, password: string): Prom
   });
   const location = res.headers.get("location") ?? "";
   if (location.includes("code=rate_limited")) return "rate-limited";
-  if (location.includes("error=")) return "wrong-credentials";
+  if (location.includes("error=CredentialsSignin")) return "wrong-credentials";
+  // Any other error (a CSRF refusal, a configuration error) must not pass for a wrong password.
+  if (location.includes("error=")) return `other: ${location}` as Outcome;
   expect(res.headers.getSetCookie().some((c) => c.includes("session-token"))).toBe(true);
   return "signed-in";
 }
@@ -70,7 +72,11 @@ describe("sign-in limits on the in-process limiter", () => {
       spray.push(await signIn(server, `user${i}@example.com`, "guess"));
     }
     expect(spray.every((o) => o === "wrong-credentials")).toBe(true);
-    expect(await signIn(server, "fresh@example.com", "guess")).toBe("rate-limited");
+    // Failed once on a loaded CI machine (one attempt short of the address's limit); the
+    // server's log says which attempt was not counted if it happens again.
+    expect(await signIn(server, "fresh@example.com", "guess"), server.output()).toBe(
+      "rate-limited",
+    );
     // The wrapper vouched for the socket address on every attempt.
     expect(server.output()).not.toContain("client IP unknown");
   });
