@@ -1,4 +1,5 @@
 import { UnparseableLine } from "@/lib/ingest/decode/native";
+import type { SharedCopies } from "./attributes";
 import { maxListedErrors } from "./limits";
 import { normalizeEvent } from "./normalize";
 import type { NormalizedEvent } from "./schema";
@@ -31,11 +32,12 @@ export function prepareBatch(raw: readonly unknown[], receivedAt: Date): Prepare
     repeatedInRequest: 0,
   };
   const seenIds = new Set<string>();
+  const shared: SharedCopies = new Map();
   raw.forEach((item, index) => {
     const result =
       item instanceof UnparseableLine
         ? { ok: false as const, message: item.message }
-        : normalizeEvent(item, receivedAt);
+        : normalizeEvent(item, receivedAt, shared);
     if (!result.ok) {
       rejectAt(batch, index, result.message);
       return;

@@ -1,4 +1,4 @@
-import { normalizeAttributes } from "./attributes";
+import { normalizeAttributes, type SharedCopies } from "./attributes";
 import { eventCaps } from "./limits";
 import { FieldMarks } from "./marks";
 import {
@@ -38,7 +38,12 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-export function normalizeEvent(raw: unknown, receivedAt: Date): NormalizeResult {
+export function normalizeEvent(
+  raw: unknown,
+  receivedAt: Date,
+  /** The request's shared copies (attributes.ts), when the event is one of a batch. */
+  shared?: SharedCopies,
+): NormalizeResult {
   if (!isObject(raw)) return { ok: false, message: "event must be a JSON object" };
   const marks = new FieldMarks();
 
@@ -71,7 +76,12 @@ export function normalizeEvent(raw: unknown, receivedAt: Date): NormalizeResult 
   }
   const wire = parsed.data;
 
-  const { attributes, clientUserAgent } = normalizeAttributes(attributesRaw, extra ?? [], marks);
+  const { attributes, clientUserAgent } = normalizeAttributes(
+    attributesRaw,
+    extra ?? [],
+    marks,
+    shared,
+  );
 
   let level = parseLevel(scalars.level);
   if (!level) {
