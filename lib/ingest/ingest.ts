@@ -12,6 +12,7 @@ import {
   enforceProjectEventLimit,
 } from "@/lib/ratelimit/ingest";
 import { type Body, bodyLength, decoders } from "./decode/decoders";
+import { hasSdkHealth } from "./decode/sentry/sdk-health";
 import { type EventError, rejectAt } from "./normalize/batch";
 import { requestCaps } from "./normalize/limits";
 import {
@@ -26,7 +27,7 @@ import { nativeProtocol } from "./protocols/native";
 import { type BodyShape, decodeUtf8, readBody } from "./request/body";
 import { requestCountry, requestUserAgent, storedIp } from "./request/client-meta";
 import { authenticateIngestKey, type IngestProject } from "./request/keys";
-import { addSdkHealth, hasSdkHealth, insertEventsWithSdkHealth } from "./store/sdk-health";
+import { addSdkHealth, insertEventsWithSdkHealth } from "./store/sdk-health";
 import { insertCopyRows, insertEvents, type StoreResult } from "./store/store";
 
 // One ingest request, stage by stage, for every protocol (native POST /api/v1/logs, OTLP…).
@@ -149,7 +150,7 @@ async function ingestRequest(
   // The event limit counts the events the body holds, known only once it is parsed.
   addRateLimitHeaders(ctx.headers, await enforceProjectEventLimit(project, batch.received));
   const { outcome, prepared } = batch;
-  // Nothing valid: nothing to store; the protocol says what that answers.
+  // Nothing valid is stored as nothing; the protocol says what that answers.
   const stored = await storeRequest(db, job, batch);
   for (const index of stored.refused) {
     rejectAt(outcome, outcome.positions[index] ?? -1, "the database refused this event");

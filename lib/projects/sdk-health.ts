@@ -29,15 +29,11 @@ export async function releaseHealth(db: Db, projectId: string, days = 30, now = 
     .groupBy(releaseSessions.release)
     .orderBy(desc(sql`max(${releaseSessions.day})`), desc(started))
     .limit(limit);
+  // float8 sums arrive as numbers on every driver.
   return rows.map((r) => ({
     ...r,
-    started: Number(r.started),
-    errored: Number(r.errored),
-    crashed: Number(r.crashed),
-    abnormal: Number(r.abnormal),
     // Sentry's definition: the share of sessions that did not crash.
-    crashFree:
-      Number(r.started) > 0 ? 1 - Math.min(1, Number(r.crashed) / Number(r.started)) : null,
+    crashFree: r.started > 0 ? 1 - Math.min(1, r.crashed / r.started) : null,
   }));
 }
 
@@ -50,5 +46,5 @@ export async function clientDropTotals(db: Db, projectId: string, days = 30, now
     .groupBy(clientDrops.reason, clientDrops.category)
     .orderBy(desc(quantity))
     .limit(limit);
-  return rows.map((r) => ({ ...r, quantity: Number(r.quantity) }));
+  return rows;
 }

@@ -2,7 +2,7 @@ import { parseEvents, type RawEvent } from "./native";
 import { decodeOtlpJson } from "./otlp/json";
 import { decodeOtlpProtobuf } from "./otlp/protobuf";
 import { decodeEnvelope, decodeStoreBody, type SentryDecoded } from "./sentry/decode";
-import type { SdkHealth } from "./sentry/sdk-health";
+import { hasSdkHealth, type SdkHealth } from "./sentry/sdk-health";
 
 // Every body format ingest reads, and how it becomes raw native-shaped events: one table, used
 // by the main thread and the preparation threads (prepare/) alike, so a job names its format by
@@ -57,11 +57,10 @@ export const decoders = {
 
 /** The answer names the envelope's event id; health counters ride along when there are any. */
 function sentryDecoded({ events, eventId, health }: SentryDecoded): Decoded {
-  const hasHealth = health.sessions.length > 0 || health.drops.length > 0;
   return {
     events,
     ...(eventId && { answer: { id: eventId } }),
-    ...(hasHealth && { sdkHealth: health }),
+    ...(hasSdkHealth(health) && { sdkHealth: health }),
   };
 }
 

@@ -1,5 +1,6 @@
 import {
   capJsonSize,
+  isJsonObject,
   type JsonObject,
   type JsonValue,
   type MemberHook,
@@ -65,10 +66,6 @@ export function normalizeAttributes(
   };
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 /** The attributes object plus unknown top-level fields (explicit attributes win a clash). */
 function mergeAttributes(
   attributesRaw: unknown,
@@ -87,7 +84,7 @@ function mergeAttributes(
     return stored;
   };
   let attributes: JsonObject | null = null;
-  if (isObject(attributesRaw)) {
+  if (isJsonObject(attributesRaw)) {
     attributes = sanitizeJson(attributesRaw, 1, report, maxDepth, scrub) as JsonObject;
   } else if (attributesRaw !== undefined && attributesRaw !== null) {
     // An array or scalar is kept, under its own name, rather than dropped.

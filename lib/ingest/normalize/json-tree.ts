@@ -8,6 +8,11 @@ import { repairString, truncateUtf8, utf8Length } from "./strings";
 export type JsonValue = string | number | boolean | null | JsonValue[] | JsonObject;
 export type JsonObject = { [key: string]: JsonValue };
 
+/** A JSON object: not null, not an array (what every reader of client JSON first asks). */
+export function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
 export const depthMarker = "[logwell: nested deeper than 8 levels]";
 export const sizeMarker = "[logwell: dropped, attributes over 16 KiB]";
 

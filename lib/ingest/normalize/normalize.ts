@@ -1,4 +1,5 @@
 import { normalizeAttributes, type SharedCopies } from "./attributes";
+import { isJsonObject } from "./json-tree";
 import { eventCaps } from "./limits";
 import { FieldMarks } from "./marks";
 import {
@@ -34,17 +35,13 @@ const textCaps: Record<TextCap | "message", (s: string) => string> = {
 /** What normalizeEvent's event literal holds before the text fields' loop and the marks. */
 type EventBeforeTexts = Omit<NormalizedEvent, TextKey | "truncatedFields" | "normalizedFields">;
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 export function normalizeEvent(
   raw: unknown,
   receivedAt: Date,
   /** The request's shared copies (attributes.ts), when the event is one of a batch. */
   shared?: SharedCopies,
 ): NormalizeResult {
-  if (!isObject(raw)) return { ok: false, message: "event must be a JSON object" };
+  if (!isJsonObject(raw)) return { ok: false, message: "event must be a JSON object" };
   const marks = new FieldMarks();
 
   // Shallow split: known scalar fields vs everything that belongs in attributes.

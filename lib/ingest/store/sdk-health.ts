@@ -2,7 +2,7 @@ import { getTableColumns, type SQL, sql } from "drizzle-orm";
 import { getTableConfig, type PgColumn, type PgInsertValue } from "drizzle-orm/pg-core";
 import type { Db } from "@/lib/db/open";
 import { clientDrops, releaseSessions } from "@/lib/db/schema";
-import type { SdkHealth } from "@/lib/ingest/decode/sentry/sdk-health";
+import { hasSdkHealth, type SdkHealth } from "@/lib/ingest/decode/sentry/sdk-health";
 import type { NormalizedEvent } from "@/lib/ingest/normalize/schema";
 import { insertEventsInTransaction, type RequestFacts, type StoreResult } from "./store";
 
@@ -12,11 +12,6 @@ import { insertEventsInTransaction, type RequestFacts, type StoreResult } from "
 // docs/api.md). Sentry SDKs send sessions and client reports mostly in envelopes of their own;
 // an envelope holding both counters and events takes the INSERT path in the counters'
 // transaction, and one holding only events keeps the COPY (store.ts).
-
-/** True when the report holds something to count. */
-export function hasSdkHealth(health: SdkHealth | undefined): health is SdkHealth {
-  return health !== undefined && (health.sessions.length > 0 || health.drops.length > 0);
-}
 
 export async function addSdkHealth(db: Db, projectId: string, health: SdkHealth): Promise<void> {
   if (!hasSdkHealth(health)) return;

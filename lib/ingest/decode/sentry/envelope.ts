@@ -1,4 +1,5 @@
 import { ApiError } from "@/lib/http/errors";
+import { asObject } from "./values";
 
 // The Sentry envelope framing, read the way Relay reads it (relay-server/src/envelope): a JSON
 // header line, then items of `{item header}\n payload`, where the item header's `length` bounds
@@ -36,12 +37,6 @@ export function parseJsonBytes(bytes: Uint8Array): unknown {
   } catch {
     return undefined;
   }
-}
-
-function asObject(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === "object" && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
 }
 
 /** The end of the line starting at `start`: the next newline, or the end of the body. */

@@ -30,6 +30,11 @@ export interface SdkHealth {
   drops: DropCount[];
 }
 
+/** True when the report holds something to count. */
+export function hasSdkHealth(health: SdkHealth | undefined): health is SdkHealth {
+  return health !== undefined && (health.sessions.length > 0 || health.drops.length > 0);
+}
+
 // A hostile client may name a new release per item: the keys one request can add are bounded,
 // and so is every count (a bigint column never overflows into a database error).
 const maxKeysPerRequest = 64;

@@ -1,3 +1,5 @@
+import { isJsonObject } from "../../normalize/json-tree";
+
 // Readers for untrusted Sentry JSON: anything of an unexpected type reads as absent, so a
 // mapping never throws on what a client sent, and own properties only (a key must not find
 // Object.prototype members, threat INJ-5).
@@ -5,9 +7,7 @@
 export type Json = Record<string, unknown>;
 
 export function asObject(value: unknown): Json | undefined {
-  return typeof value === "object" && value !== null && !Array.isArray(value)
-    ? (value as Json)
-    : undefined;
+  return isJsonObject(value) ? value : undefined;
 }
 
 export function own(value: unknown, key: string): unknown {
