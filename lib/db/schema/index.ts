@@ -1,4 +1,5 @@
 export * from "./app-state";
+export * from "./issues";
 export * from "./keys";
 export * from "./logs";
 export * from "./projects";

@@ -59,10 +59,17 @@ export const logs = pgTable(
     // Fields the server shortened or repaired, so a reader knows the value is not verbatim.
     truncatedFields: text("truncated_fields").array(),
     normalizedFields: text("normalized_fields").array(),
+    // The event's issue (lib/db/schema/issues.ts), null for events that belong to none. No
+    // foreign key, for the same reason as project_id.
+    issueId: bigint("issue_id", { mode: "bigint" }),
   },
   (t) => [
     // Serves every dashboard listing and keyset page: newest first within a project.
     index("logs_project_received_idx").on(t.projectId, t.receivedAt.desc(), t.id.desc()),
+    // An issue's events, newest first; only error events carry an issue, so only they pay it.
+    index("logs_issue_received_idx")
+      .on(t.issueId, t.receivedAt.desc(), t.id.desc())
+      .where(sql`${t.issueId} is not null`),
     uniqueIndex("logs_project_client_id_uq")
       .on(t.projectId, t.clientId)
       .where(sql`${t.clientId} is not null`),

@@ -34,4 +34,6 @@ export const logWriteColumns = [
   fromRequest(logs.requestId, (r) => r.requestId),
   fromEvent(logs.truncatedFields, (e) => e.truncatedFields),
   fromEvent(logs.normalizedFields, (e) => e.normalizedFields),
+  // Not yet written: ingest groups events into issues in a following change.
+  fromEvent(logs.issueId, () => null),
 ];

@@ -80,6 +80,7 @@ const encoders: Record<string, "text" | ((value: unknown) => string)> = {
   string: "text",
   date: "text",
   number: (n) => String(n),
+  bigint: (n) => String(n),
   json: (v) => JSON.stringify(v),
 };
 

@@ -79,6 +79,7 @@ function expected(e: NormalizedEvent): Record<string, string | null> {
     request_id: facts.requestId,
     truncated_fields: nestedTextArray(e.truncatedFields),
     normalized_fields: nestedTextArray(e.normalizedFields),
+    issue_id: null,
   };
 }
 
