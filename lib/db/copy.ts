@@ -1,6 +1,9 @@
-import type { Pool } from "pg";
+import type { SQL } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
+import type { Pool, PoolClient } from "pg";
 import { isStatementError } from "./errors";
 import type { Db } from "./open";
+import type { RunSql } from "./query";
 
 // COPY FROM STDIN, where the driver can stream it (node-postgres). The ingest writes batches
 // with it (lib/ingest/store/store.ts): Postgres takes COPY rows for about half the CPU of an
@@ -13,9 +16,24 @@ import type { Db } from "./open";
 // back, and nothing is committed for anyone when it fails. When Postgres refuses a shared COPY
 // (a retried batch's duplicate id, a value it rejects), each caller's rows are copied again on
 // their own, so every caller gets the answer its own rows deserve.
+//
+// A caller may bring work that must commit with its rows (the issue counters of its error
+// events, lib/issues/ingest): a group holding any runs BEGIN; COPY; the work of all its callers
+// at once; COMMIT. A group without any stays one autocommitted COPY, as plain logs always were.
+
+/** Statements a caller's rows bring into the COPY's transaction. */
+export interface CopyWork {
+  /** Runs the work of every caller of the group that brought some (this one included). */
+  runAll(group: readonly CopyWork[], run: RunSql): Promise<void>;
+}
 
 /** Resolves once all `rows` rows of `data` (COPY text format) are committed; else rejects. */
-export type CopyFn = (statement: string, data: Buffer, rows: number) => Promise<void>;
+export type CopyFn = (
+  statement: string,
+  data: Buffer,
+  rows: number,
+  work?: CopyWork,
+) => Promise<void>;
 
 /** COPYs running at once per database; the pool (10) keeps room for everything else. */
 const maxInFlight = 2;
@@ -30,17 +48,23 @@ export function copyInto(db: Db): CopyFn | undefined {
 }
 
 export function enableCopy(db: Db, pool: Pool): void {
-  const groups = new CopyGroups((statement, chunks, rows) =>
-    copyWithPool(pool, statement, chunks, rows),
+  const groups = new CopyGroups((statement, chunks, rows, works) =>
+    copyWithPool(pool, statement, chunks, rows, works),
   );
-  copiers.set(db, (statement, data, rows) => groups.submit(statement, data, rows));
+  copiers.set(db, (statement, data, rows, work) => groups.submit(statement, data, rows, work));
 }
 
-type RunCopy = (statement: string, chunks: Buffer[], rows: number) => Promise<void>;
+type RunCopy = (
+  statement: string,
+  chunks: Buffer[],
+  rows: number,
+  works: CopyWork[],
+) => Promise<void>;
 
 interface Waiting {
   data: Buffer;
   rows: number;
+  work?: CopyWork;
   resolve(): void;
   reject(err: unknown): void;
 }
@@ -51,10 +75,10 @@ class CopyGroups {
 
   constructor(private readonly run: RunCopy) {}
 
-  submit(statement: string, data: Buffer, rows: number): Promise<void> {
+  submit(statement: string, data: Buffer, rows: number, work?: CopyWork): Promise<void> {
     return new Promise((resolve, reject) => {
       const queue = this.queues.get(statement) ?? [];
-      queue.push({ data, rows, resolve, reject });
+      queue.push({ data, rows, work, resolve, reject });
       this.queues.set(statement, queue);
       this.pump();
     });
@@ -80,6 +104,7 @@ class CopyGroups {
         statement,
         group.map((w) => w.data),
         rows,
+        worksOf(group),
       );
       for (const w of group) w.resolve();
     } catch (err) {
@@ -89,10 +114,16 @@ class CopyGroups {
       }
       // The shared statement was rolled back: nothing of anyone's is stored. Each alone now.
       await Promise.all(
-        group.map((w) => this.run(statement, [w.data], w.rows).then(w.resolve, w.reject)),
+        group.map((w) =>
+          this.run(statement, [w.data], w.rows, worksOf([w])).then(w.resolve, w.reject),
+        ),
       );
     }
   }
+}
+
+function worksOf(group: readonly Waiting[]): CopyWork[] {
+  return group.flatMap((w) => (w.work ? [w.work] : []));
 }
 
 function takeGroup(queue: Waiting[]): Waiting[] {
@@ -111,11 +142,14 @@ async function copyWithPool(
   statement: string,
   chunks: Buffer[],
   rows: number,
+  works: CopyWork[],
 ): Promise<void> {
   const { from } = await import("pg-copy-streams");
   const client = await pool.connect();
   let broken: Error | undefined;
+  const inTransaction = works.length > 0;
   try {
+    if (inTransaction) await client.query("begin");
     const stream = client.query(from(statement));
     await new Promise<void>((resolve, reject) => {
       stream.on("finish", resolve);
@@ -127,12 +161,37 @@ async function copyWithPool(
     if (stream.rowCount !== rows) {
       throw new Error(`COPY reported ${stream.rowCount} rows, expected ${rows}`);
     }
+    if (inTransaction) {
+      await (works[0] as CopyWork).runAll(works, runOnClient(client));
+      await client.query("commit");
+    }
   } catch (err) {
     // A COPY the server refused (a SQLSTATE such as 23505) leaves the connection usable: the
     // statement was rolled back. Anything else may have left it mid-protocol: drop it.
     if (!isStatementError(err)) broken = err as Error;
+    else if (inTransaction) broken = await rollback(client);
     throw err;
   } finally {
     client.release(broken);
   }
+}
+
+/** Ends a failed transaction; a connection that cannot even roll back is dropped. */
+async function rollback(client: PoolClient): Promise<Error | undefined> {
+  try {
+    await client.query("rollback");
+    return undefined;
+  } catch (err) {
+    return err as Error;
+  }
+}
+
+const dialect = new PgDialect();
+
+/** Statements on the group's own connection, inside its transaction. */
+function runOnClient(client: PoolClient): RunSql {
+  return async <T>(query: SQL) => {
+    const { sql: text, params } = dialect.sqlToQuery(query);
+    return (await client.query(text, params)).rows as T[];
+  };
 }

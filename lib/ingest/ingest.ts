@@ -206,7 +206,14 @@ function storeBatch(db: Db, job: BodyJob, batch: CopyBatch | EventBatch): Promis
   if ("events" in batch) return insertEvents(db, job.facts, batch.events);
   const { buffer, byteOffset, byteLength } = batch.data;
   const rows = Buffer.from(buffer, byteOffset, byteLength);
-  return insertCopyRows(db, job.facts, rows, batch.prepared, () => rebuildEvents(job));
+  return insertCopyRows(
+    db,
+    job.facts,
+    rows,
+    batch.prepared,
+    () => rebuildEvents(job),
+    batch.issues,
+  );
 }
 
 /**

@@ -17,7 +17,7 @@ import { users } from "./users";
 
 // Issues: error events of a project grouped by their grouping key (lib/issues/grouping,
 // docs/issues.md). Every count here is kept exact in the transaction that commits the events
-// (lib/issues/store) and follows the retention prune (lib/retention), so an issue's numbers are
+// (lib/issues/ingest) and follows the retention prune (lib/retention), so an issue's numbers are
 // true by the time the ingest answers and after old events are gone.
 
 export const issueStatuses = ["unresolved", "resolved", "ignored"] as const;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type LogLevel, levelNumber, logLevels } from "@/lib/db/schema";
+import type { EventIssue } from "@/lib/issues/ingest/event-issue";
 import { eventCaps } from "./limits";
 import { utf8Length } from "./strings";
 
@@ -135,4 +136,7 @@ export const normalizedEventSchema = z.object({
   truncatedFields: z.array(z.string()),
   normalizedFields: z.array(z.string()),
 });
-export type NormalizedEvent = z.infer<typeof normalizedEventSchema>;
+export type NormalizedEvent = z.infer<typeof normalizedEventSchema> & {
+  /** The event's issue, set after normalisation (lib/issues/ingest/event-issue.ts); absent: none. */
+  issue?: EventIssue;
+};

@@ -4,12 +4,16 @@ import { type PreparedBatch, prepareBatch } from "@/lib/ingest/normalize/batch";
 import type { NormalizedEvent } from "@/lib/ingest/normalize/schema";
 import { copyText } from "@/lib/ingest/store/copy-text";
 import type { RequestFacts } from "@/lib/ingest/store/write-column";
+import { type IssueDelta, issueDeltas } from "@/lib/issues/ingest/delta";
+import { assignIssues } from "@/lib/issues/ingest/event-issue";
 
 // A request body taken all the way to what the store takes, in one call that needs no database
 // and no request. A preparation thread (prepare-threads.ts) runs prepareCopyBatch, and so does
 // the main thread for a body it prepares itself on a store that takes COPY rows: both lanes run
 // the same function and store the same rows (tests/integration/ingest/prepare/prepare-threads.test.ts
 // holds the thread's answer to it). Stores without COPY (PGlite, Neon) take the events.
+// Grouping is part of the preparation: every event that belongs to an issue carries its id
+// into its row, and COPY rows come with the per-issue summary their commit counts.
 
 /** A body (text or bytes, as its format's decoder takes it) and what preparing it needs. */
 export type BodyJob = Body & {
@@ -40,6 +44,8 @@ export interface EventBatch extends PreparedBody {
 export interface CopyBatch extends PreparedBody {
   /** COPY text-format rows (copy-text.ts), UTF-8; empty when nothing is to be stored. */
   data: Uint8Array;
+  /** What the rows add to their issues (lib/issues/ingest/delta.ts); absent: no issue member. */
+  issues?: IssueDelta[];
 }
 
 const utf8 = new TextEncoder();
@@ -55,6 +61,7 @@ export function prepareEventBatch(job: BodyJob): EventBatch {
     receivedAt,
   });
   const { events, ...outcome } = prepareBatch(raw, receivedAt);
+  assignIssues(job.facts.projectId, events);
   return {
     received: raw.length,
     outcome,
@@ -67,5 +74,10 @@ export function prepareEventBatch(job: BodyJob): EventBatch {
 
 export function prepareCopyBatch(job: BodyJob): CopyBatch {
   const { events, ...batch } = prepareEventBatch(job);
-  return { ...batch, data: utf8.encode(events.length === 0 ? "" : copyText(job.facts, events)) };
+  const issues = issueDeltas(job.facts, events);
+  return {
+    ...batch,
+    data: utf8.encode(events.length === 0 ? "" : copyText(job.facts, events)),
+    ...(issues.length > 0 && { issues }),
+  };
 }

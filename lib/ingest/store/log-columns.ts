@@ -34,6 +34,6 @@ export const logWriteColumns = [
   fromRequest(logs.requestId, (r) => r.requestId),
   fromEvent(logs.truncatedFields, (e) => e.truncatedFields),
   fromEvent(logs.normalizedFields, (e) => e.normalizedFields),
-  // Not yet written: ingest groups events into issues in a following change.
-  fromEvent(logs.issueId, () => null),
+  // Set while the body is prepared (lib/issues/ingest/event-issue.ts); null: no issue.
+  fromEvent(logs.issueId, (e) => e.issue?.id ?? null),
 ];

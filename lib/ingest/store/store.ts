@@ -1,7 +1,16 @@
+import { sql } from "drizzle-orm";
 import { copyInto } from "@/lib/db/copy";
 import { isDatabaseUnavailable, isDataError } from "@/lib/db/errors";
 import type { Db } from "@/lib/db/open";
+import { queryRows, runOn } from "@/lib/db/query";
 import type { NormalizedEvent } from "@/lib/ingest/normalize/schema";
+import {
+  countIssueEvents,
+  hasIssueMembers,
+  IssueCopyWork,
+  type IssueDelta,
+  issueDeltas,
+} from "@/lib/issues/ingest";
 import { logger } from "@/lib/log";
 import { copyLogsStatement, copyText } from "./copy-text";
 import { insertLogs } from "./unnest-insert";
@@ -14,6 +23,12 @@ import type { RequestFacts } from "./write-column";
 // written nothing, is sent again as the INSERT … SELECT FROM unnest (one array per column) whose
 // ON CONFLICT skips the duplicates against the partial unique index (project_id, client_id).
 // PGlite and Neon always use the INSERT.
+//
+// Events that belong to issues (lib/issues/ingest) bring their issue counters into the same
+// transaction, counted from the rows actually inserted: the COPY's group commit runs them after
+// its COPY (all rows or none are inserted), the INSERT learns its inserted rows by RETURNING
+// (a retried client id is skipped, never counted twice). Batches without issue members keep
+// the single autocommitted statement.
 
 export type { RequestFacts };
 
@@ -37,6 +52,7 @@ export async function insertEvents(
     Buffer.from(copyText(facts, events), "utf8"),
     count,
     () => events,
+    hasIssueMembers(events) ? issueDeltas(facts, events) : undefined,
   );
 }
 
@@ -54,13 +70,16 @@ export async function insertCopyRows(
   data: Buffer,
   count: number,
   rebuild: () => readonly NormalizedEvent[],
+  issues?: readonly IssueDelta[],
 ): Promise<StoreResult> {
   const copy = copyInto(db);
   if (!copy) return insertWithFallback(db, facts, rebuild());
   // Resolves only when every row is committed (lib/db/copy.ts), possibly in a COPY shared with
-  // other requests: a COPY never skips rows, so all of them were inserted.
+  // other requests: a COPY never skips rows, so all of them were inserted, and `issues` (the
+  // summary of all of them) is what its transaction counted.
   try {
-    await copy(copyLogsStatement, data, count);
+    const work = issues && issues.length > 0 ? new IssueCopyWork(issues) : undefined;
+    await copy(copyLogsStatement, data, count, work);
     return { inserted: count, refused: [] };
   } catch (copyError) {
     // 23505: a duplicate client id; other data errors: the INSERT path finds the culprits.
@@ -90,6 +109,11 @@ async function insertWithFallback(
   events: readonly NormalizedEvent[],
   inTransaction = false,
 ): Promise<StoreResult> {
+  if (hasIssueMembers(events)) {
+    return inTransaction
+      ? insertCounted(db, facts, events)
+      : db.transaction((tx) => insertCounted(tx as unknown as Db, facts, events));
+  }
   try {
     const inserted = inTransaction
       ? await db.transaction((savepoint) =>
@@ -106,8 +130,55 @@ async function insertWithFallback(
       { code: (err as { code?: unknown }).code, events: events.length },
       "ingest: batch refused as data, retrying per event",
     );
-    return insertOneByOne(db, facts, events);
+    const { inserted, refused } = await insertOneByOne(db, facts, events);
+    return { inserted, refused };
   }
+}
+
+/**
+ * Events with issue members, in the transaction `tx`: the INSERT (under a savepoint, so a
+ * refusal as data falls back per event in the same transaction) says by RETURNING which rows
+ * it inserted, and only those are counted.
+ */
+async function insertCounted(
+  tx: Db,
+  facts: RequestFacts,
+  events: readonly NormalizedEvent[],
+): Promise<StoreResult> {
+  let stored: StoreResult & { events: NormalizedEvent[] };
+  try {
+    stored = await tx.transaction((savepoint) =>
+      insertReturning(savepoint as unknown as Db, facts, events),
+    );
+  } catch (queryError) {
+    const err = driverError(queryError);
+    if (isDatabaseUnavailable(err) || !isDataError(err)) throw err;
+    logger.warn(
+      { code: (err as { code?: unknown }).code, events: events.length },
+      "ingest: batch refused as data, retrying per event",
+    );
+    stored = await insertOneByOne(tx, facts, events);
+  }
+  await countIssueEvents(runOn(tx), [issueDeltas(facts, stored.events)]);
+  return { inserted: stored.inserted, refused: stored.refused };
+}
+
+async function insertReturning(
+  db: Db,
+  facts: RequestFacts,
+  events: readonly NormalizedEvent[],
+): Promise<StoreResult & { events: NormalizedEvent[] }> {
+  const rows = await queryRows<{ client_id: string | null }>(
+    db,
+    sql`${insertLogs(facts, events)} returning client_id`,
+  );
+  // Client ids are unique within a request (normalize/batch.ts); events without one always go in.
+  const ids = new Set(rows.map((r) => r.client_id));
+  const inserted = events.filter((e) => e.clientId === null || ids.has(e.clientId));
+  if (inserted.length !== rows.length) {
+    throw new Error(`insert returned ${rows.length} rows for ${inserted.length} events`);
+  }
+  return { inserted: rows.length, refused: [], events: inserted };
 }
 
 /**
@@ -121,26 +192,28 @@ function driverError(err: unknown): unknown {
     : err;
 }
 
+/** Each event under its own savepoint, in one transaction; says which were inserted. */
 async function insertOneByOne(
   db: Db,
   facts: RequestFacts,
   events: readonly NormalizedEvent[],
-): Promise<StoreResult> {
+): Promise<StoreResult & { events: NormalizedEvent[] }> {
   return db.transaction(async (tx) => {
-    let inserted = 0;
+    const inserted: NormalizedEvent[] = [];
     const refused: number[] = [];
     for (const [index, event] of events.entries()) {
       try {
-        inserted += await tx.transaction((savepoint) =>
+        const n = await tx.transaction((savepoint) =>
           insertStatement(savepoint as unknown as Db, facts, [event]),
         );
+        if (n === 1) inserted.push(event);
       } catch (queryError) {
         const err = driverError(queryError);
         if (isDatabaseUnavailable(err) || !isDataError(err)) throw err;
         refused.push(index);
       }
     }
-    return { inserted, refused };
+    return { inserted: inserted.length, refused, events: inserted };
   });
 }
 

@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/open";
+import { webBodySource } from "@/lib/http/body-source";
 import { withRequestContext } from "@/lib/http/request-context";
 import { ingestLogs } from "@/lib/ingest/ingest";
 
@@ -6,7 +7,13 @@ import { ingestLogs } from "@/lib/ingest/ingest";
 export async function postLogs(
   db: Db,
   body: BodyInit | null,
-  options: { key?: string; headers?: Record<string, string>; query?: string } = {},
+  options: {
+    key?: string;
+    headers?: Record<string, string>;
+    query?: string;
+    /** The caller's address, as a server that saw the socket would pass it. */
+    peerIp?: string;
+  } = {},
 ): Promise<{ status: number; body: Record<string, unknown>; headers: Headers }> {
   const headers = new Headers({ "content-type": "application/json", ...options.headers });
   if (options.key) headers.set("x-logwell-key", options.key);
@@ -16,7 +23,10 @@ export async function postLogs(
     body,
     duplex: "half",
   } as RequestInit);
-  const response = await withRequestContext(request, (ctx) => ingestLogs(ctx, { db }));
+  const ingress = options.peerIp
+    ? { body: webBodySource(request), peerIp: options.peerIp }
+    : undefined;
+  const response = await withRequestContext(request, (ctx) => ingestLogs(ctx, { db }), ingress);
   return {
     status: response.status,
     body: (await response.json()) as Record<string, unknown>,

@@ -1,0 +1,158 @@
+import { levelNumber } from "@/lib/db/schema/logs";
+import type { NormalizedEvent } from "@/lib/ingest/normalize/schema";
+import type { RequestFacts } from "@/lib/ingest/store/write-column";
+
+// What a request (or a group of requests committed together) adds to each of its issues: one
+// compact summary per issue, not per event, so the counter statements touch each issue's rows
+// once however many of its events arrive (a storm on one issue is one row update per commit).
+// Plain data (strings and numbers): it crosses from a preparation thread with the COPY rows.
+// Its size is bounded by the request's events (at most 3 values per event).
+
+const hourMs = 60 * 60 * 1000;
+
+export interface IssueDelta {
+  /** The issue id in decimal (a bigint does not need to cross the thread boundary). */
+  id: string;
+  projectId: string;
+  key: string;
+  version: number;
+  title: string;
+  culprit: string | null;
+  type: string | null;
+  events: number;
+  /** The highest level among the events (logs' numbering). */
+  level: number;
+  /** received_at (ms) of the first and last events, and their releases. */
+  firstSeen: number;
+  firstRelease: string | null;
+  lastSeen: number;
+  lastRelease: string | null;
+  /** Events per UTC hour (hour start in ms). */
+  hours: [number, number][];
+  releases: string[];
+  /** Whether any event came without a release (lifecycle: such an event can regress). */
+  withoutRelease: boolean;
+  environments: string[];
+  /** The identities user_count counts (userIdentity). */
+  users: string[];
+}
+
+export function hourOf(ms: number): number {
+  return Math.floor(ms / hourMs) * hourMs;
+}
+
+/**
+ * Who an event happened to, as issue_values stores it: the user id, else the session, else the
+ * stored client IP (whatever the project's ip_storage kept), else nobody (not counted). The
+ * prefix keeps a user id from meeting a session id or an address of the same text.
+ */
+export function userIdentity(event: NormalizedEvent, clientIp: string | null): string | null {
+  if (event.userId) return `id:${event.userId}`;
+  if (event.sessionId) return `session:${event.sessionId}`;
+  return clientIp ? `ip:${clientIp}` : null;
+}
+
+interface Building {
+  delta: IssueDelta;
+  releases: Set<string>;
+  environments: Set<string>;
+  users: Set<string>;
+}
+
+/** The per-issue summary of `events` (those with an issue), all received with `facts`. */
+export function issueDeltas(facts: RequestFacts, events: Iterable<NormalizedEvent>): IssueDelta[] {
+  const at = facts.receivedAt.getTime();
+  const byId = new Map<bigint, Building>();
+  for (const event of events) {
+    const issue = event.issue;
+    if (!issue) continue;
+    let b = byId.get(issue.id);
+    if (!b) {
+      b = {
+        delta: {
+          id: issue.id.toString(),
+          projectId: facts.projectId,
+          key: issue.key,
+          version: issue.version,
+          title: issue.title,
+          culprit: issue.culprit,
+          type: issue.type,
+          events: 0,
+          level: 0,
+          firstSeen: at,
+          firstRelease: event.release,
+          lastSeen: at,
+          lastRelease: event.release,
+          hours: [[hourOf(at), 0]],
+          releases: [],
+          withoutRelease: false,
+          environments: [],
+          users: [],
+        },
+        releases: new Set(),
+        environments: new Set(),
+        users: new Set(),
+      };
+      byId.set(issue.id, b);
+    }
+    const d = b.delta;
+    d.events++;
+    (d.hours[0] as [number, number])[1]++;
+    d.level = Math.max(d.level, levelNumber[event.level]);
+    // The request's events share one received_at: the last in the request is the latest.
+    d.lastRelease = event.release;
+    if (event.release === null) d.withoutRelease = true;
+    else b.releases.add(event.release);
+    if (event.environment !== null) b.environments.add(event.environment);
+    const user = userIdentity(event, facts.clientIp);
+    if (user !== null) b.users.add(user);
+  }
+  return [...byId.values()].map(({ delta, releases, environments, users }) => ({
+    ...delta,
+    releases: [...releases],
+    environments: [...environments],
+    users: [...users],
+  }));
+}
+
+/** One summary per issue for several requests committed together, sorted by issue id. */
+export function mergeDeltas(lists: readonly (readonly IssueDelta[])[]): IssueDelta[] {
+  const byId = new Map<string, IssueDelta>();
+  for (const list of lists) {
+    for (const d of list) {
+      const seen = byId.get(d.id);
+      byId.set(d.id, seen ? merged(seen, d) : d);
+    }
+  }
+  return [...byId.values()].sort((a, b) => compareIds(a.id, b.id));
+}
+
+function merged(a: IssueDelta, b: IssueDelta): IssueDelta {
+  const hours = new Map(a.hours);
+  for (const [hour, n] of b.hours) hours.set(hour, (hours.get(hour) ?? 0) + n);
+  const first = b.firstSeen < a.firstSeen ? b : a;
+  const last = b.lastSeen >= a.lastSeen ? b : a;
+  return {
+    ...a,
+    events: a.events + b.events,
+    level: Math.max(a.level, b.level),
+    firstSeen: first.firstSeen,
+    firstRelease: first.firstRelease,
+    lastSeen: last.lastSeen,
+    lastRelease: last.lastRelease,
+    hours: [...hours],
+    releases: union(a.releases, b.releases),
+    withoutRelease: a.withoutRelease || b.withoutRelease,
+    environments: union(a.environments, b.environments),
+    users: union(a.users, b.users),
+  };
+}
+
+function union(a: readonly string[], b: readonly string[]): string[] {
+  return [...new Set([...a, ...b])];
+}
+
+/** Issue ids (positive decimals of at most 19 digits) in numeric order: the lock order. */
+export function compareIds(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}

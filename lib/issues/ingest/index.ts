@@ -1,0 +1,35 @@
+import type { CopyWork } from "@/lib/db/copy";
+import type { RunSql } from "@/lib/db/query";
+import { addIssueCounts } from "./counters";
+import { type IssueDelta, mergeDeltas } from "./delta";
+import { applyLifecycle } from "./lifecycle";
+
+// Issues at ingest (docs/issues.md → Counting): grouping (event-issue.ts) while a body is
+// prepared, a per-issue summary of each request (delta.ts), and, in the transaction that
+// commits the events, the counters (counters.ts) and the status changes they cause
+// (lifecycle.ts).
+
+export { type IssueDelta, issueDeltas, mergeDeltas } from "./delta";
+export { assignIssues, type EventIssue, hasIssueMembers } from "./event-issue";
+
+/** Counts committed events of several requests at once and applies the lifecycle. */
+export async function countIssueEvents(
+  run: RunSql,
+  perRequest: readonly (readonly IssueDelta[])[],
+): Promise<void> {
+  const deltas = mergeDeltas(perRequest);
+  const statuses = await addIssueCounts(run, deltas);
+  await applyLifecycle(run, statuses, deltas);
+}
+
+/** A request's issue work in a COPY group commit: merged with the group's, after its COPY. */
+export class IssueCopyWork implements CopyWork {
+  constructor(readonly deltas: readonly IssueDelta[]) {}
+
+  runAll(group: readonly CopyWork[], run: RunSql): Promise<void> {
+    return countIssueEvents(
+      run,
+      group.map((work) => (work as IssueCopyWork).deltas),
+    );
+  }
+}
