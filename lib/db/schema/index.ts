@@ -4,4 +4,5 @@ export * from "./keys";
 export * from "./logs";
 export * from "./projects";
 export * from "./sdk-health";
+export * from "./sourcemaps";
 export * from "./users";

@@ -1,0 +1,185 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as assembleRoute from "@/app/api/0/organizations/[org]/artifactbundle/assemble/route";
+import * as chunkRoute from "@/app/api/0/organizations/[org]/chunk-upload/route";
+import { createAdminToken } from "@/lib/auth/admin-tokens";
+import { projects, sourcemapBundles, sourcemapChunks, sourcemapFiles } from "@/lib/db/schema";
+import { backends } from "../../support/db";
+import { hostRoutes, type RouteHost } from "../../support/route-host";
+import { seedProject } from "../../support/seed";
+import { useTestDatabase } from "../../support/use-database";
+import { type BuiltApp, buildApp, runSentryCli } from "./sourcemap-app";
+
+// Issue 20 §1: the real sentry-cli (npm @sentry/cli, pinned) uploads to Logwell unchanged, with
+// debug ids and with --release + --url-prefix, and what it uploaded is stored per project.
+
+describe.each(backends())("sentry-cli sourcemaps upload (%s)", (backend) => {
+  const database = useTestDatabase(backend);
+  let host: RouteHost;
+  let token: string;
+  let projectNumber: number;
+  let projectId: string;
+
+  beforeAll(async () => {
+    const db = database.db;
+    ({ token } = await createAdminToken(db, { name: "ci" }, "cli"));
+    projectId = (await seedProject(db)).id;
+    const [row] = await db.select().from(projects).where(eq(projects.id, projectId));
+    projectNumber = row?.number ?? 0;
+    host = await hostRoutes(database, [
+      { path: /^\/api\/0\/organizations\/(?<org>[^/]+)\/chunk-upload\/$/, methods: chunkRoute },
+      {
+        path: /^\/api\/0\/organizations\/(?<org>[^/]+)\/artifactbundle\/assemble\/$/,
+        methods: assembleRoute,
+      },
+    ]);
+  });
+  afterAll(async () => {
+    await host?.close();
+  });
+
+  const cli = (args: string[], auth = token) => runSentryCli(args, { url: host.url, token: auth });
+
+  it("answers the chunk-upload options with all six fields and a relative url", async () => {
+    const res = await fetch(`${host.url}/api/0/organizations/logwell/chunk-upload/`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body).toMatchObject({
+      url: "/api/0/organizations/logwell/chunk-upload/",
+      chunkSize: 4 * 1024 * 1024,
+      hashAlgorithm: "sha1",
+    });
+    for (const field of ["chunksPerRequest", "maxRequestSize", "concurrency"]) {
+      expect(typeof body[field]).toBe("number");
+    }
+    expect(body.chunkSize).toBeLessThanOrEqual(4 * 1024 * 1024);
+  });
+
+  it("refuses a missing or wrong token with 401 {detail}", async () => {
+    const res = await fetch(`${host.url}/api/0/organizations/logwell/chunk-upload/`, {
+      headers: { authorization: "Bearer lw_sec_wrong" },
+    });
+    expect(res.status).toBe(401);
+    expect(await res.json()).toEqual({ detail: expect.any(String) });
+    const run = await cli(
+      ["sourcemaps", "upload", "--org", "logwell", "--project", "1", "."],
+      "lw_sec_nope",
+    );
+    expect(run.code).not.toBe(0);
+  });
+
+  it("inject + upload with debug ids stores the script and its map under their debug id", async () => {
+    const app: BuiltApp = await buildApp();
+    const inject = await cli(["sourcemaps", "inject", app.dir]);
+    expect(inject.code, inject.output).toBe(0);
+    const script = readFileSync(path.join(app.dir, app.scriptName), "utf8");
+    const debugId = /\/\/# debugId=([0-9a-f-]{36})/.exec(script)?.[1];
+    expect(debugId).toBeDefined();
+    const upload = await cli([
+      "sourcemaps",
+      "upload",
+      "--org",
+      "logwell",
+      "--project",
+      String(projectNumber),
+      "--wait",
+      app.dir,
+    ]);
+    expect(upload.code, upload.output).toBe(0);
+    const files = await database.db
+      .select({
+        kind: sourcemapFiles.kind,
+        url: sourcemapFiles.url,
+        debugId: sourcemapFiles.debugId,
+      })
+      .from(sourcemapFiles)
+      .where(eq(sourcemapFiles.debugId, debugId ?? ""));
+    expect(files.map((f) => f.kind).sort()).toEqual(["minified_source", "source_map"]);
+    expect(files.map((f) => f.url).sort()).toEqual([
+      `~/${app.scriptName}`,
+      `~/${app.scriptName}.map`,
+    ]);
+    // Assembled chunks are not kept twice.
+    expect(await database.db.select().from(sourcemapChunks)).toEqual([]);
+    // The same upload again succeeds and stores nothing twice.
+    const again = await cli([
+      "sourcemaps",
+      "upload",
+      "--org",
+      "logwell",
+      "--project",
+      String(projectNumber),
+      app.dir,
+    ]);
+    expect(again.code, again.output).toBe(0);
+    const bundles = await database.db
+      .select()
+      .from(sourcemapBundles)
+      .where(eq(sourcemapBundles.projectId, projectId));
+    expect(bundles).toHaveLength(1);
+    expect(bundles[0]).toMatchObject({ fileCount: 2, release: null });
+    // The project's id works as --project too.
+    const byId = await cli([
+      "sourcemaps",
+      "upload",
+      "--org",
+      "logwell",
+      "--project",
+      projectId,
+      app.dir,
+    ]);
+    expect(byId.code, byId.output).toBe(0);
+  });
+
+  it("upload with --release and --url-prefix (no debug ids) stores the release and URLs", async () => {
+    const app = await buildApp();
+    const upload = await cli([
+      "sourcemaps",
+      "upload",
+      "--org",
+      "logwell",
+      "--project",
+      String(projectNumber),
+      "--release",
+      "shop@1.2.3",
+      "--url-prefix",
+      "~/static/js",
+      "--wait",
+      app.dir,
+    ]);
+    expect(upload.code, upload.output).toBe(0);
+    const rows = await database.db
+      .select({ url: sourcemapFiles.url, release: sourcemapBundles.release })
+      .from(sourcemapFiles)
+      .innerJoin(sourcemapBundles, eq(sourcemapBundles.id, sourcemapFiles.bundleId))
+      .where(eq(sourcemapBundles.release, "shop@1.2.3"));
+    expect(rows.map((r) => r.url).sort()).toEqual([
+      `~/static/js/${app.scriptName}`,
+      `~/static/js/${app.scriptName}.map`,
+    ]);
+  });
+
+  it("fails an upload to an unknown project and stores nothing", async () => {
+    const app = await buildApp();
+    const run = await cli([
+      "sourcemaps",
+      "upload",
+      "--org",
+      "logwell",
+      "--project",
+      "no-such-project",
+      "--release",
+      "r1",
+      app.dir,
+    ]);
+    // sentry-cli words any 404 of the assemble call as "Release not found".
+    expect(run.code).not.toBe(0);
+    expect(
+      await database.db.select().from(sourcemapBundles).where(eq(sourcemapBundles.release, "r1")),
+    ).toEqual([]);
+  });
+});

@@ -1,0 +1,68 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { build } from "esbuild";
+
+// The source-map tests' app (tests/fixtures/sourcemaps/app), built as a deploy would build it:
+// bundled, minified, with a hashed file name and an external map. And the real sentry-cli
+// from npm, run as a build script runs it.
+
+const appDir = fileURLToPath(new URL("../../fixtures/sourcemaps/app/", import.meta.url));
+const sentryCli = fileURLToPath(new URL("../../../node_modules/.bin/sentry-cli", import.meta.url));
+
+export interface BuiltApp {
+  dir: string;
+  /** The minified script's file name (hashed) and its text. */
+  scriptName: string;
+}
+
+export async function buildApp(): Promise<BuiltApp> {
+  const dir = mkdtempSync(path.join(tmpdir(), "logwell-sourcemap-app-"));
+  const result = await build({
+    entryPoints: [path.join(appDir, "main.ts")],
+    outdir: dir,
+    entryNames: "[name]-[hash]",
+    bundle: true,
+    minify: true,
+    sourcemap: "external",
+    sourcesContent: true,
+    format: "iife",
+    globalName: "app",
+    metafile: true,
+    logLevel: "silent",
+  });
+  const script = Object.keys(result.metafile.outputs).find((f) => f.endsWith(".js"));
+  if (!script) throw new Error("esbuild wrote no script");
+  return { dir, scriptName: path.basename(script) };
+}
+
+export interface CliRun {
+  code: number;
+  output: string;
+}
+
+/** Runs sentry-cli with SENTRY_URL and SENTRY_AUTH_TOKEN set, as a CI step would. */
+export async function runSentryCli(
+  args: string[],
+  env: { url: string; token: string },
+): Promise<CliRun> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(sentryCli, args, {
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        SENTRY_URL: env.url,
+        SENTRY_AUTH_TOKEN: env.token,
+        SENTRY_LOG_LEVEL: "info",
+      } as unknown as NodeJS.ProcessEnv,
+      timeout: 60_000,
+    });
+    return { code: 0, output: stdout + stderr };
+  } catch (err) {
+    const failed = err as { code?: number; stdout?: string; stderr?: string };
+    return { code: failed.code ?? 1, output: `${failed.stdout ?? ""}${failed.stderr ?? ""}` };
+  }
+}
