@@ -6,6 +6,7 @@ import type { Db } from "@/lib/db/open";
 import { ApiError } from "@/lib/http/errors";
 import type { RequestContext } from "@/lib/http/request-context";
 import { json } from "@/lib/http/respond";
+import { readIssueRow } from "@/lib/issues/get";
 import { exportLogs } from "./export";
 import { type ExportFormat, exportFormats } from "./export-format";
 import { exportFilename, exportHeaders } from "./export-headers";
@@ -19,17 +20,26 @@ import { startTail, tailLogs } from "./tail";
 // Every handler authenticates, then derives the scope from the principal; no query runs
 // without it (threats AUTH-3, EXP-4).
 
-/** A `project` filter must be visible (else the same 404 as a missing project). */
+/**
+ * A `project` filter must be visible (else the same 404 as a missing project); so must an
+ * `issue` filter's issue, which narrows the scope to its project.
+ */
 export async function readScope(
   db: Db,
   principal: Principal,
   filters: LogFilters,
 ): Promise<{ scope: LogScope; projectName?: string }> {
+  let found: { scope: LogScope; projectName?: string };
   if (filters.project) {
     const project = await requireVisibleProject(db, principal, filters.project);
-    return { scope: { projectIds: [project.id] }, projectName: project.name };
+    found = { scope: { projectIds: [project.id] }, projectName: project.name };
+  } else {
+    found = { scope: { projectIds: await visibleProjectIds(db, principal) } };
   }
-  return { scope: { projectIds: await visibleProjectIds(db, principal) } };
+  if (filters.issue === undefined) return found;
+  const issue = await readIssueRow(db, found.scope, filters.issue);
+  if (!issue) throw new ApiError("not_found", "Issue not found.");
+  return { ...found, scope: { projectIds: [issue.project_id] } };
 }
 
 async function authorize(ctx: RequestContext) {

@@ -1,5 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import { levelNumber } from "@/lib/db/schema/logs";
+import { parseIssueId } from "@/lib/issues/scope";
 import type { LogFilters } from "./filters";
 import { levelNumbers } from "./filters";
 import { textSearchCondition } from "./search";
@@ -24,6 +25,12 @@ export function filterConditions(filters: LogFilters): SQL[] {
   if (filters.release !== undefined) where.push(sql`l.release = ${filters.release}`);
   if (filters.session_id !== undefined) where.push(sql`l.session_id = ${filters.session_id}`);
   if (filters.user_id !== undefined) where.push(sql`l.user_id = ${filters.user_id}`);
+  if (filters.issue !== undefined) {
+    const issueId = parseIssueId(filters.issue);
+    where.push(
+      issueId === undefined ? sql`FALSE` : sql`l.issue_id = ${issueId.toString()}::bigint`,
+    );
+  }
   if (filters.q !== undefined) where.push(textSearchCondition(filters.q));
   return where;
 }

@@ -66,21 +66,24 @@ function sign(key: Buffer, payload: string): Buffer {
 }
 
 export function encodeCursor(key: Buffer, position: LogPosition, digest: string): string {
-  const payload = Buffer.from(
-    JSON.stringify({ v: version, t: position.receivedAt, i: position.id, h: digest }),
-  ).toString("base64url");
+  return signCursor(key, { v: version, t: position.receivedAt, i: position.id, h: digest });
+}
+
+/** `payload.signature`, both base64url: the shape of every signed cursor (logs, issues). */
+export function signCursor(key: Buffer, fields: Record<string, unknown>): string {
+  const payload = Buffer.from(JSON.stringify(fields)).toString("base64url");
   return `${payload}.${sign(key, payload).toString("base64url")}`;
 }
 
-function invalidCursor(): ApiError {
+export function invalidCursor(): ApiError {
   return new ApiError(
     "invalid_cursor",
     "The cursor is invalid, or was issued for other filters. Start again without `cursor`.",
   );
 }
 
-/** Verifies and decodes; any mismatch is the same 400 `invalid_cursor`. */
-export function decodeCursor(key: Buffer, cursor: string, digest: string): LogPosition {
+/** Checks the signature, then decodes the fields; any mismatch is 400 `invalid_cursor`. */
+export function verifyCursor(key: Buffer, cursor: string): Record<string, unknown> {
   if (cursor.length > 512) throw invalidCursor();
   const [payload, signature, extra] = cursor.split(".");
   if (!payload || !signature || extra !== undefined) throw invalidCursor();
@@ -94,7 +97,13 @@ export function decodeCursor(key: Buffer, cursor: string, digest: string): LogPo
   } catch {
     throw invalidCursor();
   }
-  const { v, t, i, h } = (parsed ?? {}) as Record<string, unknown>;
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) throw invalidCursor();
+  return parsed as Record<string, unknown>;
+}
+
+/** Verifies and decodes; any mismatch is the same 400 `invalid_cursor`. */
+export function decodeCursor(key: Buffer, cursor: string, digest: string): LogPosition {
+  const { v, t, i, h } = verifyCursor(key, cursor);
   if (v !== version || h !== digest) throw invalidCursor();
   if (typeof t !== "string" || !positionPattern.test(t)) throw invalidCursor();
   if (typeof i !== "string" || !/^\d{1,19}$/.test(i)) throw invalidCursor();

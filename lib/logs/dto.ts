@@ -30,6 +30,8 @@ export const logDtoSchema = z.object({
   request_id: z.string().nullable(),
   truncated_fields: z.array(z.string()),
   normalized_fields: z.array(z.string()),
+  /** The event's issue (decimal string), null for events that belong to none. */
+  issue_id: z.string().nullable(),
 });
 
 export type LogDto = z.infer<typeof logDtoSchema>;
@@ -55,7 +57,8 @@ export const logColumns = sql.join(
     sql.raw(
       "l.level, l.message, l.logger, l.url, l.stack, l.release, l.environment, l.session_id," +
         " l.user_id, l.trace_id, l.attributes, l.user_agent, l.client_ip, l.country," +
-        " l.request_id::text AS request_id, l.truncated_fields, l.normalized_fields",
+        " l.request_id::text AS request_id, l.truncated_fields, l.normalized_fields," +
+        " l.issue_id::text AS issue_id",
     ),
   ],
   sql.raw(", "),
@@ -89,5 +92,6 @@ export function toLogDto(row: LogReadRow): LogDto {
     request_id: row.request_id ?? null,
     truncated_fields: row.truncated_fields ?? [],
     normalized_fields: row.normalized_fields ?? [],
+    issue_id: row.issue_id ?? null,
   };
 }

@@ -36,6 +36,7 @@ export const csvColumns = [
   "attributes",
   "truncated_fields",
   "normalized_fields",
+  "issue_id",
 ] as const satisfies readonly (keyof LogDto)[];
 
 const formulaTriggers = new Set(["=", "+", "-", "@", "\t", "\r", "\n"]);

@@ -66,6 +66,9 @@ export const logFiltersSchema = z
     release: shortText,
     session_id: shortText,
     user_id: shortText,
+    // An issue id (decimal); like `project`, a malformed, foreign or unknown id is the same 404
+    // (lib/logs/api.ts), and the query layer reads a malformed one as matching nothing.
+    issue: z.preprocess(blankToUndefined, z.string().max(32).optional()),
   })
   .refine((f) => !f.from || !f.to || f.from < f.to, {
     message: "`from` must be before `to`",
@@ -84,13 +87,15 @@ export const pageParamsSchema = z.object({
 
 export type PageParams = z.infer<typeof pageParamsSchema>;
 
-function firstValues(params: URLSearchParams): Record<string, string> {
+/** The first value of each key (a repeated key counts by its first value). */
+export function firstValues(params: URLSearchParams): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of params) if (!(k in out)) out[k] = v;
   return out;
 }
 
-function invalid(error: z.ZodError): ApiError {
+/** 400 `invalid_request` listing zod's issues by field (query strings of every read API). */
+export function invalidQuery(error: z.ZodError): ApiError {
   return new ApiError("invalid_request", "Invalid query parameters.", {
     body: {
       errors: error.issues.slice(0, 20).map((i) => ({
@@ -105,9 +110,9 @@ function invalid(error: z.ZodError): ApiError {
 export function parseLogQuery(params: URLSearchParams): { filters: LogFilters; page: PageParams } {
   const raw = firstValues(params);
   const filters = logFiltersSchema.safeParse(raw);
-  if (!filters.success) throw invalid(filters.error);
+  if (!filters.success) throw invalidQuery(filters.error);
   const page = pageParamsSchema.safeParse(raw);
-  if (!page.success) throw invalid(page.error);
+  if (!page.success) throw invalidQuery(page.error);
   return { filters: filters.data, page: page.data };
 }
 

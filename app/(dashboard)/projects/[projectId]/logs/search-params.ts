@@ -56,6 +56,7 @@ export function parseExplorerParams(
     "release",
     "session_id",
     "user_id",
+    "issue",
   ]) {
     raw[key] = single(params[key]);
   }
