@@ -7,6 +7,7 @@ import { ApiError } from "@/lib/http/errors";
 import type { RequestContext } from "@/lib/http/request-context";
 import { json } from "@/lib/http/respond";
 import { readIssueRow } from "@/lib/issues/get";
+import { symbolicateLog } from "@/lib/sourcemaps/read/symbolicate";
 import { exportLogs } from "./export";
 import { type ExportFormat, exportFormats } from "./export-format";
 import { exportFilename, exportHeaders } from "./export-headers";
@@ -62,7 +63,9 @@ export async function handleGetLog(ctx: RequestContext, id: string): Promise<Res
   const db = await getDb();
   const log = await getLog(db, { projectIds: await visibleProjectIds(db, principal) }, id);
   if (!log) throw new ApiError("not_found", "Log event not found.");
-  return json(ctx, 200, log);
+  // The one answer that carries the stack read with the project's source maps (list answers
+  // do not: mapping costs a lookup per event).
+  return json(ctx, 200, { ...log, symbolicated_stack: await symbolicateLog(db, log) });
 }
 
 // GET /api/v1/logs/tail

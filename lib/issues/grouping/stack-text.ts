@@ -12,6 +12,9 @@ export interface RawFrame {
   file: string | null;
   /** false when the client's SDK said the frame is not the application's (Sentry in_app). */
   sdkInApp?: boolean;
+  /** Where in the file, as the runtime wrote it (1-based); grouping ignores them. */
+  line?: number;
+  column?: number;
 }
 
 export interface StackText {
@@ -41,26 +44,38 @@ function lines(stack: string): string[] {
   return out;
 }
 
-function parseFrame(line: string): RawFrame {
+/** One frame line of any of the three formats; also read by symbolication (lib/sourcemaps). */
+export function parseFrame(line: string): RawFrame {
   // Trimmed and clipped: the parser's patterns backtrack over leading blanks and long lines.
   const [parsed] = parse(clip(line.trim(), groupingLimits.frameLineChars));
   if (!parsed) return { fn: null, file: null };
   const fn = parsed.methodName === unknownFunction ? null : parsed.methodName;
-  return { fn, file: parsed.file };
+  return {
+    fn,
+    file: parsed.file,
+    ...(parsed.lineNumber !== null ? { line: parsed.lineNumber } : {}),
+    ...(parsed.column !== null ? { column: parsed.column } : {}),
+  };
 }
 
 /**
- * V8 stacks (Chrome, Edge, Node, Sentry's rendering) mark every frame with "at "; in those, a
- * line without it is the header or a continuation of a multi-line message, never a frame. In
- * Firefox and Safari stacks every frame has an "@". A "Caused by:" line ends the thrown
+ * How a stack marks its frames. V8 stacks (Chrome, Edge, Node, Sentry's rendering) mark every
+ * frame with "at "; in those, a line without it is the header or a continuation of a
+ * multi-line message, never a frame. In Firefox and Safari stacks every frame has an "@".
+ */
+export function frameLineTest(lines: readonly string[]): (line: string) => boolean {
+  return lines.some((line) => v8Frame.test(line))
+    ? (line: string) => v8Frame.test(line)
+    : (line: string) => line.includes("@");
+}
+
+/**
+ * Frames as frameLineTest tells them from header lines. A "Caused by:" line ends the thrown
  * exception's frames: a cause is another exception.
  */
 export function readStackText(stack: string): StackText {
   const all = lines(stack);
-  const isV8 = all.some((line) => v8Frame.test(line));
-  const isFrame = isV8
-    ? (line: string) => v8Frame.test(line)
-    : (line: string) => line.includes("@");
+  const isFrame = frameLineTest(all);
   const frames: RawFrame[] = [];
   const header: string[] = [];
   for (const line of all) {

@@ -1,9 +1,10 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { runInNewContext } from "node:vm";
 import { build } from "esbuild";
 
 // The source-map tests' app (tests/fixtures/sourcemaps/app), built as a deploy would build it:
@@ -65,4 +66,31 @@ export async function runSentryCli(
     const failed = err as { code?: number; stdout?: string; stderr?: string };
     return { code: failed.code ?? 1, output: `${failed.stdout ?? ""}${failed.stderr ?? ""}` };
   }
+}
+
+/**
+ * Runs the built script as a browser would load it from `url` and returns the V8 stack of the
+ * error it throws (runCheckout → checkoutCart → validateCart → new CartError).
+ */
+export function v8StackOf(app: BuiltApp, url: string): string {
+  const source = readFileSync(path.join(app.dir, app.scriptName), "utf8");
+  const sandbox: Record<string, unknown> = {};
+  sandbox.globalThis = sandbox;
+  runInNewContext(source, sandbox, { filename: url });
+  try {
+    (sandbox.app as { runCheckout(): void }).runCheckout();
+  } catch (err) {
+    return (err as Error).stack ?? "";
+  }
+  throw new Error("the app did not throw");
+}
+
+/** The same frames as Firefox (`fn@url:line:col`) or Safari (`fn@url:line:col`, no "new") write them. */
+export function geckoStackOf(v8Stack: string): string {
+  const frames: string[] = [];
+  for (const line of v8Stack.split("\n")) {
+    const m = /^\s+at (?:new )?(?:(\S+) \()?(.+?):(\d+):(\d+)\)?$/.exec(line);
+    if (m) frames.push(`${m[1] ?? ""}@${m[2]}:${m[3]}:${m[4]}`);
+  }
+  return frames.join("\n");
 }

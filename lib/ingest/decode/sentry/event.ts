@@ -1,5 +1,6 @@
 import { eventCaps } from "../../normalize/limits";
 import { breadcrumbList, jsonSizeUpTo, recentBreadcrumbs } from "./breadcrumbs";
+import { debugMetaOfFrames } from "./debug-meta";
 import { exceptionStack, exceptionTitle, exceptionValues, leanExceptionValues } from "./exception";
 import { correctedTime } from "./timestamp";
 import { asObject, type Json, nonBlank, own, text } from "./values";
@@ -89,6 +90,10 @@ function attributes(event: Json, chain: Json[], userAgent: string | undefined): 
   put("contexts", asObject(own(event, "contexts")));
   put("extra", asObject(own(event, "extra")));
   if (chain.length > 0) put("exception", leanExceptionValues(chain));
+  // What symbolication matches source maps by (lib/sourcemaps): the scripts' debug ids (only
+  // those of files the frames name) and the build's dist.
+  put("debug_meta", debugMetaOfFrames(event, chain));
+  put("dist", text(own(event, "dist")));
   const crumbs = breadcrumbList(event);
   if (crumbs.length > 0) {
     const room =

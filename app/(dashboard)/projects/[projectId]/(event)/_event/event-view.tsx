@@ -5,19 +5,30 @@ import { breadcrumbTimeline } from "@/lib/logs/breadcrumbs";
 import type { LogDto } from "@/lib/logs/dto";
 import { stackLines } from "@/lib/logs/stack-lines";
 import { splitInvisibleParts } from "@/lib/logs/visible-text";
+import type { SymbolicatedStack } from "@/lib/sourcemaps/read/symbolicate";
 import { TimeZoneToggle } from "../../../../_shell/time-zone-toggle";
 import { JsonTree } from "../../logs/_components/json-tree";
 import { LevelBadge } from "../../logs/_components/level-badge";
 import { BreadcrumbTimeline } from "./breadcrumb-timeline";
 import { EventFields } from "./event-fields";
 import { FieldSection } from "./field-section";
+import { SymbolicatedStackView } from "./symbolicated-stack";
 
 /**
  * One event as the event page shows it (and the issue page, for its latest event): level and
  * time, message, stack, breadcrumbs as a timeline, fields, attributes. All of it is client
  * text, rendered as text.
  */
-export function EventView({ log, time }: { log: LogDto; time: ViewerTime }) {
+export function EventView({
+  log,
+  time,
+  symbolicated = null,
+}: {
+  log: LogDto;
+  time: ViewerTime;
+  /** The stack read with the project's source maps; shown first when a frame was mapped. */
+  symbolicated?: SymbolicatedStack | null;
+}) {
   const changed = new Set([...log.truncated_fields, ...log.normalized_fields]);
   const mark = (field: string) =>
     changed.has(field) ? (
@@ -54,21 +65,21 @@ export function EventView({ log, time }: { log: LogDto; time: ViewerTime }) {
       </FieldSection>
       {log.stack && (
         <FieldSection title="Stack" marked={mark("stack")}>
-          <pre
-            data-field="stack"
-            className="max-h-96 overflow-auto rounded-lg bg-zinc-900 p-3 font-mono text-xs leading-5 text-zinc-100"
-          >
-            {splitInvisibleParts(log.stack, stackLines(log.stack), { keepNewlines: true }).map(
-              (line) => (
-                <div
-                  key={line.start}
-                  className={line.isFrame ? "pl-4 text-zinc-300" : "font-semibold"}
-                >
-                  <Segments segments={line.segments} />
-                </div>
-              ),
-            )}
-          </pre>
+          {symbolicated && symbolicated.mapped > 0 ? (
+            <>
+              <p className="mb-1 text-xs text-zinc-500">
+                {symbolicated.mapped} of {symbolicated.frames} frames mapped with uploaded source
+                maps.
+              </p>
+              <SymbolicatedStackView stack={symbolicated} />
+              <details className="mt-2">
+                <summary className="cursor-pointer text-sm">Raw stack</summary>
+                <RawStack stack={log.stack} />
+              </details>
+            </>
+          ) : (
+            <RawStack stack={log.stack} />
+          )}
         </FieldSection>
       )}
       {crumbs.length > 0 && (
@@ -96,5 +107,21 @@ export function EventView({ log, time }: { log: LogDto; time: ViewerTime }) {
         )}
       </FieldSection>
     </>
+  );
+}
+
+/** The stack as stored, one element per line. */
+function RawStack({ stack }: { stack: string }) {
+  return (
+    <pre
+      data-field="stack"
+      className="max-h-96 overflow-auto rounded-lg bg-zinc-900 p-3 font-mono text-xs leading-5 text-zinc-100"
+    >
+      {splitInvisibleParts(stack, stackLines(stack), { keepNewlines: true }).map((line) => (
+        <div key={line.start} className={line.isFrame ? "pl-4 text-zinc-300" : "font-semibold"}>
+          <Segments segments={line.segments} />
+        </div>
+      ))}
+    </pre>
   );
 }

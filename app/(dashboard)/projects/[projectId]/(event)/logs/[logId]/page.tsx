@@ -11,6 +11,7 @@ import { getDb } from "@/lib/db/client";
 import { getLog } from "@/lib/logs/get";
 import { neighbours } from "@/lib/logs/neighbours";
 import { sessionContext } from "@/lib/logs/session-context";
+import { symbolicateLog } from "@/lib/sourcemaps/read/symbolicate";
 import { CopyButton } from "../../../../_components/copy-button";
 import { EventView } from "../../_event/event-view";
 import { SessionLogs } from "../../_event/session-logs";
@@ -28,10 +29,11 @@ export default async function LogDetailPage({
   const scope = { projectIds: [project.id] };
   const log = await getLog(db, scope, logId);
   if (!log) notFound();
-  const [time, near, session] = await Promise.all([
+  const [time, near, session, symbolicated] = await Promise.all([
     viewerTime(),
     neighbours(db, scope, log),
     sessionContext(db, scope, log),
+    symbolicateLog(db, log),
   ]);
   const logs = `/projects/${project.id}/logs`;
 
@@ -61,7 +63,7 @@ export default async function LogDetailPage({
           <CopyButton text={JSON.stringify(log, null, 2)} label="Copy as JSON" />
         </span>
       </div>
-      <EventView log={log} time={time} />
+      <EventView log={log} time={time} symbolicated={symbolicated} />
       {session && <SessionLogs context={session} eventId={log.id} />}
     </article>
   );

@@ -1,0 +1,63 @@
+import { inflateRawSync } from "node:zlib";
+import { FlattenMap, sourceContentFor, type TraceMap } from "@jridgewell/trace-mapping";
+import { eq } from "drizzle-orm";
+import type { Db } from "@/lib/db/open";
+import { sourcemapFiles } from "@/lib/db/schema";
+import { sourcemapLimits } from "../limits";
+import { ByteLru } from "./byte-lru";
+
+// Parsed source maps, per process, by stored file id (a stored file never changes; a deleted
+// one is simply never asked for again). A 10 MB map with 2 M segments costs its parse once per
+// process, not once per event. The budget counts a parsed map as a multiple of its JSON text:
+// decoded segments are arrays of numbers, several times the text they came from.
+
+export const parsedMapBudgetBytes = 512 * 1024 * 1024;
+const parsedWeightPerTextByte = 4;
+
+export interface ParsedMap {
+  map: TraceMap;
+  /** Source texts split into lines, on first use. */
+  lines: Map<string, string[] | null>;
+}
+
+export type MapLoad =
+  | { ok: true; parsed: ParsedMap }
+  | { ok: false; reason: "map_too_large" | "map_unreadable" | "no_map" };
+
+const cache = new ByteLru<ParsedMap>(parsedMapBudgetBytes);
+
+/** The parsed cache itself (benchmarks report its bytes; tests clear it). */
+export const parsedMapCache = cache;
+
+export async function loadParsedMap(db: Db, fileId: string, size: number): Promise<MapLoad> {
+  const cached = cache.get(fileId);
+  if (cached) return { ok: true, parsed: cached };
+  const weight = size * parsedWeightPerTextByte;
+  if (size > sourcemapLimits.fileBytes || weight > parsedMapBudgetBytes) {
+    return { ok: false, reason: "map_too_large" };
+  }
+  const [row] = await db
+    .select({ content: sourcemapFiles.content })
+    .from(sourcemapFiles)
+    .where(eq(sourcemapFiles.id, fileId));
+  if (!row) return { ok: false, reason: "no_map" };
+  try {
+    const text = inflateRawSync(row.content, { maxOutputLength: sourcemapLimits.fileBytes });
+    const map = new FlattenMap(text.toString("utf8"));
+    const parsed: ParsedMap = { map, lines: new Map() };
+    cache.set(fileId, parsed, weight);
+    return { ok: true, parsed };
+  } catch {
+    // Not JSON, not a map, a truncated upload: the frame stays minified and says why.
+    return { ok: false, reason: "map_unreadable" };
+  }
+}
+
+/** The source's lines from the map's sourcesContent, or null when the map has none. */
+export function sourceLines(parsed: ParsedMap, source: string): string[] | null {
+  if (!parsed.lines.has(source)) {
+    const content = sourceContentFor(parsed.map, source);
+    parsed.lines.set(source, content === null ? null : content.split(/\r?\n/));
+  }
+  return parsed.lines.get(source) ?? null;
+}
