@@ -1,21 +1,29 @@
-// `npm run bench:query`: explorer read times at 1,000,000 events. Seeds a fresh database on the
-// local Postgres with COPY, then times the lib/logs functions the API and pages call (server
-// time, no HTTP). Prints p50/p95 per query; asserts nothing. Results: docs/performance.md.
-// Options: --rows N (default 1,000,000), --runs N (default 30), --keep (keep the database).
+// `npm run bench:query`: explorer and issue list read times at 1,000,000 events and 10,000
+// issues. Seeds a fresh database on the local Postgres with COPY, then times the lib/logs and
+// lib/issues functions the API and pages call (server time, no HTTP). Prints p50/p95 per query;
+// asserts nothing. Results: docs/performance.md.
+// Options: --rows N (default 1,000,000), --issues N (default 10,000; the main project's error
+// events spread over them), --runs N (default 30), --only issues (skip the explorer's queries),
+// --keep (keep the database).
 import { randomBytes } from "node:crypto";
+import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import { openDatabase } from "@/lib/db/open";
+import { type Db, openDatabase } from "@/lib/db/open";
 import { levelNumber, logLevels } from "@/lib/db/schema/logs";
+import { parseIssueQuery } from "@/lib/issues/filters";
+import { listIssues } from "@/lib/issues/list";
 import { cursorKey, encodeCursor, scopeDigest } from "@/lib/logs/cursor";
 import { type LogFilters, parseLogQuery } from "@/lib/logs/filters";
 import { listLogs } from "@/lib/logs/list";
 import { logVolume } from "@/lib/logs/volume";
 import { createProject } from "@/lib/projects/create-project";
 import { adminQuery } from "./bench/bench-db";
+import { machineBusyMeter } from "./bench/cpu-time";
+import { type IssueSeed, issueSeed, seedIssueRows } from "./bench/issue-seed";
 import { percentile, round } from "./bench/stats";
 
 const arg = (name: string, fallback: number) => {
@@ -23,6 +31,8 @@ const arg = (name: string, fallback: number) => {
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const rows = arg("rows", 1_000_000);
+const issueCount = arg("issues", 10_000);
+const onlyIssues = process.argv.includes("--only") && process.argv.includes("issues");
 const runs = arg("runs", 30);
 const baseUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const days = 7;
@@ -46,13 +56,14 @@ const esc = (s: string) =>
     (c) => ({ "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" })[c] ?? c,
   );
 
-function line(projectId: string, seq: number, now: number): string {
+function line(projectId: string, seq: number, now: number, issues?: IssueSeed): string {
+  const level = levelFor(seq);
   const receivedAt = new Date(now - ((rows - seq) / rows) * days * 86_400_000).toISOString();
   const rare = seq % 10_000 === 7 ? ` ${rareToken}` : "";
   return `${[
     projectId,
     receivedAt,
-    String(levelFor(seq)),
+    String(level),
     `TypeError: Cannot read properties of undefined (reading 'total') #${seq}${rare}`,
     "window.onerror",
     `https://shop.example.com/checkout/cart?step=${seq % 7}`,
@@ -63,10 +74,16 @@ function line(projectId: string, seq: number, now: number): string {
     JSON.stringify({ route: "/checkout/cart", cartItems: seq % 12 }),
   ]
     .map(esc)
-    .join("\t")}\n`;
+    .join("\t")}\t${issues && level >= levelNumber.error ? issues.next() : "\\N"}\n`;
 }
 
-async function seed(url: string, projectId: string, count: number, now: number) {
+async function seed(
+  url: string,
+  projectId: string,
+  count: number,
+  now: number,
+  issues?: IssueSeed,
+) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -74,12 +91,12 @@ async function seed(url: string, projectId: string, count: number, now: number) 
       for (let start = 0; start < count; start += 2000) {
         let chunk = "";
         for (let i = start; i < Math.min(count, start + 2000); i++)
-          chunk += line(projectId, i, now);
+          chunk += line(projectId, i, now, issues);
         yield chunk;
       }
     }
     const columns =
-      "project_id,received_at,level,message,logger,url,stack,release,environment,session_id,attributes";
+      "project_id,received_at,level,message,logger,url,stack,release,environment,session_id,attributes,issue_id";
     await pipeline(
       Readable.from(lines()),
       client.query(copyFrom(`COPY logs (${columns}) FROM STDIN`)),
@@ -105,6 +122,44 @@ async function time(label: string, fn: () => Promise<unknown>, n = runs) {
   console.log(`| ${label} | ${p50} | ${p95} | ${n}${failures ? ` (${failures} timed out)` : ""} |`);
 }
 
+/** The issue list's first pages (LIMIT 25) at the seeded issue count, and the machine's load. */
+async function benchIssueList(db: Db, main: string, others: string[]) {
+  const scope = { projectIds: [main] };
+  const f = (qs: string) => parseIssueQuery(new URLSearchParams(`project=${main}&${qs}`));
+  const first = (qs: string) => {
+    const { filters, page } = f(qs);
+    return () => listIssues(db, scope, filters, page);
+  };
+  const second = await listIssues(db, scope, f("").filters, f("").page);
+  const busy = machineBusyMeter();
+  busy.start();
+  console.log("\n| issue list (LIMIT 25) | p50 ms | p95 ms | runs |\n|---|---|---|---|");
+  await time("default: unresolved, by last seen", first(""));
+  await time("second page (cursor)", () =>
+    listIssues(db, scope, f("").filters, {
+      ...f("").page,
+      cursor: second.next_cursor ?? undefined,
+    }),
+  );
+  await time("status=all&sort=events", first("status=all&sort=events"));
+  await time("sort=users", first("sort=users"));
+  await time("level=fatal&sort=first_seen", first("level=fatal&sort=first_seen"));
+  await time("release=web@2.3.0 (common)", first("release=web@2.3.0"));
+  await time("release=web@1.0.0-rare&sort=events", first("release=web@1.0.0-rare&sort=events"));
+  await time("environment=production&status=all", first("environment=production&status=all"));
+  await time("q=reading 'f42' (rare title)", first("q=reading%20'f42'"));
+  await time("all 3 projects", () => {
+    const { filters, page } = parseIssueQuery(new URLSearchParams());
+    return listIssues(db, { projectIds: [main, ...others] }, filters, page);
+  });
+  console.log(
+    `\nmachine busy during the issue list: ${Math.round(busy.stop() * 100)} % of ${os.availableParallelism()} CPUs (load average ${os
+      .loadavg()
+      .map((n) => n.toFixed(1))
+      .join(" ")})`,
+  );
+}
+
 async function main() {
   const name = `logwell_bench_query_${randomBytes(4).toString("hex")}`;
   await admin(`CREATE DATABASE ${name}`);
@@ -120,13 +175,17 @@ async function main() {
     ];
     const now = Date.now();
     const seedStart = performance.now();
-    await seed(url.toString(), main, rows, now);
+    await seed(url.toString(), main, rows, now, issueSeed(main, issueCount));
     for (const other of others) await seed(url.toString(), other, Math.floor(rows / 20), now);
     const seedSeconds = (performance.now() - seedStart) / 1000;
     console.log(
       `seeded ${rows} + 2×${Math.floor(rows / 20)} rows over ${days} days with COPY in ${round(seedSeconds, 1)} s (${round((rows * 1.1) / seedSeconds)} rows/s)`,
     );
+    const issuesMade = await seedIssueRows(url.toString(), main);
+    console.log(`made ${issuesMade} issues from the main project's error events`);
     const scope = { projectIds: [main] };
+    await benchIssueList(db, main, others);
+    if (onlyIssues) return;
     const q = (qs: string): LogFilters =>
       parseLogQuery(new URLSearchParams(`project=${main}&${qs}`)).filters;
     const page = { limit: 50 };

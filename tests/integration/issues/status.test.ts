@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/open";
 import { queryRows } from "@/lib/db/query";
 import { issues, type NewIssue } from "@/lib/db/schema/issues";
-import { effectiveStatus, effectiveStatusSql } from "@/lib/issues/status";
+import { effectiveStatus, effectiveStatusIs, effectiveStatusSql } from "@/lib/issues/status";
 import { createProject } from "@/lib/projects/create-project";
 import { backends } from "../../support/db";
 import { useTestDatabase } from "../../support/use-database";
@@ -53,6 +53,15 @@ describe.each(backends())("effective status on %s", (backend) => {
           sql`SELECT ${effectiveStatusSql(now)} AS s FROM issues i WHERE i.id = ${id}::bigint`,
         );
         expect(fromSql?.s, JSON.stringify(row)).toBe(effectiveStatus(stored, now));
+        // The list's condition form holds for exactly that status.
+        const [holds] = await queryRows<{ r: boolean; u: boolean; g: boolean }>(
+          db,
+          sql`SELECT ${effectiveStatusIs("resolved", now)} AS r, ${effectiveStatusIs("unresolved", now)} AS u,
+                ${effectiveStatusIs("ignored", now)} AS g FROM issues i WHERE i.id = ${id}::bigint`,
+        );
+        expect([holds?.r, holds?.u, holds?.g]).toEqual(
+          (["resolved", "unresolved", "ignored"] as const).map((s) => s === fromSql?.s),
+        );
         seen.push(`${n}:${fromSql?.s}`);
       }
     }
