@@ -40,6 +40,7 @@ function activeFilters(state: ExplorerState): number {
     f.release,
     f.session_id,
     f.user_id,
+    f.issue,
   ].filter(Boolean).length;
 }
 
@@ -50,6 +51,8 @@ const exactFilters = [
   { name: "release", label: "Release", width: "w-28" },
   { name: "session_id", label: "Session", width: "w-32" },
   { name: "user_id", label: "User", width: "w-32" },
+  // The issue page's "all events of this issue" lands here with it set (an issue id).
+  { name: "issue", label: "Issue", width: "w-44" },
 ] as const;
 
 export function FilterBar({ state, action }: { state: ExplorerState; action: string }) {
