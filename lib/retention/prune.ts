@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/open";
+import { type ExpiredSourcemaps, expireSourcemaps } from "@/lib/sourcemaps/expire";
 import { readLastPrune, recordLastPrune } from "./last-run";
 import { withPruneLock } from "./lock";
 import { retentionCutoff } from "./policy";
@@ -32,6 +33,8 @@ export interface PruneResult {
   projects: ProjectPruneResult[];
   /** Events of deleted projects. */
   orphans: { deleted: number; done: boolean };
+  /** Source map uploads unused for 90 days and chunks never assembled (lib/sourcemaps/expire.ts). */
+  sourcemaps?: ExpiredSourcemaps;
   dryRun?: true;
   skipped?: "locked";
 }
@@ -105,6 +108,7 @@ async function pruneLocked({ db, now, budgetMs, batchSize }: PruneOptions): Prom
     }
   }
 
+  const sourcemaps = await expireSourcemaps(db, now);
   const deleted = projects.reduce((sum, p) => sum + p.deleted, orphans.deleted);
   const done = orphans.done && projects.every((p) => p.done);
   await recordLastPrune(db, {
@@ -114,7 +118,7 @@ async function pruneLocked({ db, now, budgetMs, batchSize }: PruneOptions): Prom
     duration_ms: Math.round(performance.now() - started),
     resume_from: projects.find((p) => !p.done)?.id ?? null,
   });
-  return { deleted, done, projects, orphans };
+  return { deleted, done, projects, orphans, sourcemaps };
 }
 
 /** The projects in id order, starting at `firstId` (when it still exists) and wrapping around. */
