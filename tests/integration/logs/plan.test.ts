@@ -75,6 +75,16 @@ describe.each(backends())("query plans on %s", (backend) => {
     },
   );
 
+  it("an issue's events (issue=) are read from logs_issue_received_idx, without sorting", async () => {
+    const text = await plan("issue=4611686018427387904", "before");
+    expect(text).toContain("logs_issue_received_idx");
+    const lines = text.split("\n");
+    const innerLimit = lines.findIndex((line, i) => i > 0 && /Limit/.test(line));
+    expect(
+      lines.slice(innerLimit).some((line) => /\bSort\b/.test(line) && !/Sort Key/.test(line)),
+    ).toBe(false);
+  });
+
   it("the volume chart's span is two index probes per project, whatever the range", async () => {
     const text = await explain(
       dataSpanSql([project, project], "1970-01-01T00:00:00Z", "9999-12-31T00:00:00Z"),
