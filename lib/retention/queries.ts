@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/open";
 import { queryRows } from "@/lib/db/query";
+import { type GoneHour, subtractDeletedEvents } from "./issue-counts";
 
 // The SQL of a prune. Every delete is one bounded statement keyed by primary key, so no
 // statement holds locks on millions of rows or outlives the time budget (threat CRON-4). All
@@ -47,14 +48,28 @@ export interface BatchBounds {
  * (`desc nulls last` matches logs_project_received_idx, so no sort), and returns the last row it
  * took. Passing that back as `below` starts the next batch past the rows just deleted: without
  * it every batch re-walks the dead index entries of all previous ones, which made a 1M-row
- * prune quadratic.
+ * prune quadratic. The issues of deleted error events follow in the same transaction
+ * (issue-counts.ts).
  */
-export async function deleteBatch(
+export function deleteBatch(
   db: Db,
   projectId: string,
   bounds: BatchBounds,
   limit: number,
 ): Promise<{ deleted: number; last?: RowKey }> {
+  return db.transaction(async (tx) => {
+    const batch = await deleteStatement(tx as unknown as Db, projectId, bounds, limit);
+    await subtractDeletedEvents(tx as unknown as Db, batch.gone);
+    return { deleted: batch.deleted, last: batch.last };
+  });
+}
+
+async function deleteStatement(
+  db: Db,
+  projectId: string,
+  bounds: BatchBounds,
+  limit: number,
+): Promise<{ deleted: number; last?: RowKey; gone: GoneHour[] }> {
   const { before, through, below } = bounds;
   const conditions = [
     sql`project_id = ${projectId}`,
@@ -70,25 +85,38 @@ export async function deleteBatch(
     n: number;
     lastReceivedAt: string | null;
     lastId: string | null;
+    issueHours: string;
   }>(
     db,
     sql`with doomed as (
           select id, received_at from logs where ${sql.join(conditions, sql` and `)}
           order by received_at desc nulls last, id desc nulls last
           limit ${limit}
-        ), gone as (delete from logs where id in (select id from doomed) returning 1),
+        ), gone as (
+          delete from logs where id in (select id from doomed) returning issue_id, received_at
+        ),
+        gone_hours as (
+          select issue_id::text as issue, date_trunc('hour', received_at) as hour, count(*) as n
+          from gone where issue_id is not null group by 1, 2
+        ),
         last as (
           select d.received_at::text as r, d.id::text as i from doomed d
           order by d.received_at, d.id limit 1
         )
         select (select count(*)::int from gone) as n,
-               (select r from last) as "lastReceivedAt", (select i from last) as "lastId"`,
+               (select r from last) as "lastReceivedAt", (select i from last) as "lastId",
+               (select coalesce(json_agg(json_build_array(
+                  issue, (extract(epoch from hour) * 1000)::bigint, n)), '[]')::text
+                from gone_hours) as "issueHours"`,
   );
   const last =
     row?.lastReceivedAt && row.lastId
       ? { receivedAt: row.lastReceivedAt, id: row.lastId }
       : undefined;
-  return { deleted: row?.n ?? 0, last };
+  const gone = (JSON.parse(row?.issueHours ?? "[]") as [string, number, number][]).map(
+    ([issueId, hourMs, events]) => ({ issueId, hour: new Date(hourMs).toISOString(), events }),
+  );
+  return { deleted: row?.n ?? 0, last, gone };
 }
 
 export function countExpired(db: Db, projectId: string, cutoff: Date) {

@@ -13,6 +13,8 @@ export async function postLogs(
     query?: string;
     /** The caller's address, as a server that saw the socket would pass it. */
     peerIp?: string;
+    /** The server's clock (received_at). */
+    now?: Date;
   } = {},
 ): Promise<{ status: number; body: Record<string, unknown>; headers: Headers }> {
   const headers = new Headers({ "content-type": "application/json", ...options.headers });
@@ -26,7 +28,11 @@ export async function postLogs(
   const ingress = options.peerIp
     ? { body: webBodySource(request), peerIp: options.peerIp }
     : undefined;
-  const response = await withRequestContext(request, (ctx) => ingestLogs(ctx, { db }), ingress);
+  const response = await withRequestContext(
+    request,
+    (ctx) => ingestLogs(ctx, { db, now: options.now && (() => options.now as Date) }),
+    ingress,
+  );
   return {
     status: response.status,
     body: (await response.json()) as Record<string, unknown>,
