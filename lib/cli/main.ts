@@ -4,6 +4,7 @@ import { createProjectCommand, createTokenCommand, createUserCommand } from "./c
 import { migrateCommand } from "./commands/migrate";
 import { pruneCommand } from "./commands/prune";
 import { resetPasswordCommand } from "./commands/reset-password";
+import { sourcemapsUploadCommand } from "./commands/sourcemaps";
 import { describeFailure, UsageError } from "./errors";
 import { type Output, processOutput } from "./output";
 import { usage } from "./usage";
@@ -18,6 +19,10 @@ const options = {
   json: { type: "boolean" },
   "dry-run": { type: "boolean" },
   "before-build": { type: "boolean" },
+  project: { type: "string" },
+  release: { type: "string" },
+  dist: { type: "string" },
+  "url-prefix": { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -53,6 +58,15 @@ export async function main(argv: string[], out: Output = processOutput): Promise
     }
     if (command === "migrate") {
       await migrateCommand(flags, out);
+      return 0;
+    }
+    if (positionals[0] === "sourcemaps" && positionals[1] === "upload" && positionals.length <= 3) {
+      const database = await openDatabase();
+      try {
+        await sourcemapsUploadCommand(database.db, flags, out, positionals[2]);
+      } finally {
+        await database.close();
+      }
       return 0;
     }
     const run = databaseCommands[command];

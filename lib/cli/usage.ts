@@ -12,6 +12,9 @@ Commands:
   token create --name N [--role admin|viewer] [--json]
                                    Create an admin API token (lw_sec_...), shown once.
   prune [--dry-run] [--json]       Delete events past each project's retention now.
+  sourcemaps upload --project P [--release R] [--dist D] [--url-prefix ~/static/js] [--json] DIR
+                                   Store DIR's .js and .map files for the project (P = its
+                                   number or id); sentry-cli's upload also works.
   help                             Show this help.
 
 The database is DATABASE_URL (or POSTGRES_URL); without one, the embedded database in

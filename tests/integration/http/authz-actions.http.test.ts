@@ -55,6 +55,12 @@ describe.each(backends())("server actions on %s", (backend) => {
       leading: [seeded.projectA],
       fields: { keyId: seeded.ingestKeyIdA },
     },
+    deleteSourcemapUploadAction: {
+      page: `/projects/${seeded.projectA}/settings`,
+      leading: [seeded.projectA],
+      // No such upload: a refused call must be refused before the lookup (status or role).
+      fields: { uploadId: "00000000-0000-7000-8000-000000000000" },
+    },
     deleteProjectAction: {
       page: `/projects/${seeded.projectA}/settings`,
       leading: [seeded.projectA, {}],
@@ -163,6 +169,7 @@ describe.each(backends())("server actions on %s", (backend) => {
       "saveSettingsAction",
       "createKeyAction",
       "revokeKeyAction",
+      "deleteSourcemapUploadAction",
       "deleteProjectAction",
       "setMemberAction",
       "createTokenAction",

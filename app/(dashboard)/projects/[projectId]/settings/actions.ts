@@ -14,6 +14,7 @@ import { createKeyAs, deleteProjectAs, revokeKeyAs, updateProjectAs } from "@/li
 import { continueDeletionsAfterResponse } from "@/lib/projects/deletion-in-background";
 import { addProjectMember, removeProjectMember } from "@/lib/projects/members";
 import { newIngestKeyBodySchema, updateProjectBodySchema } from "@/lib/projects/schemas";
+import { deleteUploadAs } from "@/lib/sourcemaps/uploads";
 import type { NewKeyState } from "../../actions";
 import { type SettingsField, settingsFields, settingsFromForm } from "./settings-form-data";
 
@@ -51,6 +52,15 @@ export const createKeyAction = formAction(
 export async function revokeKeyAction(projectId: string, form: FormData): Promise<void> {
   const user = await requirePageUser();
   await revokeKeyAs(await getDb(), user, projectId, String(form.get("keyId") ?? ""));
+  revalidatePath(`/projects/${projectId}/settings`);
+}
+
+export async function deleteSourcemapUploadAction(
+  projectId: string,
+  form: FormData,
+): Promise<void> {
+  const user = await requirePageUser();
+  await deleteUploadAs(await getDb(), user, projectId, String(form.get("uploadId") ?? ""));
   revalidatePath(`/projects/${projectId}/settings`);
 }
 

@@ -1,4 +1,5 @@
-// GET /projects/{id}/settings — project settings, ingest keys, viewer access, deletion (admins)
+// GET /projects/{id}/settings — project settings, ingest keys, source maps, viewer access,
+// deletion (admins)
 import type { Metadata } from "next";
 import { Card } from "@/app/_ui/card";
 import { requireRole } from "@/lib/auth/access";
@@ -9,6 +10,7 @@ import { projectEventCount } from "@/lib/projects/delete-project";
 import { projectDto } from "@/lib/projects/dto";
 import { listIngestKeys } from "@/lib/projects/ingest-keys";
 import { listProjectMembers } from "@/lib/projects/members";
+import { listUploads } from "@/lib/sourcemaps/uploads";
 import { listUsers } from "@/lib/users/manage-users";
 import { DeleteProjectForm } from "./_components/delete-project-form";
 import { KeysTable } from "./_components/keys-table";
@@ -16,6 +18,7 @@ import { MembersSection } from "./_components/members-section";
 import { NewKeyForm } from "./_components/new-key-form";
 import { PrunePreviewNote } from "./_components/prune-preview";
 import { SettingsForm } from "./_components/settings-form";
+import { SourcemapUploads } from "./_components/sourcemap-uploads";
 
 export const metadata: Metadata = { title: "Project settings" };
 
@@ -27,12 +30,13 @@ export default async function ProjectSettingsPage({
   const { user, project } = await pageProject((await params).projectId);
   await orPageError(() => requireRole(user, "admin"));
   const db = await getDb();
-  const [keys, members, users, origin, events] = await Promise.all([
+  const [keys, members, users, origin, events, uploads] = await Promise.all([
     listIngestKeys(db, project.id),
     listProjectMembers(db, project.id),
     listUsers(db),
     siteOrigin(),
     projectEventCount(db, project.id),
+    listUploads(db, project.id),
   ]);
   const memberIds = new Set(members.map((m) => m.userId));
   const viewers = users
@@ -54,6 +58,9 @@ export default async function ProjectSettingsPage({
         <div className="mt-4 border-t border-zinc-200 pt-4">
           <NewKeyForm projectId={project.id} origin={origin} />
         </div>
+      </Card>
+      <Card headingId="sourcemaps-heading" title="Source maps" headingClassName="mb-4">
+        <SourcemapUploads projectId={project.id} projectNumber={project.number} uploads={uploads} />
       </Card>
       <Card headingId="access-heading" title="Viewer access" headingClassName="mb-4">
         <MembersSection projectId={project.id} viewers={viewers} />
