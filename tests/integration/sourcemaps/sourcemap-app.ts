@@ -73,14 +73,22 @@ export async function runSentryCli(
  * error it throws (runCheckout → checkoutCart → validateCart → new CartError).
  */
 export function v8StackOf(app: BuiltApp, url: string): string {
+  return (errorOf(app, url).error as Error).stack ?? "";
+}
+
+/**
+ * The error itself, and the debug ids sentry-cli's injected snippet registered in the script's
+ * global (what the Sentry SDKs read as `_sentryDebugIds`).
+ */
+export function errorOf(app: BuiltApp, url: string): { error: unknown; debugIds: unknown } {
   const source = readFileSync(path.join(app.dir, app.scriptName), "utf8");
   const sandbox: Record<string, unknown> = {};
   sandbox.globalThis = sandbox;
   runInNewContext(source, sandbox, { filename: url });
   try {
     (sandbox.app as { runCheckout(): void }).runCheckout();
-  } catch (err) {
-    return (err as Error).stack ?? "";
+  } catch (error) {
+    return { error, debugIds: sandbox._sentryDebugIds };
   }
   throw new Error("the app did not throw");
 }
