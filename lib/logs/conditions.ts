@@ -3,7 +3,8 @@ import { levelNumber } from "@/lib/db/schema/logs";
 import { parseIssueId } from "@/lib/issues/scope";
 import type { LogFilters } from "./filters";
 import { levelNumbers } from "./filters";
-import { textSearchCondition } from "./search";
+import { parsedQuery } from "./query/parsed";
+import { termConditions } from "./query/to-sql";
 
 /** `{a,b}` for a `::uuid[]` / `::smallint[]` parameter: one bind value on every driver. */
 export function pgArray(values: readonly (string | number)[]): string {
@@ -31,7 +32,7 @@ export function filterConditions(filters: LogFilters): SQL[] {
       issueId === undefined ? sql`FALSE` : sql`l.issue_id = ${issueId.toString()}::bigint`,
     );
   }
-  if (filters.q !== undefined) where.push(textSearchCondition(filters.q));
+  if (filters.q !== undefined) where.push(...termConditions(parsedQuery(filters.q)));
   return where;
 }
 

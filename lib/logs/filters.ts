@@ -2,6 +2,7 @@ import { z } from "zod";
 import { type LogLevel, levelNumber, logLevels } from "@/lib/db/schema/logs";
 import { ApiError } from "@/lib/http/errors";
 import { eventCaps } from "@/lib/ingest/normalize/limits";
+import { parsedQuery } from "./query/parsed";
 
 // The query string of GET /api/v1/logs (and export/tail): every free-text field is capped so a
 // request cannot make us build a huge pattern or a 10,000-element IN list (threat QRY-4).
@@ -111,6 +112,7 @@ export function parseLogQuery(params: URLSearchParams): { filters: LogFilters; p
   const raw = firstValues(params);
   const filters = logFiltersSchema.safeParse(raw);
   if (!filters.success) throw invalidQuery(filters.error);
+  if (filters.data.q !== undefined) parsedQuery(filters.data.q);
   const page = pageParamsSchema.safeParse(raw);
   if (!page.success) throw invalidQuery(page.error);
   return { filters: filters.data, page: page.data };

@@ -62,7 +62,7 @@ test("shows ingested events; each filter narrows and survives reload via the URL
           .then(() => {}),
       ["fatal: out of memory", "cart loaded", "checkout failed"],
     ],
-    ["text", (f) => f.getByLabel("Search text").fill("CART"), ["cart loaded"]],
+    ["text", (f) => f.getByLabel("Query").fill("CART"), ["cart loaded"]],
     [
       "environment",
       (f) => f.getByLabel("Environment").fill("staging"),

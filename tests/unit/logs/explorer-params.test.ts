@@ -10,6 +10,15 @@ const parse = (params: Record<string, string | string[]>) =>
   parseExplorerParams(params, project, now);
 
 describe("parseExplorerParams", () => {
+  it("keeps a query that does not parse as text with its error, and reads without it", () => {
+    const state = parse({ q: 'level:error "oops', environment: "prod" });
+    expect(state.queryText).toBe('level:error "oops');
+    expect(state.queryError).toMatchObject({ position: 13 });
+    expect(state.filters.q).toBeUndefined();
+    expect(state.filters.environment).toBe("prod");
+    expect(parse({ q: "level:error oops" }).queryError).toBeUndefined();
+  });
+
   it("reads only the first few repeats of a multi-valued key", () => {
     const state = parse({ level: Array(10_000).fill("warn") });
     expect(state.error).toBeUndefined();

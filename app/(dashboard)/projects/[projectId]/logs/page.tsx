@@ -9,6 +9,7 @@ import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { ApiError } from "@/lib/http/errors";
 import { filtersToParams } from "@/lib/logs/filters";
 import { type LogPage, listLogs } from "@/lib/logs/list";
+import { highlightedText } from "@/lib/logs/query/parse";
 import { startTail } from "@/lib/logs/tail";
 import { logVolume } from "@/lib/logs/volume";
 import { TimeZoneToggle } from "../../../_shell/time-zone-toggle";
@@ -42,8 +43,12 @@ export default async function LogsPage({
 
   let page: LogPage = { logs: [], next_cursor: null };
   let error = state.error;
+  // A query that does not parse reads nothing: its error shows under the query bar instead.
+  const canRead = state.queryError === undefined;
   try {
-    page = await listLogs(db, scope, filters, { limit: pageSize, cursor: state.cursor });
+    if (canRead) {
+      page = await listLogs(db, scope, filters, { limit: pageSize, cursor: state.cursor });
+    }
   } catch (err) {
     if (!(err instanceof ApiError && err.code === "invalid_cursor")) throw err;
     error = "That page link is no longer valid for these filters; showing the newest events.";
@@ -54,10 +59,12 @@ export default async function LogsPage({
     to: filters.to ?? now.toISOString(),
   };
   // The chart is a nicety: a count too slow for the read timeout must not take the table down.
-  const volume = await logVolume(db, scope, { ...filters, ...chartRange }).catch((err: unknown) => {
-    if (isDatabaseUnavailable(err)) return null;
-    throw err;
-  });
+  const volume = canRead
+    ? await logVolume(db, scope, { ...filters, ...chartRange }).catch((err: unknown) => {
+        if (isDatabaseUnavailable(err)) return null;
+        throw err;
+      })
+    : null;
   const newest = !state.cursor ? page.logs[0] : undefined;
   const tailCursor = await startTail(
     db,
@@ -67,7 +74,10 @@ export default async function LogsPage({
   );
   const query = filtersToParams(filters).toString();
   const base = `/projects/${project.id}/logs`;
-  const isFiltered = Object.entries(filters).some(([k, v]) => k !== "project" && v !== undefined);
+  const highlight = filters.q === undefined ? undefined : highlightedText(filters.q);
+  const isFiltered =
+    state.queryError !== undefined ||
+    Object.entries(filters).some(([k, v]) => k !== "project" && v !== undefined);
   const h = await headers();
   const origin = `${h.get("x-forwarded-proto") ?? "http"}://${h.get("host") ?? "localhost"}`;
   const time = await viewerTime();
@@ -96,7 +106,7 @@ export default async function LogsPage({
           {error}
         </p>
       )}
-      {volume ? (
+      {!canRead ? null : volume ? (
         <VolumeChart
           volume={volume}
           label={filters.from || filters.to ? "selected range" : "last 24 hours"}
@@ -108,7 +118,9 @@ export default async function LogsPage({
         </p>
       )}
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <LiveTail key={query} query={query} initialCursor={tailCursor} zone={time.zone} />
+        {canRead && (
+          <LiveTail key={query} query={query} initialCursor={tailCursor} zone={time.zone} />
+        )}
         <ExportLinks query={query} />
       </div>
       {page.logs.length === 0 && !state.cursor && !isFiltered ? (
@@ -133,13 +145,15 @@ export default async function LogsPage({
                     log={log}
                     zone={time.zone}
                     nowMs={nowMs}
-                    highlight={filters.q}
+                    highlight={highlight}
                   />
                 ))}
               </tbody>
             </table>
             {page.logs.length === 0 && (
-              <p className="p-4 text-sm text-zinc-600">No events match these filters.</p>
+              <p className="p-4 text-sm text-zinc-600">
+                {canRead ? "No events match these filters." : "Fix the query above to see events."}
+              </p>
             )}
           </div>
         </KeyboardNav>

@@ -1,6 +1,8 @@
 import type { z } from "zod";
 import { logLevels } from "@/lib/db/schema/logs";
 import { type LogFilters, logFiltersSchema } from "@/lib/logs/filters";
+import type { QueryError } from "@/lib/logs/query/ast";
+import { parseQuery } from "@/lib/logs/query/parse";
 
 // The explorer's URL is its state: every filter lives in the query string, so a copied link
 // reproduces the view. Keys match the read API's, plus `range` (a preset relative to now).
@@ -21,6 +23,9 @@ export interface ExplorerState {
   cursor?: string;
   /** Why some parameters were ignored, to show above the table. */
   error?: string;
+  /** The query text when it does not parse (then `filters.q` is unset and nothing is read). */
+  queryText?: string;
+  queryError?: QueryError;
 }
 
 /** More repeats than there are levels cannot mean anything new. */
@@ -76,7 +81,19 @@ export function parseExplorerParams(
   }
   const parsed = logFiltersSchema.safeParse({ ...raw, project: projectId });
   const cursor = single(params.cursor)?.slice(0, 512) || undefined;
-  if (parsed.success) return { filters: parsed.data, range, cursor };
+  if (parsed.success) {
+    const q = parsed.data.q;
+    const query = q === undefined ? undefined : parseQuery(q);
+    if (query && !query.ok) {
+      return {
+        filters: { ...parsed.data, q: undefined },
+        range,
+        queryText: q,
+        queryError: query.error,
+      };
+    }
+    return { filters: parsed.data, range, cursor };
+  }
   return {
     filters: { project: projectId },
     range: "all",

@@ -5,6 +5,7 @@ import type { ExplorerState } from "../search-params";
 import { CleanGetForm } from "./clean-get-form";
 import { FilterDisclosure } from "./filter-disclosure";
 import { LocalDateTimeInput } from "./local-datetime-input";
+import { QueryErrorNote } from "./query-error";
 
 const inputClass =
   "rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm focus-visible:outline focus-visible:outline-2 focus-visible:outline-zinc-900";
@@ -28,6 +29,7 @@ function Field({
 }
 
 const searchInputId = "explorer-q";
+const queryErrorId = "explorer-q-error";
 
 /** Filters set beyond the search text: what the folded "Filters" button counts on a phone. */
 function activeFilters(state: ExplorerState): number {
@@ -68,18 +70,29 @@ export function FilterBar({ state, action }: { state: ExplorerState; action: str
         activeCount={activeFilters(state)}
         searchInputId={searchInputId}
         search={
-          <Field label="Search text" className="min-w-0 flex-1 sm:flex-none">
-            <input
-              id={searchInputId}
-              name="q"
-              type="search"
-              aria-keyshortcuts="/"
-              defaultValue={f.q ?? ""}
-              maxLength={maxSearchLength}
-              placeholder="message, stack or URL"
-              className={`${inputClass} w-full sm:w-64`}
-            />
-          </Field>
+          <div className="min-w-0 flex-1 sm:flex-none">
+            <Field label="Query" className="min-w-0">
+              <input
+                id={searchInputId}
+                name="q"
+                type="search"
+                aria-keyshortcuts="/"
+                aria-invalid={state.queryError ? true : undefined}
+                aria-describedby={state.queryError ? queryErrorId : undefined}
+                defaultValue={state.queryText ?? f.q ?? ""}
+                maxLength={maxSearchLength}
+                placeholder="text, level:>=warn, release:web@2.*, attr.key:value"
+                className={`${inputClass} w-full font-mono sm:w-96`}
+              />
+            </Field>
+            {state.queryError && (
+              <QueryErrorNote
+                id={queryErrorId}
+                query={state.queryText ?? ""}
+                error={state.queryError}
+              />
+            )}
+          </div>
         }
         actions={
           <>
