@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { logLevels } from "@/lib/db/schema/logs";
 import { eventCaps } from "@/lib/ingest/normalize/limits";
-import { firstValues, invalidQuery, maxSearchLength } from "@/lib/logs/filters";
+import { firstValues, invalidQuery, maxSearchLength, rfc3339 } from "@/lib/logs/filters";
 
 // The query string of GET /api/v1/issues and the dashboard's issue list (contract "Issues").
 // Bounded like the logs API's (threat QRY-4): capped text, a level list no longer than the
@@ -39,6 +39,8 @@ export const issueFiltersSchema = z.object({
   release: shortText,
   environment: shortText,
   q: z.preprocess(blankToUndefined, z.string().max(maxSearchLength).optional()),
+  // Issues last seen at or after this time (the dashboard's time range: "seen in the last 24 h").
+  since: z.preprocess(blankToUndefined, rfc3339.optional()),
   sort: lowerOr(z.enum(issueSorts), "last_seen"),
 });
 

@@ -67,6 +67,7 @@ export function issueFilterConditions(filters: IssueFilters, now: Date): SQL[] {
     where.push(sql`EXISTS (SELECT 1 FROM issue_values v
       WHERE v.issue_id = i.id AND v.kind = ${kind} AND v.value = ${value})`);
   }
+  if (filters.since !== undefined) where.push(sql`i.last_seen >= ${filters.since}::timestamptz`);
   if (filters.q !== undefined) {
     const pattern = likePattern(filters.q);
     where.push(

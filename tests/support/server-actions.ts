@@ -5,7 +5,7 @@ import path from "node:path";
 import { distDir } from "./server";
 
 const ourActionFiles =
-  /^app\/\((auth|dashboard)\)\/(login|setup|set-password|_shell|projects\/actions|projects\/\[projectId\]\/settings|settings)(\/|\.ts$)/;
+  /^app\/\((auth|dashboard)\)\/(login|setup|set-password|_shell|projects\/actions|projects\/\[projectId\]\/(settings|issues)|settings)(\/|\.ts$)/;
 
 /** Exported name → action id, for every server action of our pages. */
 export function actionIds(): Record<string, string> {

@@ -41,7 +41,7 @@ export default async function ProjectsPage() {
         <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
           {projects.map((p) => (
             <li key={p.id} className={cardClass}>
-              <Link href={`/projects/${p.id}/logs`} className="font-medium hover:underline">
+              <Link href={`/projects/${p.id}/issues`} className="font-medium hover:underline">
                 <EscapedText text={p.name} />
               </Link>
               <p className="mt-1 text-xs text-zinc-500">

@@ -45,6 +45,7 @@ function hostileEvents() {
 let owner: Page;
 let projectId = "";
 let eventId = "";
+let issueId = "";
 let invite = "";
 
 test.beforeAll(async ({ browser, baseURL }) => {
@@ -59,7 +60,9 @@ test.beforeAll(async ({ browser, baseURL }) => {
   expect(key.status()).toBe(201);
   await ingest(owner.request, project.key, hostileEvents());
   const list = await owner.request.get(`/api/v1/logs?project=${projectId}&level=error`);
-  eventId = (await list.json()).logs[0].id;
+  const [errorEvent] = (await list.json()).logs;
+  eventId = errorEvent.id;
+  issueId = errorEvent.issue_id;
 
   await owner.goto("/settings/tokens");
   await owner.getByLabel("Name").fill(longWord("nightly-export-to-the-warehouse-", 99));
@@ -83,6 +86,8 @@ const signedIn: [string, () => string][] = [
   ["explorer", () => `/projects/${projectId}/logs`],
   ["explorer filtered", () => `/projects/${projectId}/logs?level=error,fatal&q=o&range=7d`],
   ["event page", () => `/projects/${projectId}/logs/${eventId}`],
+  ["issues", () => `/projects/${projectId}/issues?status=all`],
+  ["issue page", () => `/projects/${projectId}/issues/${issueId}`],
   ["project settings", () => `/projects/${projectId}/settings`],
   ["account", () => "/settings/account"],
   ["users", () => "/settings/users"],

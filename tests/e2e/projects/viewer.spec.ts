@@ -23,7 +23,14 @@ test("an invited viewer joins by link, sees only granted projects and cannot man
     headers: { origin },
   });
   expect(created.status()).toBe(201);
-  const granted = (await created.json()).project.id as string;
+  const grantedProject = (await created.json()) as { project: { id: string }; ingest_key: string };
+  const granted = grantedProject.project.id;
+  // An error in the granted project: an issue the viewer may read but not change.
+  const sent = await owner.request.post("/api/v1/logs", {
+    data: { events: [{ level: "error", message: "TypeError: viewer sees me" }] },
+    headers: { "x-logwell-key": grantedProject.ingest_key },
+  });
+  expect(sent.status()).toBe(202);
   const hidden = (
     await (
       await owner.request.post("/api/v1/projects", {
@@ -72,6 +79,17 @@ test("an invited viewer joins by link, sees only granted projects and cannot man
   await expect(page.getByRole("button", { name: "Create ingest key" })).toHaveCount(0);
   await page.goto(`/projects/${hidden}/logs`);
   await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+  await page.goto(`/projects/${hidden}/issues`);
+  await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+
+  // Issues: read, never changed, by a viewer (no checkboxes, no status actions).
+  await page.goto(`/projects/${granted}`);
+  await expect(page.locator("tr[data-issue-id]")).toHaveCount(1);
+  await expect(page.locator("input[data-select-issue]")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Resolve" })).toHaveCount(0);
+  await page.locator("tr[data-issue-id] a[data-row-link]").click();
+  await expect(page.locator("[data-issue-title]")).toHaveText("TypeError: viewer sees me");
+  await expect(page.locator("[data-status-actions]")).toHaveCount(0);
 
   // The server refuses too, whatever the UI shows.
   const byApi = await page.request.post(`/api/v1/projects/${granted}/keys`, {

@@ -5,7 +5,16 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyCredentials } from "@/lib/auth/credentials";
-import { adminTokens, ingestKeys, projectMembers, projects, users } from "@/lib/db/schema";
+import {
+  adminTokens,
+  ingestKeys,
+  issueActivity,
+  issues,
+  projectMembers,
+  projects,
+  users,
+} from "@/lib/db/schema";
+import { issueIdFor } from "@/lib/issues/issue-id";
 import { backends } from "../../support/db";
 import type { TestServer } from "../../support/server";
 import { type ActionCall, actionIds, invokeAction } from "../../support/server-actions";
@@ -18,6 +27,7 @@ describe.each(backends())("server actions on %s", (backend) => {
   let api: CastServer;
   const ids = actionIds();
   const tag = `t${Date.now()}`;
+  let issueA = "";
 
   /** Every action of our pages with a call whose effect (if it ran) the checks below detect. */
   const calls = (): Record<string, ActionCall> => ({
@@ -112,10 +122,36 @@ describe.each(backends())("server actions on %s", (backend) => {
       leading: [{}],
       fields: { userId: seeded.ids.viewer },
     },
+    bulkChangeIssuesAction: {
+      page: `/projects/${seeded.projectA}/issues`,
+      leading: [seeded.projectA],
+      fields: { id: issueA, change: "resolve" },
+    },
+    changeIssueAction: {
+      page: `/projects/${seeded.projectA}/issues/${issueA}`,
+      leading: [seeded.projectA, issueA, {}],
+      fields: { change: "resolve" },
+    },
   });
 
   beforeAll(async () => {
-    api = await startCastServer(backend);
+    // An issue of project A (which the viewer may read) for the issue actions to try to change.
+    api = await startCastServer(backend, async (db, cast) => {
+      const id = issueIdFor(cast.projectA, 1, "authz");
+      issueA = id.toString();
+      await db.insert(issues).values({
+        id,
+        projectId: cast.projectA,
+        groupingKey: "authz",
+        groupingVersion: 1,
+        title: "TypeError: authz",
+        level: 50,
+        firstSeen: new Date(),
+        lastSeen: new Date(),
+        eventCount: 1,
+        userCount: 1,
+      });
+    });
     ({ server, seeded, cookies } = api);
   });
 
@@ -174,6 +210,8 @@ describe.each(backends())("server actions on %s", (backend) => {
       "setMemberAction",
       "createTokenAction",
       "revokeTokenAction",
+      "bulkChangeIssuesAction",
+      "changeIssueAction",
     ];
     const ownerOnly = [
       "inviteUserAction",
@@ -244,6 +282,9 @@ describe.each(backends())("server actions on %s", (backend) => {
         .map((u) => u.email)
         .sort();
       expect(emails).toEqual([cast.admin.email, cast.owner.email, cast.viewer.email].sort());
+      const [issue] = await db.select().from(issues).where(eq(issues.projectId, seeded.projectA));
+      expect(issue?.status).toBe("unresolved");
+      expect(await db.select().from(issueActivity)).toEqual([]);
     });
   });
 });

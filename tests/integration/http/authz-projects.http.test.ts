@@ -34,7 +34,16 @@ type PageWho = "forgedCookie" | "viewer" | "admin" | "owner";
 /** Dashboard pages of this area → what each principal gets (projectA; viewer is its member). */
 const pageMatrix: Record<string, Record<PageWho, PageOutcome>> = {
   "/projects": { forgedCookie: "login", viewer: "ok", admin: "ok", owner: "ok" },
+  "/projects/[projectId]": { forgedCookie: "login", viewer: "ok", admin: "ok", owner: "ok" },
   "/projects/[projectId]/health": { forgedCookie: "login", viewer: "ok", admin: "ok", owner: "ok" },
+  "/projects/[projectId]/issues": { forgedCookie: "login", viewer: "ok", admin: "ok", owner: "ok" },
+  // Not an issue id: the 404 page for everyone signed in (issues.spec.ts opens real ones).
+  "/projects/[projectId]/issues/[issueId]": {
+    forgedCookie: "login",
+    viewer: "notFound",
+    admin: "notFound",
+    owner: "notFound",
+  },
   "/projects/[projectId]/settings": {
     forgedCookie: "login",
     viewer: "forbidden",

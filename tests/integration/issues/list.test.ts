@@ -124,6 +124,19 @@ describe.each(backends())("listing issues on %s", (backend) => {
     expect(await keys("environment=nowhere")).toEqual([]);
   });
 
+  it("since keeps the issues last seen at or after a time (the dashboard's time range)", async () => {
+    expect(await keys("status=all&since=2026-01-01T14:00:00Z")).toEqual([
+      "ignored-count",
+      "ignore-over",
+    ]);
+    expect(await keys("since=2026-01-01T11:00:00.000Z")).toEqual([
+      "ignored-count",
+      "ignore-over",
+      "100% of _tokens failed",
+    ]);
+    expect(() => query("since=yesterday")).toThrow();
+  });
+
   it("q is a case-insensitive substring of title or culprit; %, _ and \\ match themselves", async () => {
     expect(await keys("q=TYPEERROR")).toEqual(["TypeError: total is undefined"]);
     expect(await keys("q=(cart.js)")).toEqual(["TypeError: total is undefined"]);

@@ -1,5 +1,5 @@
-// Project shell — 404 unless the signed-in user may see this project; sub-nav Logs / Health /
-// Settings.
+// Project shell — 404 unless the signed-in user may see this project; sub-nav Issues / Logs /
+// Health / Settings.
 // Names are typed by admins but shown to everyone: escaped like log text (bidi, zero-width).
 
 import { EscapedText } from "@/app/_ui/escaped-text";
@@ -22,6 +22,7 @@ export default async function ProjectLayout({
           <EscapedText text={project.name} />
         </h1>
         <nav aria-label="Project" className="flex gap-1">
+          <NavLink href={`/projects/${project.id}/issues`}>Issues</NavLink>
           <NavLink href={`/projects/${project.id}/logs`}>Logs</NavLink>
           <NavLink href={`/projects/${project.id}/health`}>Health</NavLink>
           {canManageProjects(user) && (

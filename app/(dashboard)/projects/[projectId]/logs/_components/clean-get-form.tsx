@@ -7,7 +7,13 @@ import type { ComponentProps } from "react";
  * are disabled for the moment of submission, so they never reach the query string
  * (`?level=&q=&release=` was the old result). Without JavaScript it still submits, with them.
  */
-export function CleanGetForm(props: Omit<ComponentProps<"form">, "method" | "onSubmit">) {
+export function CleanGetForm({
+  defaults = {},
+  ...props
+}: Omit<ComponentProps<"form">, "method" | "onSubmit"> & {
+  /** Values that mean "as if unset" (a list's default status or sort): left out like blanks. */
+  defaults?: Record<string, string>;
+}) {
   return (
     <form
       {...props}
@@ -18,8 +24,9 @@ export function CleanGetForm(props: Omit<ComponentProps<"form">, "method" | "onS
             continue;
           const checkable =
             el instanceof HTMLInputElement && ["checkbox", "radio"].includes(el.type);
-          if (checkable || (el.value !== "" && !(el.name === "range" && el.value === "all")))
-            continue;
+          const isDefault =
+            (el.name === "range" && el.value === "all") || defaults[el.name] === el.value;
+          if (checkable || (el.value !== "" && !isDefault)) continue;
           // The entry list is built after this event, so disabling now leaves them out;
           // re-enabled at once for a page restored from the back/forward cache.
           el.disabled = true;

@@ -11,7 +11,7 @@ export function JsonTree({
   depth?: number;
 }) {
   const label = name !== undefined && (
-    <span className="font-mono text-sky-800">
+    <span className="font-mono text-sky-800 wrap-anywhere">
       <EscapedText text={name} />:{" "}
     </span>
   );

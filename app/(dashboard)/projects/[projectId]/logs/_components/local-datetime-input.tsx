@@ -19,10 +19,13 @@ function toLocalInput(iso: string): string {
 export function LocalDateTimeInput({
   name,
   iso,
+  label,
   className,
 }: {
   name: string;
   iso: string;
+  /** The visible input's name for assistive tech (the explorer's say From / To). */
+  label?: string;
   className?: string;
 }) {
   const [utc, setUtc] = useState(iso);
@@ -32,7 +35,7 @@ export function LocalDateTimeInput({
     <>
       <input
         type="datetime-local"
-        aria-label={`${name === "from" ? "From" : "To"} (your time zone)`}
+        aria-label={`${label ?? (name === "from" ? "From" : "To")} (your time zone)`}
         value={local}
         onChange={(e) => {
           setLocal(e.target.value);

@@ -8,12 +8,14 @@ import { notFound } from "next/navigation";
 import { viewerTime } from "@/app/_ui/viewer-time";
 import { pageProject } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db/client";
+import { getIssue } from "@/lib/issues/get";
 import { getLog } from "@/lib/logs/get";
 import { neighbours } from "@/lib/logs/neighbours";
 import { sessionContext } from "@/lib/logs/session-context";
 import { symbolicateLog } from "@/lib/sourcemaps/read/symbolicate";
 import { CopyButton } from "../../../../_components/copy-button";
 import { EventView } from "../../_event/event-view";
+import { IssueLink } from "../../_event/issue-link";
 import { SessionLogs } from "../../_event/session-logs";
 
 export const metadata: Metadata = { title: "Log event" };
@@ -29,11 +31,12 @@ export default async function LogDetailPage({
   const scope = { projectIds: [project.id] };
   const log = await getLog(db, scope, logId);
   if (!log) notFound();
-  const [time, near, session, symbolicated] = await Promise.all([
+  const [time, near, session, symbolicated, issue] = await Promise.all([
     viewerTime(),
     neighbours(db, scope, log),
     sessionContext(db, scope, log),
     symbolicateLog(db, log),
+    log.issue_id ? getIssue(db, scope, log.issue_id) : null,
   ]);
   const logs = `/projects/${project.id}/logs`;
 
@@ -63,6 +66,7 @@ export default async function LogDetailPage({
           <CopyButton text={JSON.stringify(log, null, 2)} label="Copy as JSON" />
         </span>
       </div>
+      {issue && <IssueLink issue={issue} eventId={log.id} />}
       <EventView log={log} time={time} symbolicated={symbolicated} />
       {session && <SessionLogs context={session} eventId={log.id} />}
     </article>
