@@ -9,10 +9,12 @@ import { ByteLru } from "./byte-lru";
 // Parsed source maps, per process, by stored file id (a stored file never changes; a deleted
 // one is simply never asked for again). A 10 MB map with 2 M segments costs its parse once per
 // process, not once per event. The budget counts a parsed map as a multiple of its JSON text:
-// decoded segments are arrays of numbers, several times the text they came from.
+// decoded segments are arrays of numbers, several times the text they came from (measured: a
+// 29 MB map with 1.7 M segments took 192 MB of heap parsed and mapped once, 6.6×;
+// `npm run bench:sourcemaps`, docs/performance.md).
 
 export const parsedMapBudgetBytes = 512 * 1024 * 1024;
-const parsedWeightPerTextByte = 4;
+const parsedWeightPerTextByte = 7;
 
 export interface ParsedMap {
   map: TraceMap;
