@@ -85,7 +85,7 @@ export default async function LogsPage({
 
   return (
     <div className="space-y-3">
-      <FilterBar state={state} action={base} />
+      <FilterBar state={state} action={base} projectId={project.id} />
       {state.cursor && (
         <p className="flex flex-wrap items-center gap-x-3 rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900">
           Showing older events.

@@ -6,6 +6,7 @@ import { CleanGetForm } from "./clean-get-form";
 import { FilterDisclosure } from "./filter-disclosure";
 import { LocalDateTimeInput } from "./local-datetime-input";
 import { QueryErrorNote } from "./query-error";
+import { QueryInput } from "./query-input";
 
 const inputClass =
   "rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm focus-visible:outline focus-visible:outline-2 focus-visible:outline-zinc-900";
@@ -57,7 +58,15 @@ const exactFilters = [
   { name: "issue", label: "Issue", width: "w-44" },
 ] as const;
 
-export function FilterBar({ state, action }: { state: ExplorerState; action: string }) {
+export function FilterBar({
+  state,
+  action,
+  projectId,
+}: {
+  state: ExplorerState;
+  action: string;
+  projectId: string;
+}) {
   const f: LogFilters = state.filters;
   const custom = state.range === "custom";
   return (
@@ -72,17 +81,20 @@ export function FilterBar({ state, action }: { state: ExplorerState; action: str
         search={
           <div className="min-w-0 flex-1 sm:flex-none">
             <Field label="Query" className="min-w-0">
-              <input
-                id={searchInputId}
-                name="q"
-                type="search"
-                aria-keyshortcuts="/"
-                aria-invalid={state.queryError ? true : undefined}
-                aria-describedby={state.queryError ? queryErrorId : undefined}
-                defaultValue={state.queryText ?? f.q ?? ""}
-                maxLength={maxSearchLength}
-                placeholder="text, level:>=warn, release:web@2.*, attr.key:value"
-                className={`${inputClass} w-full font-mono sm:w-96`}
+              <QueryInput
+                projectId={projectId}
+                inputProps={{
+                  id: searchInputId,
+                  name: "q",
+                  type: "search",
+                  "aria-keyshortcuts": "/",
+                  "aria-invalid": state.queryError ? true : undefined,
+                  "aria-describedby": state.queryError ? queryErrorId : undefined,
+                  defaultValue: state.queryText ?? f.q ?? "",
+                  maxLength: maxSearchLength,
+                  placeholder: "text, level:>=warn, release:web@2.*, attr.key:value",
+                  className: `${inputClass} w-full font-mono sm:w-96`,
+                }}
               />
             </Field>
             {state.queryError && (
