@@ -70,6 +70,62 @@ test("resolve an issue, send the error again: it is regressed, and the activity 
   await expect(page.locator("[data-issue-facts] [data-event-count]")).toHaveText("2");
   await expect(page.locator("[data-issue-facts] [data-user-count]")).toHaveText("2");
   await expect(page.locator("[data-tag=release]")).toContainText("web@1.0.1");
+  await expect(page.locator("[data-chart-total]").first()).toHaveAttribute("data-chart-total", "2");
+  // The bulk count follows the form's reset after an action.
+  await page.goto(`/projects/${id}/issues`);
+  await page.locator("input[data-select-issue]").check();
+  await expect(page.locator("[data-selected-count]")).toHaveText("1 selected");
+  await page.getByRole("button", { name: "Ignore", exact: true }).click();
+  await expect(page.locator("tr[data-issue-id]")).toHaveCount(0);
+  await expect(page.locator("[data-selected-count]")).toHaveCount(0);
+});
+
+test("resolve in a release and ignore until N more events, from the issue page's menus", async ({
+  page,
+}) => {
+  const { id, key } = await createProjectViaApi(page, `menus ${Date.now()}`);
+  await ingest(page.request, key, [crash("render", { release: "web@1.9.0" })]);
+  await page.goto(`/projects/${id}/issues`);
+  await page.locator("tr[data-issue-id] a[data-row-link]").click();
+  await expect(page).toHaveURL(/\/issues\/\d+$/);
+  const issueUrl = page.url();
+
+  await page.getByText("Resolve in… ▾").click();
+  await page.getByLabel("Release").fill("web@2.0.0");
+  await page.getByRole("button", { name: "Resolve in it" }).click();
+  await expect(page.locator("[data-status-words]")).toHaveText("Resolved in release web@2.0.0");
+  // An older release does not reopen it; the fixed release itself does.
+  await ingest(page.request, key, [crash("render", { release: "web@1.9.0" })]);
+  await page.reload();
+  await expect(page.locator("[data-status=resolved]")).toBeVisible();
+  await ingest(page.request, key, [crash("render", { release: "web@2.0.0" })]);
+  await page.reload();
+  await expect(page.locator("[data-regressed]")).toBeVisible();
+  await expect(page.locator("[data-activity-action=resolved]")).toContainText(
+    "resolved in release web@2.0.0",
+  );
+
+  await page.getByText("Ignore until… ▾").click();
+  await page.getByLabel("More events").fill("2");
+  await page
+    .locator("form", { has: page.getByLabel("More events") })
+    .getByRole("button", { name: "Ignore" })
+    .click();
+  await expect(page.locator("[data-status-words]")).toHaveText("Ignored: 2 more events");
+  await ingest(page.request, key, [crash("render", { release: "web@2.0.0" })]);
+  await page.goto(issueUrl);
+  await expect(page.locator("[data-status=ignored]")).toBeVisible();
+  await ingest(page.request, key, [crash("render", { release: "web@2.0.0" })]);
+  await page.reload();
+  await expect(page.locator("[data-status-words]")).toHaveText("Unresolved");
+  await expect(page.locator("[data-activity-action=ignore_ended]")).toContainText("Logwell");
+  // A refusal (a date in the past) comes back in words and changes nothing.
+  await page.getByText("Ignore until… ▾").click();
+  const until = page.getByLabel("Ignore until (your time zone)");
+  await until.fill("2020-01-01T00:00");
+  await page.locator("form", { has: until }).getByRole("button", { name: "Ignore" }).click();
+  await expect(page.locator("[data-status-actions] [role=alert]")).toContainText("future");
+  await expect(page.locator("[data-status-words]")).toHaveText("Unresolved");
 });
 
 test("the list filters by level, text and status; bulk resolve; keyset pages of 25", async ({

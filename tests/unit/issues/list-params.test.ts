@@ -35,6 +35,10 @@ describe("parseIssueListParams", () => {
       `/projects/${project}/issues?status=all&since=2026-03-14T12%3A00%3A00.000Z&sort=events&cursor=c`,
     );
     expect(parse({ since: "2026-03-01T00:00:00Z" }).range).toBe("custom");
+    // "Any time" chosen on a later page drops the concrete since it carried.
+    const anyTime = parse({ since: "2026-03-01T00:00:00Z", range: "all" });
+    expect(anyTime.range).toBe("all");
+    expect(anyTime.filters.since).toBeUndefined();
   });
 
   it("reads the first few repeats of a level list, and ignores what does not parse", () => {

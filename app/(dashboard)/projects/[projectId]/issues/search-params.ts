@@ -46,9 +46,15 @@ export function parseIssueListParams(
   for (const key of keys) raw[key] = single(params[key]);
   const preset = single(params.range);
   const range: IssueListState["range"] =
-    preset && preset in rangePresets ? (preset as RangePreset) : raw.since ? "custom" : "all";
+    preset && preset in rangePresets
+      ? (preset as RangePreset)
+      : raw.since && preset !== "all"
+        ? "custom"
+        : "all";
   if (range in rangePresets) {
     raw.since = new Date(now.getTime() - rangePresets[range as RangePreset]).toISOString();
+  } else if (preset === "all") {
+    raw.since = undefined; // "Any time" chosen over a link's concrete since
   }
   const cursor = single(params.cursor)?.slice(0, 512) || undefined;
   const parsed = issueFiltersSchema.safeParse(raw);

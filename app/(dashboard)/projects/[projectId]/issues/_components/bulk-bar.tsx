@@ -22,9 +22,16 @@ export function BulkBar({ action }: { action: (form: FormData) => Promise<void> 
       setTotal(boxes.length);
       setSelected(boxes.filter((b) => b.checked).length);
     };
+    // React resets the form (and so the row boxes tied to it) once the action is done: a reset
+    // fires no change event, so count again just after it.
+    const afterReset = () => setTimeout(count);
     count();
     document.addEventListener("change", count);
-    return () => document.removeEventListener("change", count);
+    document.addEventListener("reset", afterReset);
+    return () => {
+      document.removeEventListener("change", count);
+      document.removeEventListener("reset", afterReset);
+    };
   }, []);
   const button =
     "rounded-md border border-zinc-300 bg-white px-2.5 py-1 text-sm font-medium hover:bg-zinc-100 disabled:opacity-50";

@@ -55,7 +55,12 @@ export function IssueFilterBar({ state, action }: { state: IssueListState; actio
   return (
     <CleanGetForm
       action={action}
-      defaults={{ status: "unresolved", sort: "last_seen", range: "all" }}
+      // "Any time" must reach the URL while a concrete `since` is carried, to drop it.
+      defaults={{
+        status: "unresolved",
+        sort: "last_seen",
+        ...(state.range !== "custom" && { range: "all" }),
+      }}
       aria-label="Filters"
       className="space-y-2 rounded-lg border border-zinc-200 bg-white p-3"
     >
