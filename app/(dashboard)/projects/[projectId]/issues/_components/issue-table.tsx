@@ -140,7 +140,11 @@ export function IssueTable({
             </td>
             <td className="hidden text-xs text-zinc-600 wrap-anywhere md:table-cell md:px-2 md:py-2">
               {issue.last_release ? (
-                <EscapedText text={issue.last_release} maxEscapes={cell} />
+                <span
+                  title={issue.first_release ? `first seen in ${issue.first_release}` : undefined}
+                >
+                  <EscapedText text={issue.last_release} maxEscapes={cell} />
+                </span>
               ) : (
                 <span className="text-zinc-400">—</span>
               )}
