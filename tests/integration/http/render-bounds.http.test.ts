@@ -1,9 +1,11 @@
-// Issue 11 items 6 and 8 on `npm start`: hostile text cannot inflate the explorer or the event
-// page (runs and escape caps, lib/logs/visible-text.ts), an event page for a missing, foreign or
-// malformed log id is a real 404, and project names render through the same escapes as logs.
+// Issue 11 items 6 and 8 on `npm start`: hostile text cannot inflate the explorer, the event
+// page, the issue list or the issue page (runs and escape caps, lib/logs/visible-text.ts), an
+// event or issue page for a missing, foreign or malformed id is a real 404, and project names
+// render through the same escapes as logs.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { projects } from "@/lib/db/schema";
+import { issues, projects } from "@/lib/db/schema";
+import { issueIdFor } from "@/lib/issues/issue-id";
 import { type ServerSeededWith, startServerSeededWith } from "../../support/seed";
 import { cast, type SeededCast, seedCast, signInOverHttp } from "../auth/fixtures";
 import { seedLogs } from "../logs/seed-logs";
@@ -17,6 +19,8 @@ describe("hostile text on pages (issue 11)", () => {
   let cookie: string;
   let eventId: string;
   let foreignId: string;
+  let issueId: string;
+  const foreignIssue = { id: "" };
   const page = async (path: string) => {
     const res = await fetch(api.server.url + path, { headers: { cookie } });
     return { status: res.status, html: await res.text() };
@@ -40,6 +44,19 @@ describe("hostile text on pages (issue 11)", () => {
         Array.from({ length: 60 }, () => full),
       );
       await seedLogs(db, seeded.projectB, [{ message: "secret in B" }]);
+      const foreign = issueIdFor(seeded.projectB, 1, "secret");
+      foreignIssue.id = foreign.toString();
+      await db.insert(issues).values({
+        id: foreign,
+        projectId: seeded.projectB,
+        groupingKey: "secret",
+        groupingVersion: 1,
+        title: "secret issue in B",
+        level: 50,
+        firstSeen: new Date(),
+        lastSeen: new Date(),
+        eventCount: 1,
+      });
       return seeded;
     });
     const signedIn = await signInOverHttp(api.server.url, cast.owner);
@@ -59,8 +76,13 @@ describe("hostile text on pages (issue 11)", () => {
     });
     expect(res.status).toBe(202);
     const listed = await fetch(`${api.server.url}/api/v1/logs?limit=200`, { headers: { cookie } });
-    const { logs } = (await listed.json()) as { logs: { id: string; message: string }[] };
-    eventId = logs.find((l) => l.message.startsWith("run "))?.id ?? "";
+    const { logs } = (await listed.json()) as {
+      logs: { id: string; message: string; issue_id: string | null }[];
+    };
+    const run = logs.find((l) => l.message.startsWith("run "));
+    eventId = run?.id ?? "";
+    issueId = run?.issue_id ?? "";
+    expect(issueId).toBeTruthy();
     foreignId = logs.find((l) => l.message === "secret in B")?.id ?? "";
     expect(eventId && foreignId).toBeTruthy();
   }, 240_000);
@@ -78,6 +100,29 @@ describe("hostile text on pages (issue 11)", () => {
     expect(status).toBe(200);
     expect(Buffer.byteLength(html)).toBeLessThan(oneMegabyte);
     expect(html).toMatch(/\\u\{200B\}×\d{3,}/);
+  });
+
+  it("keeps the issue list and the issue page under 1 MB", async () => {
+    for (const path of [
+      `/projects/${api.seeded.projectA}/issues`,
+      `/projects/${api.seeded.projectA}/issues/${issueId}`,
+    ]) {
+      const { status, html } = await page(path);
+      expect(status, path).toBe(200);
+      expect(Buffer.byteLength(html), path).toBeLessThan(oneMegabyte);
+      expect(html, path).toContain("\\u{200B}");
+    }
+  });
+
+  it.each([
+    ["foreign", () => foreignIssue.id],
+    ["missing", () => "9223372036854775807"],
+    ["malformed", () => "not-an-id"],
+  ])("answers 404 for a %s issue id, like a missing project", async (_, id) => {
+    const { status, html } = await page(`/projects/${api.seeded.projectA}/issues/${id()}`);
+    expect(status).toBe(404);
+    expect(html).toContain("Not found");
+    expect(html).not.toContain("secret issue in B");
   });
 
   it.each([
