@@ -47,6 +47,7 @@ export function bundleFromFiles(
     if (file.data.byteLength > sourcemapLimits.fileBytes) {
       throw new BundleError(
         `${file.path} is ${file.data.byteLength} bytes; a file may have at most ${sourcemapLimits.fileBytes} bytes.`,
+        { tooLarge: true },
       );
     }
     const tail = isScript ? trailingComment(file.data) : {};

@@ -13,7 +13,20 @@ import { trailingComment } from "./trailing-comment";
 // declared sizes before anything is inflated, so an entry over the cap is refused unread and an
 // inflated one never outgrows its declared size (it is inflated into a buffer of that size).
 
-export class BundleError extends Error {}
+/** An upload refused for its content; `tooLarge` when a cap refused it (413 in Logwell's API). */
+export class BundleError extends Error {
+  constructor(
+    message: string,
+    readonly details: { cause?: unknown; tooLarge?: boolean } = {},
+  ) {
+    super(message, { cause: details.cause });
+    this.name = "BundleError";
+  }
+
+  get tooLarge(): boolean {
+    return this.details.tooLarge === true;
+  }
+}
 
 export interface BundleFile {
   kind: SourcemapFileKind;
@@ -103,6 +116,7 @@ export function readBundleHead(zip: Uint8Array): BundleHead {
   if (entryCount > sourcemapLimits.filesPerBundle + 1) {
     throw new BundleError(
       `A bundle holds at most ${sourcemapLimits.filesPerBundle} files; this one ${entryCount - 1}.`,
+      { tooLarge: true },
     );
   }
   const raw = files["manifest.json"];
@@ -127,6 +141,7 @@ export function readBundleHead(zip: Uint8Array): BundleHead {
       throw new BundleError(
         `${url ?? path} is ${declaredSize} bytes (${mib(declaredSize)}) decompressed; ` +
           `a file may have at most ${sourcemapLimits.fileBytes} bytes (${mib(sourcemapLimits.fileBytes)}).`,
+        { tooLarge: true },
       );
     }
     declaredBytes += declaredSize;

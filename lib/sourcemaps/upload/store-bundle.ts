@@ -19,8 +19,11 @@ export interface StoreBundleInput {
 
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 
-/** "stored", or "exists" when this project already has a bundle with this checksum. */
-export async function storeBundle(db: Db, input: StoreBundleInput): Promise<"stored" | "exists"> {
+/** The bundle's id; `stored: false` when this project already had one with this checksum. */
+export async function storeBundle(
+  db: Db,
+  input: StoreBundleInput,
+): Promise<{ id: string; stored: boolean }> {
   return db.transaction(async (txn) => {
     const tx = txn as unknown as Db;
     await queryRows(tx, sql`SELECT id FROM projects WHERE id = ${input.projectId} FOR UPDATE`);
@@ -33,7 +36,7 @@ export async function storeBundle(db: Db, input: StoreBundleInput): Promise<"sto
           eq(sourcemapBundles.checksum, input.checksum),
         ),
       );
-    if (existing) return "exists";
+    if (existing) return { id: existing.id, stored: false };
     const [usage] = await queryRows<{ bytes: string | number | null }>(
       tx,
       sql`SELECT sum(size) AS bytes FROM sourcemap_bundles WHERE project_id = ${input.projectId}`,
@@ -44,6 +47,7 @@ export async function storeBundle(db: Db, input: StoreBundleInput): Promise<"sto
         `The project keeps at most ${mib(sourcemapLimits.projectBytes)} of source files and maps; ` +
           `it holds ${mib(used)} and this bundle adds ${mib(input.head.declaredBytes)}. ` +
           "Delete old uploads in the project's settings.",
+        { tooLarge: true },
       );
     }
     const [bundle] = await tx
@@ -75,6 +79,6 @@ export async function storeBundle(db: Db, input: StoreBundleInput): Promise<"sto
       .update(sourcemapBundles)
       .set({ fileCount, size, storedSize })
       .where(eq(sourcemapBundles.id, bundle.id));
-    return "stored";
+    return { id: bundle.id, stored: true };
   });
 }

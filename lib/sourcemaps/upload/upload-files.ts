@@ -5,6 +5,7 @@ import { bundleZip, readBundleHead } from "./source-bundle";
 import { storeBundle } from "./store-bundle";
 
 export interface UploadFilesResult {
+  id: string;
   stored: boolean;
   files: number;
   bytes: number;
@@ -22,7 +23,7 @@ export async function uploadFiles(
 ): Promise<UploadFilesResult> {
   const zip = bundleZip(bundleFromFiles(files, options));
   const head = readBundleHead(zip);
-  const outcome = await storeBundle(db, {
+  const { id, stored } = await storeBundle(db, {
     projectId,
     checksum: sha1(zip),
     zip,
@@ -30,5 +31,5 @@ export async function uploadFiles(
     release: options.release ?? null,
     dist: options.dist ?? null,
   });
-  return { stored: outcome === "stored", files: head.entries.length, bytes: head.declaredBytes };
+  return { id, stored, files: head.entries.length, bytes: head.declaredBytes };
 }

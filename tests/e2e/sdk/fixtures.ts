@@ -10,6 +10,7 @@ import { ownerSession } from "../auth/owner-session";
 type AppPages = Map<string, string | { html: string; headers: Record<string, string> }>;
 
 export interface StoredEvent {
+  id: string;
   event_id: string | null;
   level: string;
   message: string;

@@ -26,6 +26,9 @@ const matrix: Record<string, { manager: number; reader: number }> = {
   "GET /api/v1/projects/[projectId]/keys": { manager: 200, reader: 403 },
   "POST /api/v1/projects/[projectId]/keys": { manager: 201, reader: 403 },
   "DELETE /api/v1/projects/[projectId]/keys/[keyId]": { manager: 200, reader: 403 },
+  "GET /api/v1/projects/[projectId]/sourcemaps": { manager: 200, reader: 403 },
+  // The matrix sends JSON: past authorization, an upload must be multipart (415).
+  "POST /api/v1/projects/[projectId]/sourcemaps": { manager: 415, reader: 403 },
 };
 
 type PageOutcome = "ok" | "login" | "forbidden" | "notFound";

@@ -1,0 +1,123 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { build } from "esbuild";
+import { buildApp, runSentryCli } from "../../integration/sourcemaps/sourcemap-app";
+import { expect, test } from "./fixtures";
+
+// Issue 20 §4 in real Chromium: the esbuild-minified app (tests/fixtures/sourcemaps/app) throws
+// on a page of another origin; its maps were uploaded; the event page shows the original
+// function, file, line and source lines, and the raw stack behind its toggle. Once with
+// @sentry/browser and debug ids (sentry-cli inject), once with Logwell's own script and
+// release + URL.
+
+/** @sentry/browser as one script that sets window.Sentry (the npm package has no CDN bundle). */
+async function sentryBundle(): Promise<string> {
+  const result = await build({
+    stdin: {
+      contents: 'import * as Sentry from "@sentry/browser"; window.Sentry = Sentry;',
+      resolveDir: process.cwd(),
+    },
+    bundle: true,
+    format: "iife",
+    minify: true,
+    write: false,
+  });
+  return result.outputFiles[0]?.text ?? "";
+}
+
+const js = { "content-type": "text/javascript" };
+
+test("@sentry/browser + sentry-cli inject: the event page shows the original frames", async ({
+  app,
+  appContext,
+  owner,
+  project,
+  baseURL,
+  waitForEvents,
+}) => {
+  const built = await buildApp();
+  const inject = await runSentryCli(["sourcemaps", "inject", built.dir], { url: "", token: "" });
+  expect(inject.code, inject.output).toBe(0);
+  const script = readFileSync(path.join(built.dir, built.scriptName));
+  // Uploaded with the owner's session through the plain API (debug ids, no release).
+  const form = new FormData();
+  form.append("file", new Blob([script]), built.scriptName);
+  form.append(
+    "file",
+    new Blob([readFileSync(path.join(built.dir, `${built.scriptName}.map`))]),
+    `${built.scriptName}.map`,
+  );
+  const upload = await owner.request.post(`/api/v1/projects/${project.id}/sourcemaps`, {
+    multipart: form,
+    headers: { origin: new URL(baseURL as string).origin },
+  });
+  expect(upload.status()).toBe(201);
+
+  app.pages.set("/sentry.js", { html: await sentryBundle(), headers: js });
+  app.pages.set(`/static/js/${built.scriptName}`, { html: script.toString("utf8"), headers: js });
+  app.pages.set("/shop", {
+    html: `<!doctype html><html><head><title>shop</title>
+<script src="/sentry.js"></script>
+<script>Sentry.init({ dsn: ${JSON.stringify(project.dsn)} });</script>
+<script src="/static/js/${built.scriptName}"></script>
+</head><body></body></html>`,
+    headers: {},
+  });
+  const page = await appContext.newPage();
+  await page.goto(`${app.origin}/shop`);
+  await page.waitForFunction(() => "app" in window && "Sentry" in window);
+  await page.evaluate(() => {
+    setTimeout(() => (window as unknown as { app: { runCheckout(): void } }).app.runCheckout(), 0);
+  });
+  const [event] = await waitForEvents((e) => e.message.includes("cannot check out 3 items"), 1);
+
+  await owner.goto(`/projects/${project.id}/logs/${event?.id}`);
+  const mapped = owner.locator('[data-field="symbolicated-stack"]');
+  await expect(mapped).toContainText("validateCart");
+  await expect(mapped).toContainText("checkoutCart");
+  await expect(mapped).toContainText("checkout.ts:13:");
+  await expect(mapped.locator('[data-source-line="current"]').first()).toContainText(
+    "throw new CartError(items.length);",
+  );
+  await expect(owner.locator('[data-field="stack"]')).toBeHidden();
+  await owner.getByText("Raw stack").click();
+  await expect(owner.locator('[data-field="stack"]')).toContainText(built.scriptName);
+});
+
+test("Logwell's script + release and URL: the API answers the original frames", async ({
+  app,
+  owner,
+  project,
+  baseURL,
+  openApp,
+  waitForEvents,
+}) => {
+  const built = await buildApp();
+  const form = new FormData();
+  form.set("release", "9.9.9");
+  form.set("url_prefix", "~/static/js");
+  for (const name of [built.scriptName, `${built.scriptName}.map`]) {
+    form.append("file", new Blob([readFileSync(path.join(built.dir, name))]), name);
+  }
+  const upload = await owner.request.post(`/api/v1/projects/${project.id}/sourcemaps`, {
+    multipart: form,
+    headers: { origin: new URL(baseURL as string).origin },
+  });
+  expect(upload.status()).toBe(201);
+  const script = readFileSync(path.join(built.dir, built.scriptName), "utf8");
+  app.pages.set(`/static/js/${built.scriptName}`, { html: script, headers: js });
+  const page = await openApp({ body: `<script src="/static/js/${built.scriptName}"></script>` });
+  await page.evaluate(() => {
+    setTimeout(() => (window as unknown as { app: { runCheckout(): void } }).app.runCheckout(), 0);
+  });
+  const [event] = await waitForEvents((e) => e.message.includes("cannot check out 3 items"), 1);
+  const res = await owner.request.get(`/api/v1/logs/${event?.id}`);
+  const body = (await res.json()) as {
+    symbolicated_stack: { lines: Array<{ original?: { function: string; line: number } }> };
+  };
+  const originals = body.symbolicated_stack.lines.flatMap((l) => (l.original ? [l.original] : []));
+  expect(originals.slice(0, 2)).toEqual([
+    expect.objectContaining({ function: "validateCart", line: 13 }),
+    expect.objectContaining({ function: "checkoutCart", line: 18 }),
+  ]);
+});
