@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/open";
 import { queryRows } from "@/lib/db/query";
 import { withReadTimeout } from "@/lib/logs/read-transaction";
@@ -59,20 +59,20 @@ function top(values: (string | null)[]): BreakdownValue[] {
     .slice(0, topValues);
 }
 
+/** The issue's newest `sampleSize` events (exported so a test can EXPLAIN it). */
+export function sampleSql(issue: { id: string; project_id: string }): SQL {
+  return sql`SELECT l.release, l.environment, l.user_agent, l.url FROM logs l
+      WHERE l.issue_id = ${issue.id}::bigint AND l.project_id = ${issue.project_id}::uuid
+      ORDER BY l.received_at DESC NULLS LAST, l.id DESC NULLS LAST
+      LIMIT ${sampleSize}`;
+}
+
 /** Breakdowns of one issue of `projectId` (both already checked to be in the caller's scope). */
 export async function issueBreakdowns(
   db: Db,
   issue: { id: string; project_id: string; event_count: number },
 ): Promise<IssueBreakdowns> {
-  const rows = await withReadTimeout(db, (tx) =>
-    queryRows<EventRow>(
-      tx,
-      sql`SELECT l.release, l.environment, l.user_agent, l.url FROM logs l
-          WHERE l.issue_id = ${issue.id}::bigint AND l.project_id = ${issue.project_id}::uuid
-          ORDER BY l.received_at DESC NULLS LAST, l.id DESC NULLS LAST
-          LIMIT ${sampleSize}`,
-    ),
-  );
+  const rows = await withReadTimeout(db, (tx) => queryRows<EventRow>(tx, sampleSql(issue)));
   const agents = rows.map((r) => parseUserAgent(r.user_agent));
   return {
     events: rows.length,

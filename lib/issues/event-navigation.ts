@@ -28,16 +28,23 @@ const order = {
   asc: sql.raw("l.received_at ASC NULLS FIRST, l.id ASC NULLS FIRST"),
 };
 
+/** One event of the issue, first in `direction` (exported so a test can EXPLAIN it). */
+export function probeSql(issue: IssueRef, where: SQL, direction: "asc" | "desc"): SQL {
+  return sql`SELECT ${logColumns} FROM logs l
+      WHERE l.issue_id = ${issue.id}::bigint AND l.project_id = ${issue.project_id}::uuid
+        AND ${where}
+      ORDER BY ${order[direction]} LIMIT 1`;
+}
+
 async function probe(tx: Db, issue: IssueRef, where: SQL, direction: "asc" | "desc") {
-  const [row] = await queryRows<LogReadRow>(
-    tx,
-    sql`SELECT ${logColumns} FROM logs l
-        WHERE l.issue_id = ${issue.id}::bigint AND l.project_id = ${issue.project_id}::uuid
-          AND ${where}
-        ORDER BY ${order[direction]} LIMIT 1`,
-  );
+  const [row] = await queryRows<LogReadRow>(tx, probeSql(issue, where, direction));
   return row;
 }
+
+type Position = Pick<LogReadRow, "received_at" | "id">;
+const at = (p: Position) => sql`(${p.received_at}::timestamptz, ${p.id}::bigint)`;
+export const after = (p: Position) => sql`(l.received_at, l.id) > ${at(p)}`;
+export const before = (p: Position) => sql`(l.received_at, l.id) < ${at(p)}`;
 
 /**
  * The event `eventId` of the issue (the newest when absent), with its neighbours; null when the
@@ -59,9 +66,8 @@ export async function issueEventView(
         : await probe(tx, issue, sql`l.id = ${wanted}::bigint`, "desc");
     if (!event) return null;
     const oldest = await probe(tx, issue, sql`TRUE`, "asc");
-    const at = sql`(${event.received_at}::timestamptz, ${event.id}::bigint)`;
-    const newer = await probe(tx, issue, sql`(l.received_at, l.id) > ${at}`, "asc");
-    const older = await probe(tx, issue, sql`(l.received_at, l.id) < ${at}`, "desc");
+    const newer = await probe(tx, issue, after(event), "asc");
+    const older = await probe(tx, issue, before(event), "desc");
     return {
       event: toLogDto(event),
       newest: newest.id,

@@ -1,0 +1,61 @@
+import { type SQL, sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/lib/db/open";
+import { queryRows } from "@/lib/db/query";
+import { sampleSql } from "@/lib/issues/breakdowns";
+import { after, before, probeSql } from "@/lib/issues/event-navigation";
+import { createProject } from "@/lib/projects/create-project";
+import { backends } from "../../support/db";
+import { useTestDatabase } from "../../support/use-database";
+import { seedLogs, timedEvents } from "../logs/seed-logs";
+
+// The issue page's event reads must not grow with the issue: each step (newest, oldest, newer,
+// older) and the breakdowns' sample walk logs_issue_received_idx in its order and stop, never
+// sorting the issue's events. With sorts and sequential scans priced out, a plan that still
+// sorts means the ORDER BY does not match the index.
+
+describe.each(backends())("issue page query plans on %s", (backend) => {
+  const database = useTestDatabase(backend);
+  let db: Db;
+  let issue: { id: string; project_id: string };
+
+  beforeAll(async () => {
+    db = database.db;
+    const project = (await createProject(db, { name: "plans" })).project.id;
+    issue = { id: "4611686018427387904", project_id: project };
+    await seedLogs(
+      db,
+      project,
+      timedEvents(500, new Date()).map((e) => ({ ...e, issueId: BigInt(issue.id) })),
+    );
+    await seedLogs(db, project, timedEvents(500, new Date(), "plain"));
+    await queryRows(db, sql`ANALYZE logs`);
+  });
+
+  async function explain(query: SQL): Promise<string> {
+    return db.transaction(async (tx) => {
+      await tx.execute(sql.raw("SET LOCAL enable_sort = off"));
+      await tx.execute(sql.raw("SET LOCAL enable_seqscan = off"));
+      const rows = await queryRows<Record<string, string>>(
+        tx as unknown as Db,
+        sql`EXPLAIN ${query}`,
+      );
+      return rows.map((r) => Object.values(r)[0]).join("\n");
+    });
+  }
+
+  const position = { received_at: "2026-01-01T00:00:00.000000Z", id: "100" };
+  it.each([
+    ["newest", () => probeSql(issue, sql`TRUE`, "desc")],
+    ["oldest", () => probeSql(issue, sql`TRUE`, "asc")],
+    ["newer", () => probeSql(issue, after(position), "asc")],
+    ["older", () => probeSql(issue, before(position), "desc")],
+    ["the breakdowns' sample", () => sampleSql(issue)],
+  ] as const)("%s walks logs_issue_received_idx without sorting", async (_, query) => {
+    const text = await explain(query());
+    expect(text).toContain("logs_issue_received_idx");
+    expect(text.split("\n").some((line) => /\bSort\b/.test(line) && !/Sort Key/.test(line))).toBe(
+      false,
+    );
+  });
+});
