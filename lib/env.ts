@@ -32,6 +32,9 @@ const envSchema = z.object({
   AUTH_GOOGLE_SECRET: optional,
   CRON_SECRET: optional,
   LOGWELL_TRUSTED_PROXY_HEADER: optional,
+  // The deployment's public URL (https://logs.example.com), set by the operator: makes the
+  // source-map chunk-upload url absolute, which Sentry's bundler plugins (v11+) need.
+  LOGWELL_PUBLIC_URL: optional,
   // Set per process by scripts/server.mjs (never by operators): signs the socket address header.
   LOGWELL_PEER_IP_SECRET: optional,
   // Set per process by scripts/server.mjs (never by operators): the ingest preparation threads
