@@ -1,5 +1,10 @@
 // `npm run bench:ingest [-- --quick] [--no-build] [--connections N] [--batches 1,20,100]
-//   [--redis] [--processes N] [--threads N|auto] [--profile DIR]` (--threads:
+//   [--events standard|plain] [--issues] [--issue-pool N]
+//   [--redis] [--processes N] [--threads N|auto] [--profile DIR]` (--events plain: the batches'
+//   events belong to no issue (no stack, info/warn); --issues: two error-only batch-100
+//   scenarios, 100 distinct issues per batch (of a pool of --issue-pool issues, default 100) and
+//   a one-issue storm, each against COPY measured just before it, then the issue counts
+//   checked against the events; --threads:
 //   LOGWELL_INGEST_THREADS, default auto; --processes: LOGWELL_PROCESSES, default 1; more than 1
 //   implies --redis so the rate limits stay shared; --profile: CPU-profile the server under
 //   ingest load only, then print where its time went; no ceilings, no ratios)
@@ -26,9 +31,11 @@ import { ingestBodies } from "./bench/ingest-body";
 import {
   type BenchResults,
   type IngestFigure,
+  printIssueScenarios,
   printSummary,
   roundFigure,
 } from "./bench/ingest-report";
+import { defaultIssuePool, type EventKind, eventBodies } from "./bench/issue-body";
 import { closedLoop, type LoadRun, type LoadSpec, openLoop } from "./bench/load-generator";
 import { describeMachine } from "./bench/machine";
 import { otlpBodies } from "./bench/otlp-body";
@@ -45,8 +52,16 @@ const { values: args } = parseArgs({
     redis: { type: "boolean", default: false },
     processes: { type: "string", default: "1" },
     threads: { type: "string", default: "auto" },
+    events: { type: "string", default: "standard" },
+    issues: { type: "boolean", default: false },
+    "issue-pool": { type: "string", default: String(defaultIssuePool) },
   },
 });
+const eventKind = args.events as EventKind;
+if (eventKind !== "standard" && eventKind !== "plain") throw new Error("--events standard|plain");
+const issueKinds = args.issues ? (["distinct", "storm"] as const) : [];
+/** The issue scenarios' batch: the issue's goal is stated at 100 events per request. */
+const issueBatch = 100;
 const quick = args.quick ?? false;
 const processes = Number(args.processes);
 // Several processes each keeping their own in-memory limits would not be "rate limiting on".
@@ -137,12 +152,15 @@ function sentrySpec(durationMs: number): LoadSpec {
   };
 }
 
-function ingestSpec(batchSize: number, durationMs: number): LoadSpec {
+function ingestSpec(batchSize: number, durationMs: number, kind = eventKind): LoadSpec {
   return {
     url: ingestUrl,
     method: "POST",
     headers: { "content-type": "application/json", "x-logwell-key": db.key },
-    body: ingestBodies(batchSize),
+    body:
+      kind === "standard"
+        ? ingestBodies(batchSize)
+        : eventBodies(kind, batchSize, Number(args["issue-pool"])),
     connections: plan.connections,
     durationMs,
   };
@@ -181,6 +199,7 @@ const results: BenchResults = {
   halfLoad: new Map(),
   otlp: [],
   sentry: [],
+  issueScenarios: [],
   eventsLost: 0,
 };
 let profileFrom = 0;
@@ -195,14 +214,26 @@ async function metered(load: () => Promise<LoadRun>) {
   machine.start();
   const run = await load();
   const machineBusy = machine.stop();
-  return { run, serverCpuMs: await serverCpu.stop(), dbCpuMs: await dbCpu.stop(), machineBusy };
+  return {
+    run,
+    serverCpuMs: await serverCpu.stop(),
+    dbCpuMs: await dbCpu.stop(),
+    machineBusy,
+    machineSteal: machine.steal(),
+  };
 }
 
-async function measureIngest(batchSize: number, label: string, load: () => Promise<LoadRun>) {
+async function measureIngest(
+  batchSize: number,
+  label: string,
+  load: () => Promise<LoadRun>,
+  beforeTruncate?: () => Promise<void>,
+) {
   const checkpointWritesBefore = await db.checkpointWrites();
-  const { run, serverCpuMs, dbCpuMs, machineBusy } = await metered(load);
+  const { run, serverCpuMs, dbCpuMs, machineBusy, machineSteal } = await metered(load);
   const checkpointWrites = (await db.checkpointWrites()) - checkpointWritesBefore;
   const stored = await db.countRows(db.projectId);
+  await beforeTruncate?.();
   await db.truncateLogs();
   const latency = summarizeLatencies(run.latenciesMs);
   const lost = Math.max(0, run.acceptedEvents - stored);
@@ -218,6 +249,7 @@ async function measureIngest(batchSize: number, label: string, load: () => Promi
     serverCpuUs: (serverCpuMs * 1000) / Math.max(1, stored),
     dbCpuUs: (dbCpuMs * 1000) / Math.max(1, stored),
     machineBusy,
+    machineSteal,
     checkpointWrites,
     statuses: { ...run.statusCounts, ...(run.networkErrors ? { network: run.networkErrors } : {}) },
   };
@@ -232,6 +264,7 @@ try {
   for (const batchSize of plan.batchSizes) await closedLoop(ingestSpec(batchSize, plan.warmupMs));
   if (plan.batchSizes.includes(otlpBatch)) await closedLoop(otlpSpec(plan.warmupMs));
   if (plan.batchSizes.includes(1)) await closedLoop(sentrySpec(plan.warmupMs));
+  for (const kind of issueKinds) await closedLoop(ingestSpec(issueBatch, plan.warmupMs, kind));
   await closedLoop(trivialSpec(plan.warmupMs));
   await db.truncateLogs();
 
@@ -245,6 +278,7 @@ try {
   } else {
     for (let rep = 1; rep <= plan.repetitions; rep++) await measureRepetition(rep);
     printSummary(results);
+    printIssueScenarios(results.issueScenarios);
   }
 } finally {
   await server.stop();
@@ -255,7 +289,8 @@ try {
 // The profile is written when the server exits.
 if (args.profile) printBreakdown(analyzeProfiles(args.profile, profileFrom));
 console.log(`load average at the end: ${loadAverage()}`);
-process.exit(results.eventsLost === 0 ? 0 : 1);
+const miscounted = results.issueScenarios.reduce((n, s) => n + s.mismatches, 0);
+process.exit(results.eventsLost === 0 && miscounted === 0 ? 0 : 1);
 
 async function measureRepetition(rep: number) {
   console.log(`\n-- repetition ${rep}/${plan.repetitions}`);
@@ -289,6 +324,48 @@ async function measureRepetition(rep: number) {
       results.sentry.push({ native: figure, sentry });
     }
   }
+  for (const kind of issueKinds) await measureIssueScenario(kind);
+}
+
+/**
+ * An error-only scenario (issue 14 §5) right after COPY ceilings of its own, then its issues
+ * checked against its events before they are truncated.
+ */
+async function measureIssueScenario(kind: "distinct" | "storm") {
+  const copies = [];
+  for (const connections of [1, 2]) {
+    const copy = await measureCopy(db.url, db.copyProjectId, plan.copyRows, connections);
+    copies.push(copy.rowsPerSecond);
+    await db.truncateLogs();
+  }
+  let check = { bad: -1, issues: 0, events: 0 };
+  const label =
+    kind === "distinct"
+      ? `errors, distinct issues (pool ${args["issue-pool"]}) batch ${issueBatch}`
+      : `errors, one-issue storm batch ${issueBatch}`;
+  const figure = await measureIngest(
+    issueBatch,
+    label,
+    () => closedLoop(ingestSpec(issueBatch, plan.durationMs, kind)),
+    async () => {
+      check = await db.issueMismatches(db.projectId);
+    },
+  );
+  show(`  ${kind}: COPY rows/s 1/2 conn`, {
+    one: round(copies[0] ?? 0),
+    two: round(copies[1] ?? 0),
+    issues: check.issues,
+    countsExact: check.bad === 0,
+    mismatches: check.bad,
+  });
+  results.issueScenarios.push({
+    kind,
+    figure,
+    copy1: copies[0] ?? Number.NaN,
+    copy2: copies[1] ?? Number.NaN,
+    issues: check.issues,
+    mismatches: check.bad === 0 ? 0 : Math.max(1, check.bad),
+  });
 }
 
 async function measureCopies() {

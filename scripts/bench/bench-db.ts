@@ -21,6 +21,11 @@ export interface BenchDatabase {
   backendPids(): Promise<number[]>;
   truncateLogs(): Promise<void>;
   /**
+   * Issues of the project whose event_count, user_count or hours differ from their events
+   * counted from scratch (and events whose issue has no row): 0 when the counts are exact.
+   */
+  issueMismatches(projectId: string): Promise<{ bad: number; issues: number; events: number }>;
+  /**
    * Buffers the checkpointer has written so far: its work during a figure, including a
    * checkpoint begun earlier (one spreads its writes over ~9 s here).
    */
@@ -29,6 +34,20 @@ export interface BenchDatabase {
 }
 
 const raisedLimit = 1_000_000_000;
+
+const issueCheck = `
+  with l as (
+    select issue_id, count(*) as n,
+           count(distinct coalesce('id:' || user_id, 'session:' || session_id, 'ip:' || client_ip)) as u
+    from logs where project_id = $1 and issue_id is not null group by issue_id
+  ),
+  h as (select issue_id, sum(events) as n from issue_hours group by issue_id),
+  i as (select * from issues where project_id = $1)
+  select count(*) filter (
+           where i.id is null or l.issue_id is null or i.event_count <> l.n
+              or i.user_count <> l.u or h.n is distinct from l.n)::int as bad,
+         count(i.id)::int as issues, coalesce(sum(l.n), 0)::int as events
+  from l full join i on i.id = l.issue_id left join h on h.issue_id = coalesce(i.id, l.issue_id)`;
 
 export async function createBenchDatabase(baseUrl: string): Promise<BenchDatabase> {
   const name = `logwell_bench_${randomBytes(5).toString("hex")}`;
@@ -61,8 +80,16 @@ export async function createBenchDatabase(baseUrl: string): Promise<BenchDatabas
       backendPids: () => backendPids(client, name),
       // Every measurement starts from an empty table: index size must not drift between runs.
       truncateLogs: async () => {
-        await client.query("truncate logs");
+        // The issues the events were counted in go with them.
+        await client.query("truncate logs, issues cascade");
         await client.query("vacuum analyze logs");
+      },
+      issueMismatches: async (projectId) => {
+        const { rows } = await client.query<{ bad: number; issues: number; events: number }>(
+          issueCheck,
+          [projectId],
+        );
+        return rows[0] ?? { bad: -1, issues: 0, events: 0 };
       },
       checkpointWrites: async () =>
         Number(

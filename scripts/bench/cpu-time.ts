@@ -69,9 +69,10 @@ export function machineBusyMeter() {
     // user nice system idle iowait irq softirq steal: idle and iowait are the idle ones.
     const idle = (fields[3] ?? 0) + (fields[4] ?? 0);
     const total = fields.slice(0, 8).reduce((sum, n) => sum + n, 0);
-    return { idle, total };
+    return { idle, total, steal: fields[7] ?? 0 };
   };
   let before = read();
+  let steal = 0;
   return {
     start() {
       before = read();
@@ -79,7 +80,10 @@ export function machineBusyMeter() {
     stop(): number {
       const now = read();
       const total = now.total - before.total;
+      steal = total > 0 ? (now.steal - before.steal) / total : 0;
       return total > 0 ? 1 - (now.idle - before.idle) / total : 0;
     },
+    /** Share of the time the hypervisor gave the CPUs to others, over the last start–stop. */
+    steal: () => steal,
   };
 }

@@ -14,6 +14,8 @@ export interface IngestFigure {
   dbCpuUs: number;
   /** Busy share of the whole machine (both cores) during the segment: 1 = saturated. */
   machineBusy: number;
+  /** Share of the machine's time the hypervisor gave to other guests (steal). */
+  machineSteal?: number;
   /** 8 kB buffers Postgres's checkpointer wrote during the segment (WAL volume starts them). */
   checkpointWrites: number;
   statuses: Record<string, number>;
@@ -41,7 +43,20 @@ export interface BenchResults {
   otlp: Array<{ native: IngestFigure; otlp: IngestFigure }>;
   /** A Sentry envelope of one event, each with the native batch-1 figure measured just before. */
   sentry: Array<{ native: IngestFigure; sentry: IngestFigure }>;
+  /** Error-only batch-100 scenarios (--issues), each with the COPY ceilings measured before it. */
+  issueScenarios: IssueScenario[];
   eventsLost: number;
+}
+
+export interface IssueScenario {
+  kind: "distinct" | "storm";
+  figure: IngestFigure;
+  /** COPY rows/s over 1 and 2 connections, measured right before the figure. */
+  copy1: number;
+  copy2: number;
+  issues: number;
+  /** Issues whose counts differ from their events (must be 0). */
+  mismatches: number;
 }
 
 export function roundFigure(f: IngestFigure) {
@@ -54,6 +69,7 @@ export function roundFigure(f: IngestFigure) {
     serverCpuUs: round(f.serverCpuUs, 1),
     dbCpuUs: round(f.dbCpuUs, 1),
     machineBusy: round(f.machineBusy, 2),
+    ...(f.machineSteal !== undefined && { machineSteal: round(f.machineSteal, 3) }),
   };
 }
 
@@ -208,4 +224,49 @@ function printSentry(pairs: BenchResults["sentry"]): void {
   console.log(
     `  by CPU: native (server + Postgres) µs/event ÷ Sentry µs/event = ${round(cpuRatio, 2)}`,
   );
+}
+
+/** The error-only scenarios of issue 14 §5, each a ratio to the COPY measured just before it. */
+export function printIssueScenarios(list: readonly IssueScenario[]): void {
+  if (list.length === 0) return;
+  console.log("\n## Issue scenarios (errors only, batch 100; median per scenario)\n");
+  console.log(
+    "| scenario | events/s | × COPY 1 conn | × faster COPY | p99 ms | server CPU µs/event | Postgres CPU µs/event | machine busy | steal | issues | counts exact |",
+  );
+  console.log("|---|---|---|---|---|---|---|---|---|---|---|");
+  for (const kind of ["distinct", "storm"] as const) {
+    const runs = list.filter((s) => s.kind === kind);
+    if (runs.length === 0) continue;
+    const med = (pick: (s: IssueScenario) => number) => median(runs.map(pick));
+    const cells = [
+      kind === "distinct" ? "(a) 100 distinct issues per batch" : "(b) one-issue storm",
+      round(med((s) => s.figure.eventsPerSecond)),
+      round(
+        med((s) => s.figure.eventsPerSecond / s.copy1),
+        2,
+      ),
+      round(
+        med((s) => s.figure.eventsPerSecond / Math.max(s.copy1, s.copy2)),
+        2,
+      ),
+      round(
+        med((s) => s.figure.p99),
+        1,
+      ),
+      round(
+        med((s) => s.figure.serverCpuUs),
+        1,
+      ),
+      round(
+        med((s) => s.figure.dbCpuUs),
+        1,
+      ),
+      `${round(med((s) => s.figure.machineBusy) * 100)} %`,
+      `${round(med((s) => s.figure.machineSteal ?? 0) * 100, 1)} %`,
+      round(med((s) => s.issues)),
+      runs.every((s) => s.mismatches === 0) ? "yes" : "NO",
+    ];
+    console.log(`| ${cells.join(" | ")} |`);
+  }
+  console.log("goal: ≥ 0.55 × COPY (1 connection) for (a) and (b), counts exact after each run");
 }

@@ -70,13 +70,13 @@ export async function insertCopyRows(
   data: Buffer,
   count: number,
   rebuild: () => readonly NormalizedEvent[],
-  issues?: readonly IssueDelta[],
+  issues?: readonly IssueDelta[] | string,
 ): Promise<StoreResult> {
   const copy = copyInto(db);
   if (!copy) return insertWithFallback(db, facts, rebuild());
   // Resolves only when every row is committed (lib/db/copy.ts), possibly in a COPY shared with
   // other requests: a COPY never skips rows, so all of them were inserted, and `issues` (the
-  // summary of all of them) is what its transaction counted.
+  // summary of all of them, or its JSON from copy-batch.ts) is what its transaction counted.
   try {
     const work = issues && issues.length > 0 ? new IssueCopyWork(issues) : undefined;
     await copy(copyLogsStatement, data, count, work);

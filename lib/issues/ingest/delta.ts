@@ -117,39 +117,52 @@ export function issueDeltas(facts: RequestFacts, events: Iterable<NormalizedEven
 
 /** One summary per issue for several requests committed together, sorted by issue id. */
 export function mergeDeltas(lists: readonly (readonly IssueDelta[])[]): IssueDelta[] {
-  const byId = new Map<string, IssueDelta>();
+  if (lists.length === 1)
+    return [...(lists[0] as IssueDelta[])].sort((a, b) => compareIds(a.id, b.id));
+  // One accumulator per issue, filled in place: a group of many requests on the same issues
+  // costs one pass over their summaries, not a new object per merge.
+  const byId = new Map<string, Building & { hours: Map<number, number> }>();
   for (const list of lists) {
     for (const d of list) {
-      const seen = byId.get(d.id);
-      byId.set(d.id, seen ? merged(seen, d) : d);
+      let b = byId.get(d.id);
+      if (!b) {
+        b = {
+          delta: { ...d },
+          releases: new Set(d.releases),
+          environments: new Set(d.environments),
+          users: new Set(d.users),
+          hours: new Map(d.hours),
+        };
+        byId.set(d.id, b);
+        continue;
+      }
+      const m = b.delta;
+      m.events += d.events;
+      m.level = Math.max(m.level, d.level);
+      if (d.firstSeen < m.firstSeen) {
+        m.firstSeen = d.firstSeen;
+        m.firstRelease = d.firstRelease;
+      }
+      if (d.lastSeen >= m.lastSeen) {
+        m.lastSeen = d.lastSeen;
+        m.lastRelease = d.lastRelease;
+      }
+      m.withoutRelease ||= d.withoutRelease;
+      for (const [hour, n] of d.hours) b.hours.set(hour, (b.hours.get(hour) ?? 0) + n);
+      for (const r of d.releases) b.releases.add(r);
+      for (const e of d.environments) b.environments.add(e);
+      for (const u of d.users) b.users.add(u);
     }
   }
-  return [...byId.values()].sort((a, b) => compareIds(a.id, b.id));
-}
-
-function merged(a: IssueDelta, b: IssueDelta): IssueDelta {
-  const hours = new Map(a.hours);
-  for (const [hour, n] of b.hours) hours.set(hour, (hours.get(hour) ?? 0) + n);
-  const first = b.firstSeen < a.firstSeen ? b : a;
-  const last = b.lastSeen >= a.lastSeen ? b : a;
-  return {
-    ...a,
-    events: a.events + b.events,
-    level: Math.max(a.level, b.level),
-    firstSeen: first.firstSeen,
-    firstRelease: first.firstRelease,
-    lastSeen: last.lastSeen,
-    lastRelease: last.lastRelease,
-    hours: [...hours],
-    releases: union(a.releases, b.releases),
-    withoutRelease: a.withoutRelease || b.withoutRelease,
-    environments: union(a.environments, b.environments),
-    users: union(a.users, b.users),
-  };
-}
-
-function union(a: readonly string[], b: readonly string[]): string[] {
-  return [...new Set([...a, ...b])];
+  return [...byId.values()]
+    .map(({ delta, releases, environments, users, hours }) => ({
+      ...delta,
+      hours: [...hours],
+      releases: [...releases],
+      environments: [...environments],
+      users: [...users],
+    }))
+    .sort((a, b) => compareIds(a.id, b.id));
 }
 
 /** Issue ids (positive decimals of at most 19 digits) in numeric order: the lock order. */

@@ -1,5 +1,5 @@
 import type { NormalizedEvent } from "@/lib/ingest/normalize/schema";
-import { groupEvent } from "@/lib/issues/grouping";
+import { type Grouping, groupEvent } from "@/lib/issues/grouping";
 import { issueIdFor } from "@/lib/issues/issue-id";
 
 // Grouping at ingest: each prepared event (on the main thread or a preparation thread, before
@@ -19,11 +19,26 @@ export interface EventIssue {
 /** Sets `issue` on every event that belongs to one; answers whether any does. */
 export function assignIssues(projectId: string, events: readonly NormalizedEvent[]): boolean {
   let any = false;
+  // A storm repeats one error: its grouping (a stack parse and two SHA-256) is worked out once
+  // per request.
+  const ids = new Map<string, bigint>();
+  const seen = new Map<string, Grouping | null>();
   for (const event of events) {
-    const found = groupEvent(event);
+    const input = groupingInputKey(event);
+    let found = input === undefined ? undefined : seen.get(input);
+    if (found === undefined) {
+      found = groupEvent(event);
+      if (input !== undefined) seen.set(input, found);
+    }
     if (!found) continue;
+    const idKey = `${found.version}\n${found.key}`;
+    let id = ids.get(idKey);
+    if (id === undefined) {
+      id = issueIdFor(projectId, found.version, found.key);
+      ids.set(idKey, id);
+    }
     event.issue = {
-      id: issueIdFor(projectId, found.version, found.key),
+      id,
       key: found.key,
       version: found.version,
       title: found.title,
@@ -33,6 +48,22 @@ export function assignIssues(projectId: string, events: readonly NormalizedEvent
     any = true;
   }
   return any;
+}
+
+/**
+ * Everything groupEvent reads of an event, as one string, so equal strings group alike: the
+ * level only decides membership; the attributes only by their fingerprint and exception. An
+ * event with an exception (Sentry's, one per envelope) is grouped on its own: undefined.
+ */
+function groupingInputKey(event: NormalizedEvent): string | undefined {
+  const attributes = event.attributes;
+  if (attributes && Object.hasOwn(attributes, "exception")) return undefined;
+  const fingerprint =
+    attributes && Object.hasOwn(attributes, "fingerprint")
+      ? JSON.stringify(attributes.fingerprint)
+      : "";
+  const member = event.level === "error" || event.level === "fatal" ? "1" : "0";
+  return `${member}\u0000${event.message}\u0000${event.stack ?? "\u0001"}\u0000${event.url ?? "\u0001"}\u0000${fingerprint}`;
 }
 
 export function hasIssueMembers(events: readonly NormalizedEvent[]): boolean {

@@ -22,9 +22,17 @@ export async function countIssueEvents(
   await applyLifecycle(run, statuses, deltas);
 }
 
-/** A request's issue work in a COPY group commit: merged with the group's, after its COPY. */
+/**
+ * A request's issue work in a COPY group commit: merged with the group's, after its COPY. The
+ * summary may come as JSON (from a preparation thread); it is read once, when the group runs.
+ */
 export class IssueCopyWork implements CopyWork {
-  constructor(readonly deltas: readonly IssueDelta[]) {}
+  constructor(private readonly summary: readonly IssueDelta[] | string) {}
+
+  get deltas(): readonly IssueDelta[] {
+    const { summary } = this;
+    return typeof summary === "string" ? (JSON.parse(summary) as IssueDelta[]) : summary;
+  }
 
   runAll(group: readonly CopyWork[], run: RunSql): Promise<void> {
     return countIssueEvents(
