@@ -31,9 +31,25 @@ const cache = new ByteLru<ParsedMap>(parsedMapBudgetBytes);
 /** The parsed cache itself (benchmarks report its bytes; tests clear it). */
 export const parsedMapCache = cache;
 
+// Maps that could not be read, so a corrupt upload is not fetched and parsed on every view
+// (a file never changes; each entry weighs 1 of 10,000).
+const unreadable = new ByteLru<true>(10_000);
+
+// Loads under way, so views of events arriving at once parse a cold map once, not once each.
+const loading = new Map<string, Promise<MapLoad>>();
+
 export async function loadParsedMap(db: Db, fileId: string, size: number): Promise<MapLoad> {
   const cached = cache.get(fileId);
   if (cached) return { ok: true, parsed: cached };
+  if (unreadable.get(fileId)) return { ok: false, reason: "map_unreadable" };
+  const pending = loading.get(fileId);
+  if (pending) return pending;
+  const load = readAndParse(db, fileId, size).finally(() => loading.delete(fileId));
+  loading.set(fileId, load);
+  return load;
+}
+
+async function readAndParse(db: Db, fileId: string, size: number): Promise<MapLoad> {
   const weight = size * parsedWeightPerTextByte;
   if (size > sourcemapLimits.fileBytes || weight > parsedMapBudgetBytes) {
     return { ok: false, reason: "map_too_large" };
@@ -51,6 +67,7 @@ export async function loadParsedMap(db: Db, fileId: string, size: number): Promi
     return { ok: true, parsed };
   } catch {
     // Not JSON, not a map, a truncated upload: the frame stays minified and says why.
+    unreadable.set(fileId, true, 1);
     return { ok: false, reason: "map_unreadable" };
   }
 }

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import * as assembleRoute from "@/app/api/0/organizations/[org]/artifactbundle/assemble/route";
@@ -8,6 +10,7 @@ import { logs, projects, sourcemapBundles } from "@/lib/db/schema";
 import { getLog } from "@/lib/logs/get";
 import { parsedMapCache } from "@/lib/sourcemaps/read/parsed-maps";
 import { type SymbolicatedStack, symbolicateLog } from "@/lib/sourcemaps/read/symbolicate";
+import { uploadFiles } from "@/lib/sourcemaps/upload/upload-files";
 import { backends } from "../../support/db";
 import { hostRoutes, type RouteHost } from "../../support/route-host";
 import { seedProject } from "../../support/seed";
@@ -126,7 +129,6 @@ describe.each(backends())("symbolication on read (%s)", (backend) => {
     expect(inject.code, inject.output).toBe(0);
     await upload(app, []);
     const url = `${origin}/${app.scriptName}`;
-    const { readFileSync } = await import("node:fs");
     const debugId = /debugId=([0-9a-f-]{36})/.exec(
       readFileSync(`${app.dir}/${app.scriptName}`, "utf8"),
     )?.[1];
@@ -207,6 +209,25 @@ describe.each(backends())("symbolication on read (%s)", (backend) => {
     const result = await storeAndRead({ stack, release: "broken@1" });
     expect(mappedFrames(result)).toEqual(["map_unreadable", "no_mapping", "no_location"]);
     expect(result?.lines[0]).toEqual({ text: "TypeError: x is not a function" });
+  });
+
+  it("matches dist exactly when either side has one", async () => {
+    const app = await buildApp();
+    const files = [app.scriptName, `${app.scriptName}.map`].map((name) => ({
+      path: name,
+      data: readFileSync(path.join(app.dir, name)),
+    }));
+    await uploadFiles(database.db, projectId, files, {
+      release: "dist@1",
+      dist: "7",
+      urlPrefix: "~/static/js",
+    });
+    const stack = appStack(v8StackOf(app, `${origin}/${app.scriptName}`));
+    const read = (dist?: string) =>
+      storeAndRead({ stack, release: "dist@1", ...(dist ? { attributes: { dist } } : {}) });
+    expectOriginalApp(await read("7"));
+    expect((await read("8"))?.mapped).toBe(0);
+    expect((await read())?.mapped).toBe(0);
   });
 
   it("GET /api/v1/logs/{id} answers symbolicated_stack beside the stored stack", async () => {
