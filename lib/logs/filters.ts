@@ -2,12 +2,13 @@ import { z } from "zod";
 import { type LogLevel, levelNumber, logLevels } from "@/lib/db/schema/logs";
 import { ApiError } from "@/lib/http/errors";
 import { eventCaps } from "@/lib/ingest/normalize/limits";
+import { maxSearchLength } from "./query/limits";
 import { parsedQuery } from "./query/parsed";
 
 // The query string of GET /api/v1/logs (and export/tail): every free-text field is capped so a
 // request cannot make us build a huge pattern or a 10,000-element IN list (threat QRY-4).
 
-export const maxSearchLength = 200;
+export { maxSearchLength };
 export const maxLimit = 200;
 export const defaultLimit = 50;
 

@@ -1,7 +1,8 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/open";
 import { queryRows } from "@/lib/db/query";
-import { attrPrefix, isStringField, maxAttrDepth, stringFields } from "./query/fields";
+import { fieldExpression } from "./query/columns";
+import { attrPrefix, isStringField, maxAttrDepth } from "./query/fields";
 import { wildcardPattern } from "./query/to-sql";
 import { withReadTimeout } from "./read-transaction";
 
@@ -40,7 +41,7 @@ export async function suggestValues(
   const name = field.toLowerCase();
   let select: SQL | undefined;
   if (isStringField(name)) {
-    select = sql.raw(`l.${stringFields[name]} AS v`);
+    select = sql`${fieldExpression(name)} AS v`;
   } else if (name.startsWith(attrPrefix)) {
     const keysOnly = field.endsWith(".");
     const path = field.slice(attrPrefix.length).split(".").filter(Boolean).slice(0, maxAttrDepth);

@@ -1,4 +1,3 @@
-import { logLevels } from "@/lib/db/schema/logs";
 import { queryValue } from "./edit";
 import { attrPrefix, hasTargets, isStringField, queryFieldNames } from "./fields";
 
@@ -47,8 +46,11 @@ export interface Completion {
   count?: number;
 }
 
-/** Suggestions that need no server: field names, levels, `has:` targets. */
-export function staticCompletions(token: CaretToken): Completion[] {
+/**
+ * Suggestions that need no server: field names, levels, `has:` targets. The levels are passed
+ * in (the schema's `logLevels`) so client code need not import the database schema.
+ */
+export function staticCompletions(token: CaretToken, levels: readonly string[]): Completion[] {
   const prefix = token.prefix.toLowerCase();
   if (token.field === undefined) {
     if (prefix === "" || prefix.startsWith(attrPrefix)) return [];
@@ -59,7 +61,7 @@ export function staticCompletions(token: CaretToken): Completion[] {
   const field = token.field.toLowerCase();
   const values =
     field === "level"
-      ? [...logLevels]
+      ? [...levels]
       : field === "has"
         ? [...Object.keys(hasTargets), attrPrefix]
         : [];

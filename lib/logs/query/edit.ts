@@ -1,4 +1,4 @@
-import { maxSearchLength } from "../filters";
+import { maxSearchLength } from "./limits";
 
 // Edits a query's text the way a click on a facet or a chip means: add `field:value` (or
 // `-field:value`), replacing the opposite term if present. Values are quoted when the syntax

@@ -8,6 +8,8 @@ export const stringFields = {
   session: "session_id",
   user: "user_id",
   url: "url",
+  /** The URL's path (computed: see urlPath). */
+  path: "url",
   trace: "trace_id",
   country: "country",
 } as const;

@@ -4,7 +4,8 @@ import { parseIssueId } from "@/lib/issues/scope";
 import { pgArray } from "../conditions";
 import { textSearchCondition } from "../search";
 import type { AttrTerm, Comparison, QueryTerm } from "./ast";
-import { hasTargets, stringFields } from "./fields";
+import { fieldExpression } from "./columns";
+import { hasTargets } from "./fields";
 
 // Terms → WHERE conditions on a `logs` row aliased `l`. Every value from the query is a bound
 // parameter; the only text spliced in is a column name from fields.ts or an operator from the
@@ -54,7 +55,7 @@ function positiveCondition(term: QueryTerm): SQL {
     case "text":
       return textSearchCondition(term.text);
     case "field": {
-      const col = column(stringFields[term.field]);
+      const col = fieldExpression(term.field);
       return term.wildcard
         ? sql`${col} LIKE ${wildcardPattern(term.value)} ESCAPE '\\'`
         : sql`${col} = ${term.value}`;

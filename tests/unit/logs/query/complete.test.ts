@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { logLevels } from "@/lib/db/schema/logs";
 import {
   applyCompletion,
   caretToken,
@@ -10,14 +11,30 @@ import { queryValue, withTerm } from "@/lib/logs/query/edit";
 
 describe("query bar completion", () => {
   it("finds the token under the caret", () => {
-    expect(caretToken("foo -rel", 8)).toEqual({ start: 4, end: 8, negated: true, op: "", prefix: "rel" });
-    expect(caretToken("level:>=wa x", 10)).toMatchObject({ field: "level", op: ">=", prefix: "wa" });
+    expect(caretToken("foo -rel", 8)).toEqual({
+      start: 4,
+      end: 8,
+      negated: true,
+      op: "",
+      prefix: "rel",
+    });
+    expect(caretToken("level:>=wa x", 10)).toMatchObject({
+      field: "level",
+      op: ">=",
+      prefix: "wa",
+    });
   });
 
   it("suggests field names, levels and has: targets without the server", () => {
-    expect(staticCompletions(caretToken("re", 2)).map((c) => c.insert)).toEqual(["release:"]);
-    expect(staticCompletions(caretToken("level:>=e", 9)).map((c) => c.insert)).toEqual(["level:>=error "]);
-    expect(staticCompletions(caretToken("has:st", 6)).map((c) => c.insert)).toEqual(["has:stack "]);
+    expect(staticCompletions(caretToken("re", 2), logLevels).map((c) => c.insert)).toEqual([
+      "release:",
+    ]);
+    expect(staticCompletions(caretToken("level:>=e", 9), logLevels).map((c) => c.insert)).toEqual([
+      "level:>=error ",
+    ]);
+    expect(staticCompletions(caretToken("has:st", 6), logLevels).map((c) => c.insert)).toEqual([
+      "has:stack ",
+    ]);
     expect(serverQuestion(caretToken("level:e", 7))).toBeUndefined();
   });
 
@@ -50,7 +67,9 @@ describe("query edits from facets and chips", () => {
 
   it("adds a term once and replaces its opposite", () => {
     expect(withTerm(undefined, "level:error")).toBe("level:error");
-    expect(withTerm("checkout failed", "environment:prod")).toBe("checkout failed environment:prod");
+    expect(withTerm("checkout failed", "environment:prod")).toBe(
+      "checkout failed environment:prod",
+    );
     expect(withTerm("a environment:prod", "-environment:prod")).toBe("a -environment:prod");
     expect(withTerm("a -environment:prod", "environment:prod")).toBe("a environment:prod");
     expect(withTerm('release:"a b"', 'release:"a b"')).toBe('release:"a b"');

@@ -7,20 +7,29 @@ import { pageProject } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db/client";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { ApiError } from "@/lib/http/errors";
+import { logFacets } from "@/lib/logs/facets";
 import { filtersToParams } from "@/lib/logs/filters";
 import { type LogPage, listLogs } from "@/lib/logs/list";
+import { withTerm } from "@/lib/logs/query/edit";
 import { highlightedText } from "@/lib/logs/query/parse";
 import { startTail } from "@/lib/logs/tail";
 import { logVolume } from "@/lib/logs/volume";
 import { TimeZoneToggle } from "../../../_shell/time-zone-toggle";
 import { EmptyState } from "./_components/empty-state";
 import { ExportLinks } from "./_components/export-links";
+import { FacetAltClick } from "./_components/facet-alt-click";
+import { FacetPanel } from "./_components/facet-panel";
 import { FilterBar } from "./_components/filter-bar";
 import { KeyboardNav } from "./_components/keyboard-nav";
 import { LiveTail } from "./_components/live-tail";
 import { LogRow, LogTableHead, logBodyClass, logTableClass } from "./_components/log-row";
 import { VolumeChart } from "./_components/volume-chart";
-import { explorerHref, type PageSearchParams, parseExplorerParams } from "./search-params";
+import {
+  explorerHref,
+  type PageSearchParams,
+  parseExplorerParams,
+  viewWithQuery,
+} from "./search-params";
 
 export const metadata: Metadata = { title: "Logs" };
 
@@ -61,6 +70,13 @@ export default async function LogsPage({
   // The chart is a nicety: a count too slow for the read timeout must not take the table down.
   const volume = canRead
     ? await logVolume(db, scope, { ...filters, ...chartRange }).catch((err: unknown) => {
+        if (isDatabaseUnavailable(err)) return null;
+        throw err;
+      })
+    : null;
+  // Same range as the chart; a sample, so a slow count cannot take the table down either.
+  const facets = canRead
+    ? await logFacets(db, scope, { ...filters, ...chartRange }).catch((err: unknown) => {
         if (isDatabaseUnavailable(err)) return null;
         throw err;
       })
@@ -106,80 +122,107 @@ export default async function LogsPage({
           {error}
         </p>
       )}
-      {!canRead ? null : volume ? (
-        <VolumeChart
-          volume={volume}
-          label={filters.from || filters.to ? "selected range" : "last 24 hours"}
-          zone={time.zone}
-        />
-      ) : (
-        <p className="rounded-lg border border-zinc-200 bg-white p-3 text-xs text-zinc-500">
-          The volume chart took too long for this range; narrow the time range to see it.
-        </p>
-      )}
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        {canRead && (
-          <LiveTail key={query} query={query} initialCursor={tailCursor} zone={time.zone} />
-        )}
-        <ExportLinks query={query} />
-      </div>
-      {page.logs.length === 0 && !state.cursor && !isFiltered ? (
-        <EmptyState projectId={project.id} origin={origin} />
-      ) : (
-        <KeyboardNav>
-          <div className="mb-1 flex flex-wrap items-center justify-between gap-x-4 gap-y-1">
-            <TimeZoneToggle time={time} />
-            <p className="text-xs text-zinc-500">
-              <kbd>/</kbd> to search, <kbd>j</kbd>/<kbd>k</kbd> or arrows to move, <kbd>Enter</kbd>{" "}
-              to open.
+      <div className="grid gap-3 lg:grid-cols-[15rem_minmax(0,1fr)]">
+        {/* After the list on narrow screens, beside it from lg up. */}
+        <aside
+          aria-label="Facets"
+          className="order-last min-w-0 rounded-lg border border-zinc-200 bg-white p-3 lg:order-first lg:self-start"
+        >
+          {canRead ? (
+            <FacetAltClick>
+              <FacetPanel
+                facets={facets}
+                q={filters.q}
+                hrefFor={(q) => viewWithQuery(project.id, state, q)}
+              />
+            </FacetAltClick>
+          ) : (
+            <p className="text-xs text-zinc-500">Facets show once the query parses.</p>
+          )}
+        </aside>
+        <div className="min-w-0 space-y-3">
+          {!canRead ? null : volume ? (
+            <VolumeChart
+              volume={volume}
+              label={filters.from || filters.to ? "selected range" : "last 24 hours"}
+              zone={time.zone}
+            />
+          ) : (
+            <p className="rounded-lg border border-zinc-200 bg-white p-3 text-xs text-zinc-500">
+              The volume chart took too long for this range; narrow the time range to see it.
             </p>
-          </div>
-          {/* No sideways scroller: rows wrap instead, so nothing hides past the edge. */}
-          <div className="rounded-lg border border-zinc-200 bg-white">
-            <table className={logTableClass} data-log-table="">
-              <LogTableHead zone={time.zone} />
-              <tbody className={logBodyClass}>
-                {page.logs.map((log) => (
-                  <LogRow
-                    key={log.id}
-                    log={log}
-                    zone={time.zone}
-                    nowMs={nowMs}
-                    highlight={highlight}
-                  />
-                ))}
-              </tbody>
-            </table>
-            {page.logs.length === 0 && (
-              <p className="p-4 text-sm text-zinc-600">
-                {canRead ? "No events match these filters." : "Fix the query above to see events."}
-              </p>
+          )}
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            {canRead && (
+              <LiveTail key={query} query={query} initialCursor={tailCursor} zone={time.zone} />
             )}
+            <ExportLinks query={query} />
           </div>
-        </KeyboardNav>
-      )}
-      {filters.q !== undefined && page.next_cursor && page.logs.length < pageSize && (
-        <p className="text-xs text-zinc-500">
-          Text search reads one time slice per page; “Load older” searches further back.
-        </p>
-      )}
-      <nav aria-label="Pages" className="flex gap-3 text-sm">
-        {state.cursor && (
-          <Link href={explorerHref(project.id, filters)} className="underline">
-            ← Newest
-          </Link>
-        )}
-        {page.next_cursor && (
-          // Concrete from/to (not a moving "last hour") so the cursor matches the next request.
-          <Link
-            href={explorerHref(project.id, filters, { cursor: page.next_cursor })}
-            className="underline"
-            data-load-older=""
-          >
-            Load older →
-          </Link>
-        )}
-      </nav>
+          {page.logs.length === 0 && !state.cursor && !isFiltered ? (
+            <EmptyState projectId={project.id} origin={origin} />
+          ) : (
+            <KeyboardNav>
+              <div className="mb-1 flex flex-wrap items-center justify-between gap-x-4 gap-y-1">
+                <TimeZoneToggle time={time} />
+                <p className="text-xs text-zinc-500">
+                  <kbd>/</kbd> to search, <kbd>j</kbd>/<kbd>k</kbd> or arrows to move,{" "}
+                  <kbd>Enter</kbd> to open.
+                </p>
+              </div>
+              {/* No sideways scroller: rows wrap instead, so nothing hides past the edge. */}
+              <div className="rounded-lg border border-zinc-200 bg-white">
+                <table className={logTableClass} data-log-table="">
+                  <LogTableHead zone={time.zone} />
+                  <tbody className={logBodyClass}>
+                    {page.logs.map((log) => (
+                      <LogRow
+                        key={log.id}
+                        log={log}
+                        zone={time.zone}
+                        nowMs={nowMs}
+                        highlight={highlight}
+                        termHref={(term) => {
+                          const q = withTerm(filters.q, term);
+                          return q === undefined ? undefined : viewWithQuery(project.id, state, q);
+                        }}
+                      />
+                    ))}
+                  </tbody>
+                </table>
+                {page.logs.length === 0 && (
+                  <p className="p-4 text-sm text-zinc-600">
+                    {canRead
+                      ? "No events match these filters."
+                      : "Fix the query above to see events."}
+                  </p>
+                )}
+              </div>
+            </KeyboardNav>
+          )}
+          {filters.q !== undefined && page.next_cursor && page.logs.length < pageSize && (
+            <p className="text-xs text-zinc-500">
+              Text search reads one time slice per page; “Load older” searches further back.
+            </p>
+          )}
+          <nav aria-label="Pages" className="flex gap-3 text-sm">
+            {state.cursor && (
+              <Link href={explorerHref(project.id, filters)} className="underline">
+                ← Newest
+              </Link>
+            )}
+            {page.next_cursor && (
+              // Concrete from/to (not a moving "last hour") so the cursor matches the next request.
+              <Link
+                href={explorerHref(project.id, filters, { cursor: page.next_cursor })}
+                className="underline"
+                data-load-older=""
+              >
+                Load older →
+              </Link>
+            )}
+          </nav>
+        </div>
+      </div>
     </div>
   );
 }

@@ -123,3 +123,16 @@ export function explorerHref(
   const qs = params.toString();
   return `/projects/${projectId}/logs${qs ? `?${qs}` : ""}`;
 }
+
+/**
+ * The view with `q` replaced (a facet or chip click), keeping a preset range as the preset
+ * (a "last hour" link stays the last hour) and dropping the cursor: the result is a new list.
+ */
+export function viewWithQuery(projectId: string, state: ExplorerState, q: string): string {
+  const preset = state.range in rangePresets;
+  return explorerHref(
+    projectId,
+    { ...state.filters, q },
+    preset ? { range: state.range, from: undefined, to: undefined } : {},
+  );
+}

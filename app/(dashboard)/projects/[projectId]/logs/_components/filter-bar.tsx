@@ -83,6 +83,7 @@ export function FilterBar({
             <Field label="Query" className="min-w-0">
               <QueryInput
                 projectId={projectId}
+                levels={logLevels}
                 inputProps={{
                   id: searchInputId,
                   name: "q",

@@ -3,6 +3,7 @@ import { EscapedText } from "@/app/_ui/escaped-text";
 import { formatTime, relativeTime } from "@/lib/format/time";
 import { changeBadge, describeChanges } from "@/lib/logs/changes";
 import type { LogDto } from "@/lib/logs/dto";
+import { termText } from "@/lib/logs/query/edit";
 import { maxEscapesPerCell as cell } from "@/lib/logs/visible-text";
 import { HighlightedText } from "./highlighted-text";
 import { LevelBadge } from "./level-badge";
@@ -18,12 +19,15 @@ export function LogRow({
   nowMs,
   fresh = false,
   highlight,
+  termHref,
 }: {
   log: LogDto;
   zone: string;
   nowMs: number;
   fresh?: boolean;
   highlight?: string;
+  /** The explorer with a term added to its query; set by the server table (chips are links). */
+  termHref?: (term: string) => string | undefined;
 }) {
   const badge = changeBadge(log.truncated_fields, log.normalized_fields);
   const firstLine = log.message.length > 400 ? `${log.message.slice(0, 400)}…` : log.message;
@@ -54,19 +58,13 @@ export function LogRow({
         </Link>
         <div className="flex flex-wrap gap-x-2 text-xs text-zinc-500 wrap-anywhere">
           {log.environment && (
-            <span className="min-w-0">
-              env: <EscapedText text={log.environment} maxEscapes={cell} />
-            </span>
+            <Chip label="env" field="environment" value={log.environment} termHref={termHref} />
           )}
           {log.release && (
-            <span className="min-w-0">
-              release: <EscapedText text={log.release} maxEscapes={cell} />
-            </span>
+            <Chip label="release" field="release" value={log.release} termHref={termHref} />
           )}
           {log.logger && (
-            <span className="min-w-0">
-              logger: <EscapedText text={log.logger} maxEscapes={cell} />
-            </span>
+            <Chip label="logger" field="logger" value={log.logger} termHref={termHref} />
           )}
           {badge && (
             <span
@@ -80,6 +78,38 @@ export function LogRow({
         </div>
       </td>
     </tr>
+  );
+}
+
+/** A row's value; a link adding `field:value` to the query where the table allows it. */
+function Chip({
+  label,
+  field,
+  value,
+  termHref,
+}: {
+  label: string;
+  field: string;
+  value: string;
+  termHref?: (term: string) => string | undefined;
+}) {
+  const text = (
+    <>
+      {label}: <EscapedText text={value} maxEscapes={cell} />
+    </>
+  );
+  const href = termHref?.(termText(field, value));
+  return href ? (
+    <Link
+      href={href}
+      className="min-w-0 hover:underline"
+      data-chip={field}
+      title={`Add ${field} to the query`}
+    >
+      {text}
+    </Link>
+  ) : (
+    <span className="min-w-0">{text}</span>
   );
 }
 

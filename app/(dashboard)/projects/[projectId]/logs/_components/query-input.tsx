@@ -20,9 +20,11 @@ import { suggestAction } from "../actions";
  */
 export function QueryInput({
   projectId,
+  levels,
   inputProps,
 }: {
   projectId: string;
+  levels: readonly string[];
   inputProps: React.InputHTMLAttributes<HTMLInputElement> & { id: string; defaultValue: string };
 }) {
   const { defaultValue, id, ...rest } = inputProps;
@@ -39,7 +41,7 @@ export function QueryInput({
     const at = caretToken(text, caret);
     setToken(at);
     setActive(-1);
-    const local = staticCompletions(at);
+    const local = staticCompletions(at, levels);
     setOptions(local);
     const question = serverQuestion(at);
     if (!question) return;

@@ -1,0 +1,138 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "@/lib/db/open";
+import { queryRows } from "@/lib/db/query";
+import { levelName } from "@/lib/db/schema/logs";
+import { and, filterConditions, pgArray } from "./conditions";
+import type { LogFilters } from "./filters";
+import { effectiveProjectIds, type LogScope } from "./page-query";
+import { urlPath } from "./query/columns";
+import { termText } from "./query/edit";
+import { withReadTimeout } from "./read-transaction";
+import { parseUserAgent } from "./user-agent";
+
+// The explorer's facets: counts by value for the current query and range. Counting every
+// matching row grows with the range (a 24 h range at 10 M events is millions of rows), so the
+// counts come from the newest `facetSampleSize` matching events, one walk of
+// logs_project_received_idx like a page; when the sample is full the counts are estimates
+// (scaled to nothing: they say "in the newest N", and the panel shows ≈).
+
+export const facetSampleSize = 1_000;
+const valuesPerFacet = 8;
+const attributeKeysRead = 50;
+
+export interface FacetValue {
+  value: string;
+  count: number;
+  /** The query term that selects this value (absent where the syntax has no field for it). */
+  term?: string;
+}
+
+export interface Facet {
+  name: string;
+  label: string;
+  values: FacetValue[];
+}
+
+export interface Facets {
+  facets: Facet[];
+  /** How many events were counted. */
+  counted: number;
+  /** True when more events match than were counted. */
+  estimated: boolean;
+}
+
+interface SampleRow {
+  level: number;
+  environment: string | null;
+  release: string | null;
+  logger: string | null;
+  ua: string | null;
+  country: string | null;
+  url: string | null;
+  keys: string[] | null;
+}
+
+/** Attribute keys the syntax can name as `attr.key` (no dots or spaces inside). */
+const nameableKey = /^[A-Za-z0-9_-]+$/;
+
+export async function logFacets(
+  db: Db,
+  scope: LogScope,
+  filters: LogFilters,
+  { sampleSize = facetSampleSize }: { sampleSize?: number } = {},
+): Promise<Facets> {
+  const projectIds = effectiveProjectIds(scope, filters);
+  if (projectIds.length === 0) return { facets: [], counted: 0, estimated: false };
+  const limit = sampleSize + 1;
+  const rows = await withReadTimeout(db, (tx) =>
+    queryRows<SampleRow>(
+      tx,
+      sql`SELECT l.level, l.environment, l.release, l.logger, l.ua, l.country, l.url, l.keys
+          FROM unnest(${pgArray(projectIds)}::uuid[]) AS scope(project_id)
+          CROSS JOIN LATERAL (
+            SELECT l.received_at, l.id, l.level, left(l.environment, 200) AS environment,
+                   left(l.release, 200) AS release, left(l.logger, 200) AS logger,
+                   left(l.user_agent, 512) AS ua, l.country, left(l.url, 2048) AS url,
+                   CASE WHEN jsonb_typeof(l.attributes) = 'object' THEN
+                     ARRAY(SELECT jsonb_object_keys(l.attributes) LIMIT ${attributeKeysRead}) END AS keys
+            FROM logs l
+            WHERE l.project_id = scope.project_id AND ${and(filterConditions(filters))}
+            ORDER BY l.received_at DESC NULLS LAST, l.id DESC NULLS LAST
+            LIMIT ${limit}
+          ) l
+          ORDER BY l.received_at DESC NULLS LAST, l.id DESC NULLS LAST
+          LIMIT ${limit}`,
+    ),
+  );
+  const sample = rows.slice(0, sampleSize);
+  const facet = (
+    name: string,
+    label: string,
+    pick: (row: SampleRow) => (string | null)[] | string | null,
+    term?: (value: string) => string | undefined,
+  ): Facet => {
+    const counts = new Map<string, number>();
+    for (const row of sample) {
+      const picked = pick(row);
+      for (const value of Array.isArray(picked) ? picked : [picked]) {
+        if (value === null || value === "") continue;
+        counts.set(value, (counts.get(value) ?? 0) + 1);
+      }
+    }
+    const values = [...counts]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, valuesPerFacet)
+      .map(([value, count]) => ({ value, count, term: term?.(value) }));
+    return { name, label, values };
+  };
+  const exact = (field: string) => (value: string) =>
+    selectable(value) ? termText(field, value) : undefined;
+  return {
+    facets: [
+      facet("level", "Level", (r) => levelName(r.level), exact("level")),
+      facet("environment", "Environment", (r) => r.environment, exact("environment")),
+      facet("release", "Release", (r) => r.release, exact("release")),
+      facet("logger", "Logger", (r) => r.logger, exact("logger")),
+      facet("browser", "Browser", (r) => parseUserAgent(r.ua).browser),
+      facet("os", "OS", (r) => parseUserAgent(r.ua).os),
+      facet("country", "Country", (r) => r.country, exact("country")),
+      facet("path", "URL path", (r) => urlPath(r.url), exact("path")),
+      facet(
+        "attributes",
+        "Attribute keys",
+        (r) => r.keys ?? [],
+        (key) => (nameableKey.test(key) ? `has:attr.${key}` : undefined),
+      ),
+    ],
+    counted: sample.length,
+    estimated: rows.length > sampleSize,
+  };
+}
+
+/**
+ * Values read cut (200 characters, a URL at 2,048) cannot be selected exactly, and a term must
+ * fit the 200-character query: such values are counted but get no term.
+ */
+function selectable(value: string): boolean {
+  return value.length < 1_500 && Array.from(value).length < 180;
+}
