@@ -4,7 +4,7 @@
 // asserts nothing. Results: docs/performance.md.
 // Options: --rows N (default 1,000,000), --issues N (default 10,000; the main project's error
 // events spread over them), --runs N (default 30), --only issues (skip the explorer's queries),
-// --keep (keep the database).
+// --only facets (the facets and query-syntax scenarios alone), --keep (keep the database).
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
@@ -17,6 +17,7 @@ import { levelNumber, logLevels } from "@/lib/db/schema/logs";
 import { parseIssueQuery } from "@/lib/issues/filters";
 import { listIssues } from "@/lib/issues/list";
 import { cursorKey, encodeCursor, scopeDigest } from "@/lib/logs/cursor";
+import { logFacets } from "@/lib/logs/facets";
 import { type LogFilters, parseLogQuery } from "@/lib/logs/filters";
 import { listLogs } from "@/lib/logs/list";
 import { logVolume } from "@/lib/logs/volume";
@@ -33,6 +34,7 @@ const arg = (name: string, fallback: number) => {
 const rows = arg("rows", 1_000_000);
 const issueCount = arg("issues", 10_000);
 const onlyIssues = process.argv.includes("--only") && process.argv.includes("issues");
+const onlyFacets = process.argv.includes("--only") && process.argv.includes("facets");
 const runs = arg("runs", 30);
 const baseUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const days = 7;
@@ -160,6 +162,47 @@ async function benchIssueList(db: Db, main: string, others: string[]) {
   );
 }
 
+/**
+ * The explorer's facets (newest 1,000 matching events of the 24 h range) and the query
+ * syntax's filters, each as the page runs them, with the machine's load.
+ */
+async function benchFacets(db: Db, main: string, now: number, q: (qs: string) => LogFilters) {
+  const scope = { projectIds: [main] };
+  const range = { from: new Date(now - 86_400_000).toISOString(), to: new Date(now).toISOString() };
+  const query = (text: string) => ({ ...q(`q=${encodeURIComponent(text)}`), ...range });
+  const busy = machineBusyMeter();
+  busy.start();
+  console.log(
+    "\n| facets, 24 h (newest 1,000 matches) | p50 ms | p95 ms | runs |\n|---|---|---|---|",
+  );
+  await time("no query", () => logFacets(db, scope, { ...q(""), ...range }));
+  await time("level:error (5 %)", () => logFacets(db, scope, query("level:error")));
+  await time("release:web@2.3.* attr.cartItems:>6", () =>
+    logFacets(db, scope, query("release:web@2.3.* attr.cartItems:>6")),
+  );
+  await time("release:web@1.0.0-rare (0.1 %)", () =>
+    logFacets(db, scope, query("release:web@1.0.0-rare")),
+  );
+  await time(`text "${rareToken}" (0.01 %)`, () => logFacets(db, scope, query(`"${rareToken}"`)));
+  const page = { limit: 50 };
+  console.log("\n| query syntax (LIMIT 50) | p50 ms | p95 ms | runs |\n|---|---|---|---|");
+  await time("q=level:>=error -release:web@2.3.0", () =>
+    listLogs(db, scope, q(`q=${encodeURIComponent("level:>=error -release:web@2.3.0")}`), page),
+  );
+  await time("q=release:web@2.* attr.cartItems:>6", () =>
+    listLogs(db, scope, q(`q=${encodeURIComponent("release:web@2.* attr.cartItems:>6")}`), page),
+  );
+  await time("q=path:/checkout/cart has:stack", () =>
+    listLogs(db, scope, q(`q=${encodeURIComponent("path:/checkout/cart has:stack")}`), page),
+  );
+  console.log(
+    `\nmachine busy during facets and query syntax: ${Math.round(busy.stop() * 100)} % of ${os.availableParallelism()} CPUs (load average ${os
+      .loadavg()
+      .map((n) => n.toFixed(1))
+      .join(" ")})`,
+  );
+}
+
 async function main() {
   const name = `logwell_bench_query_${randomBytes(4).toString("hex")}`;
   await admin(`CREATE DATABASE ${name}`);
@@ -184,10 +227,11 @@ async function main() {
     const issuesMade = await seedIssueRows(url.toString(), main);
     console.log(`made ${issuesMade} issues from the main project's error events`);
     const scope = { projectIds: [main] };
-    await benchIssueList(db, main, others);
-    if (onlyIssues) return;
     const q = (qs: string): LogFilters =>
       parseLogQuery(new URLSearchParams(`project=${main}&${qs}`)).filters;
+    if (onlyFacets) return await benchFacets(db, main, now, q);
+    await benchIssueList(db, main, others);
+    if (onlyIssues) return;
     const page = { limit: 50 };
     // A cursor 5,000 rows deep, as a user paging far back would hold.
     const pg5000 = await new pg.Client({ connectionString: url.toString() });
@@ -261,6 +305,7 @@ async function main() {
         }),
       5,
     );
+    await benchFacets(db, main, now, q);
     console.log(
       `\n${logLevels.length} levels; statement_timeout 5 s per read (LOGWELL_QUERY_TIMEOUT_MS): "timed out" = cancelled, an API 503.`,
     );

@@ -3,6 +3,7 @@ export * from "./issues";
 export * from "./keys";
 export * from "./logs";
 export * from "./projects";
+export * from "./saved-views";
 export * from "./sdk-health";
 export * from "./sourcemaps";
 export * from "./users";

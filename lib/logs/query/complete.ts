@@ -56,7 +56,10 @@ export function staticCompletions(token: CaretToken, levels: readonly string[]):
     if (prefix === "" || prefix.startsWith(attrPrefix)) return [];
     return queryFieldNames
       .filter((f) => f.startsWith(prefix) && f !== prefix)
-      .map((f) => ({ label: f, insert: f === attrPrefix ? f : `${f}:` }));
+      .map((f) => {
+        const insert = f === attrPrefix ? f : `${f}:`;
+        return { label: insert, insert };
+      });
   }
   const field = token.field.toLowerCase();
   const values =

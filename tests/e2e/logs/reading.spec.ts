@@ -89,7 +89,7 @@ test("'/' focuses the search box, and typing '/' in a field still types it", asy
   await ingest(page.request, key, [{ message: "a/b" }]);
   await page.goto(`/projects/${id}/logs`);
   await expect(page.locator("[data-keyboard-nav=ready]")).toBeVisible();
-  const search = page.getByRole("searchbox", { name: "Query" });
+  const search = page.getByRole("combobox", { name: "Query" });
   await expect(search).not.toBeFocused();
   await page.keyboard.press("/");
   await expect(search).toBeFocused();
@@ -162,7 +162,7 @@ test("on a phone the filters fold behind a button; rows are time and level over 
   const { id, key } = await createProjectViaApi(page, `phone ${Date.now()}`);
   await ingest(page.request, key, [{ message: "x".repeat(300), level: "error" }]);
   await page.goto(`/projects/${id}/logs?level=error`);
-  await expect(page.getByRole("searchbox", { name: "Query" })).toBeVisible();
+  await expect(page.getByRole("combobox", { name: "Query" })).toBeVisible();
   await expect(page.getByLabel("Release")).toBeHidden();
   const toggle = page.getByRole("button", { name: /^Filters \(1\)/ });
   await toggle.click();

@@ -13,6 +13,7 @@ import { type LogPage, listLogs } from "@/lib/logs/list";
 import { withTerm } from "@/lib/logs/query/edit";
 import { highlightedText } from "@/lib/logs/query/parse";
 import { startTail } from "@/lib/logs/tail";
+import { listViews } from "@/lib/logs/views/views";
 import { logVolume } from "@/lib/logs/volume";
 import { TimeZoneToggle } from "../../../_shell/time-zone-toggle";
 import { EmptyState } from "./_components/empty-state";
@@ -23,6 +24,7 @@ import { FilterBar } from "./_components/filter-bar";
 import { KeyboardNav } from "./_components/keyboard-nav";
 import { LiveTail } from "./_components/live-tail";
 import { LogRow, LogTableHead, logBodyClass, logTableClass } from "./_components/log-row";
+import { SavedViews } from "./_components/saved-views";
 import { VolumeChart } from "./_components/volume-chart";
 import {
   explorerHref,
@@ -43,7 +45,7 @@ export default async function LogsPage({
   params: Promise<{ projectId: string }>;
   searchParams: Promise<PageSearchParams>;
 }) {
-  const { project } = await pageProject((await params).projectId);
+  const { project, user } = await pageProject((await params).projectId);
   const db = await getDb();
   const now = new Date();
   const state = parseExplorerParams(await searchParams, project.id, now);
@@ -102,6 +104,12 @@ export default async function LogsPage({
   return (
     <div className="space-y-3">
       <FilterBar state={state} action={base} projectId={project.id} />
+      <SavedViews
+        projectId={project.id}
+        views={await listViews(db, project.id)}
+        state={state}
+        user={user}
+      />
       {state.cursor && (
         <p className="flex flex-wrap items-center gap-x-3 rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900">
           Showing older events.

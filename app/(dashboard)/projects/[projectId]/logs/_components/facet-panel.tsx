@@ -34,7 +34,7 @@ export function FacetPanel({
       {facets.facets
         .filter((f) => f.values.length > 0)
         .map((facet) => (
-          <section key={facet.name} aria-label={facet.label} data-facet={facet.name}>
+          <section key={facet.name} aria-label={`${facet.label} values`} data-facet={facet.name}>
             <h3 className="mb-0.5 text-xs font-semibold uppercase text-zinc-500">{facet.label}</h3>
             <ul className="space-y-0.5">
               {facet.values.map((v) => {
