@@ -5,7 +5,7 @@ import { withReadTimeout } from "@/lib/logs/read-transaction";
 import { parseUserAgent } from "@/lib/logs/user-agent";
 
 // The issue page's tag breakdowns: the top values of release, environment, browser, OS and URL
-// path. Read from the issue's newest events (at most `sampleSize`, on logs_issue_received_idx),
+// path, and the users most affected (by the identity user_count counts). Read from the issue's newest events (at most `sampleSize`, on logs_issue_received_idx),
 // not from all of them: a storm of a million events must not make the page scan a million
 // rows. `sampled` says when the counts are of a sample, so the page can say so.
 
@@ -13,7 +13,7 @@ export const sampleSize = 500;
 const topValues = 5;
 const maxValueLength = 200;
 
-export const breakdownKinds = ["release", "environment", "browser", "os", "path"] as const;
+export const breakdownKinds = ["release", "environment", "browser", "os", "path", "user"] as const;
 export type BreakdownKind = (typeof breakdownKinds)[number];
 
 export interface BreakdownValue {
@@ -35,6 +35,8 @@ interface EventRow {
   environment: string | null;
   user_agent: string | null;
   url: string | null;
+  /** The identity user_count counts: user_id, else session_id, else the stored client IP. */
+  identity: string | null;
 }
 
 /** The path of an absolute or relative URL, without query or fragment; null if none. */
@@ -61,7 +63,9 @@ function top(values: (string | null)[]): BreakdownValue[] {
 
 /** The issue's newest `sampleSize` events (exported so a test can EXPLAIN it). */
 export function sampleSql(issue: { id: string; project_id: string }): SQL {
-  return sql`SELECT l.release, l.environment, l.user_agent, l.url FROM logs l
+  return sql`SELECT l.release, l.environment, l.user_agent, l.url,
+        coalesce('user ' || l.user_id, 'session ' || l.session_id, 'ip ' || l.client_ip) AS identity
+      FROM logs l
       WHERE l.issue_id = ${issue.id}::bigint AND l.project_id = ${issue.project_id}::uuid
       ORDER BY l.received_at DESC NULLS LAST, l.id DESC NULLS LAST
       LIMIT ${sampleSize}`;
@@ -83,6 +87,7 @@ export async function issueBreakdowns(
       browser: top(agents.map((a) => a.browser)),
       os: top(agents.map((a) => a.os)),
       path: top(rows.map((r) => urlPath(r.url))),
+      user: top(rows.map((r) => r.identity)),
     },
   };
 }

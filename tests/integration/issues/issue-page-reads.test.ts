@@ -104,6 +104,8 @@ describe.each(backends())("issue page reads on %s", (backend) => {
       { value: "Firefox 121", count: 1 },
     ]);
     expect(b.tags.os.map((v) => v.value).sort()).toEqual(["Linux", "Windows 10/11"]);
+    // No user or session: the client IP as stored (truncated by default), as user_count counts.
+    expect(b.tags.user).toEqual([{ value: "ip 203.0.113.0", count: 3 }]);
     expect(b.tags.path).toEqual([
       { value: "/cart", count: 2 },
       { value: null, count: 1 },

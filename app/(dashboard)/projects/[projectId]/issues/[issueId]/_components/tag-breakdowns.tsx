@@ -9,6 +9,7 @@ const titles: Record<BreakdownKind, string> = {
   browser: "Browser",
   os: "OS",
   path: "URL path",
+  user: "Users most affected",
 };
 
 /** The top values of each tag over the newest events, with their share as a bar. */
