@@ -1,9 +1,9 @@
-// `npm run bench:query`: explorer and issue list read times at 1,000,000 events and 10,000
-// issues. Seeds a fresh database on the local Postgres with COPY, then times the lib/logs and
+// `npm run bench:query`: explorer, issue list and issue page read times at 1,000,000 events
+// and 10,000 issues. Seeds a fresh database on the local Postgres with COPY, then times the lib/logs and
 // lib/issues functions the API and pages call (server time, no HTTP). Prints p50/p95 per query;
 // asserts nothing. Results: docs/performance.md.
 // Options: --rows N (default 1,000,000), --issues N (default 10,000; the main project's error
-// events spread over them), --runs N (default 30), --only issues (skip the explorer's queries),
+// events spread over them), --runs N (default 30), --only issues (the issue list and page alone),
 // --only facets (the facets and query-syntax scenarios alone), --keep (keep the database).
 import { randomBytes } from "node:crypto";
 import os from "node:os";
@@ -24,6 +24,7 @@ import { logVolume } from "@/lib/logs/volume";
 import { createProject } from "@/lib/projects/create-project";
 import { adminQuery } from "./bench/bench-db";
 import { machineBusyMeter } from "./bench/cpu-time";
+import { benchIssuePage } from "./bench/issue-page";
 import { type IssueSeed, issueSeed, seedIssueRows } from "./bench/issue-seed";
 import { percentile, round } from "./bench/stats";
 
@@ -231,6 +232,7 @@ async function main() {
       parseLogQuery(new URLSearchParams(`project=${main}&${qs}`)).filters;
     if (onlyFacets) return await benchFacets(db, main, now, q);
     await benchIssueList(db, main, others);
+    await benchIssuePage(db, main, time);
     if (onlyIssues) return;
     const page = { limit: 50 };
     // A cursor 5,000 rows deep, as a user paging far back would hold.

@@ -3,8 +3,8 @@ import { issueIdFor } from "@/lib/issues/issue-id";
 
 // The issue list's bench data (`npm run bench:query`): the error events of the main project
 // spread over `count` issues with a heavy head (a few issues hold most events, as in life),
-// then the issues' rows and their release/environment values made from those events in SQL,
-// as ingest's counters would have them.
+// then the issues' rows, their release/environment values and hourly counts made from those
+// events in SQL, as ingest's counters would have them.
 
 export interface IssueSeed {
   count: number;
@@ -66,6 +66,15 @@ export async function seedIssueRows(url: string, projectId: string): Promise<num
        GROUP BY l.issue_id, v.kind, v.value`,
       [projectId],
     );
+    // The hourly counts the list's sparklines and the issue page's charts read.
+    await client.query(
+      `INSERT INTO issue_hours (issue_id, hour, events)
+       SELECT l.issue_id, date_trunc('hour', l.received_at), count(*)
+       FROM logs l WHERE l.issue_id IS NOT NULL AND l.project_id = $1::uuid
+       GROUP BY 1, 2`,
+      [projectId],
+    );
+    await client.query("VACUUM ANALYZE issue_hours");
     await client.query("VACUUM ANALYZE issues");
     await client.query("VACUUM ANALYZE issue_values");
     return inserted.rowCount ?? 0;
