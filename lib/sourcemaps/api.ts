@@ -4,9 +4,9 @@ import { getDb } from "@/lib/db/client";
 import { ApiError } from "@/lib/http/errors";
 import type { RequestContext } from "@/lib/http/request-context";
 import { json } from "@/lib/http/respond";
-import { readBody } from "@/lib/ingest/request/body";
 import { sourcemapLimits } from "./limits";
 import type { UploadFile } from "./upload/files-bundle";
+import { readMultipartForm } from "./upload/multipart";
 import { BundleError } from "./upload/source-bundle";
 import { uploadFiles } from "./upload/upload-files";
 import { listUploads, type UploadSummary } from "./uploads";
@@ -51,19 +51,11 @@ export async function handleListSourcemaps(ctx: RequestContext, projectId: strin
 
 export async function handleUploadSourcemaps(ctx: RequestContext, projectId: string) {
   const { db, project } = await authorize(ctx, projectId);
-  const contentType = ctx.request.headers.get("content-type") ?? "";
-  if (!contentType.toLowerCase().startsWith("multipart/form-data")) {
-    throw new ApiError("unsupported_media_type", "Send multipart/form-data with `file` parts.");
-  }
-  const body = await readBody(ctx, { format: "json", encoding: "identity" }, plainUploadBytes);
-  let form: FormData;
-  try {
-    form = await new Response(body as Uint8Array<ArrayBuffer>, {
-      headers: { "content-type": contentType },
-    }).formData();
-  } catch (cause) {
-    throw new ApiError("invalid_request", "The multipart body could not be read.", { cause });
-  }
+  const form = await readMultipartForm(
+    ctx,
+    plainUploadBytes,
+    "Send multipart/form-data with `file` parts.",
+  );
   const files: UploadFile[] = [];
   for (const value of form.getAll("file")) {
     if (typeof value === "string") continue;

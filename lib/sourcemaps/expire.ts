@@ -15,23 +15,45 @@ export interface ExpiredSourcemaps {
   chunks: number;
 }
 
+/**
+ * Deletes at most one batch of `table`'s rows older than `before` by `timeColumn`, oldest
+ * first; returns how many went. Names are identifiers from this file, never input.
+ */
+async function deleteOldestBatch(
+  db: Db,
+  table: string,
+  key: string,
+  timeColumn: string,
+  before: Date,
+): Promise<number> {
+  const [t, k, c] = [sql.identifier(table), sql.identifier(key), sql.identifier(timeColumn)];
+  const rows = await queryRows(
+    db,
+    sql`DELETE FROM ${t} WHERE ${k} IN (
+          SELECT ${k} FROM ${t} WHERE ${c} < ${before.toISOString()}
+          ORDER BY ${c} LIMIT ${batchSize})
+        RETURNING ${k}`,
+  );
+  return rows.length;
+}
+
 export async function expireSourcemaps(db: Db, now: Date): Promise<ExpiredSourcemaps> {
   const unusedBefore = new Date(now.getTime() - unusedUploadDays * 24 * 60 * 60 * 1000);
   const pendingBefore = new Date(now.getTime() - sourcemapLimits.pendingChunkMs);
   // Files go with their bundle (ON DELETE CASCADE).
-  const uploads = await queryRows(
+  const uploads = await deleteOldestBatch(
     db,
-    sql`DELETE FROM sourcemap_bundles WHERE id IN (
-          SELECT id FROM sourcemap_bundles WHERE last_used_at < ${unusedBefore.toISOString()}
-          ORDER BY last_used_at LIMIT ${batchSize})
-        RETURNING id`,
+    "sourcemap_bundles",
+    "id",
+    "last_used_at",
+    unusedBefore,
   );
-  const chunks = await queryRows(
+  const chunks = await deleteOldestBatch(
     db,
-    sql`DELETE FROM sourcemap_chunks WHERE checksum IN (
-          SELECT checksum FROM sourcemap_chunks WHERE created_at < ${pendingBefore.toISOString()}
-          ORDER BY created_at LIMIT ${batchSize})
-        RETURNING checksum`,
+    "sourcemap_chunks",
+    "checksum",
+    "created_at",
+    pendingBefore,
   );
-  return { uploads: uploads.length, chunks: chunks.length };
+  return { uploads, chunks };
 }

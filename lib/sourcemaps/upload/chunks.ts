@@ -6,8 +6,8 @@ import { queryRows } from "@/lib/db/query";
 import { sourcemapChunks } from "@/lib/db/schema";
 import { ApiError } from "@/lib/http/errors";
 import type { RequestContext } from "@/lib/http/request-context";
-import { readBody } from "@/lib/ingest/request/body";
 import { sourcemapLimits } from "../limits";
+import { readMultipartForm } from "./multipart";
 
 // The chunk upload (sentry-cli's third call): a multipart body, one part per chunk, named
 // `file_gzip` (gzip of the chunk) or `file`, whose filename is the chunk's SHA-1. Every chunk
@@ -29,23 +29,11 @@ export interface Chunk {
 
 /** The chunks of one upload request, each verified; 400/413 with a detail otherwise. */
 export async function readChunkParts(ctx: RequestContext): Promise<Chunk[]> {
-  const contentType = ctx.request.headers.get("content-type") ?? "";
-  if (!contentType.toLowerCase().startsWith("multipart/form-data")) {
-    throw new ApiError("unsupported_media_type", "Send the chunks as multipart/form-data.");
-  }
-  const body = await readBody(
+  const form = await readMultipartForm(
     ctx,
-    { format: "json", encoding: "identity" },
     sourcemapLimits.requestBytes,
+    "Send the chunks as multipart/form-data.",
   );
-  let form: FormData;
-  try {
-    form = await new Response(body as Uint8Array<ArrayBuffer>, {
-      headers: { "content-type": contentType },
-    }).formData();
-  } catch (cause) {
-    throw new ApiError("invalid_request", "The multipart body could not be read.", { cause });
-  }
   const chunks: Chunk[] = [];
   for (const [name, value] of form) {
     if (name !== "file" && name !== "file_gzip") continue;
