@@ -12,11 +12,14 @@ import { parseUserAgent } from "./user-agent";
 
 // The explorer's facets: counts by value for the current query and range. Counting every
 // matching row grows with the range (a 24 h range at 10 M events is millions of rows), so the
-// counts come from the newest `facetSampleSize` matching events, one walk of
-// logs_project_received_idx like a page; when the sample is full the counts are estimates
-// (scaled to nothing: they say "in the newest N", and the panel shows ≈).
+// counts come from the newest `facetSampleSize` matching events, found by one walk of
+// logs_project_received_idx like a page. A rare query would make that walk read the whole
+// range, so it reads at most the range's newest `facetScanLimit` events (per project): the
+// cost is bounded whatever the query. Either bound reached → the counts are estimates, and the
+// panel shows ≈ and says which.
 
 export const facetSampleSize = 1_000;
+export const facetScanLimit = 50_000;
 const valuesPerFacet = 8;
 const attributeKeysRead = 50;
 
@@ -37,8 +40,10 @@ export interface Facets {
   facets: Facet[];
   /** How many events were counted. */
   counted: number;
-  /** True when more events match than were counted. */
+  /** True when more events match than were counted, or the scan limit was reached. */
   estimated: boolean;
+  /** Set when the range holds more events than were read (then `counted` is what matched in them). */
+  scanLimit?: number;
 }
 
 interface SampleRow {
@@ -59,13 +64,23 @@ export async function logFacets(
   db: Db,
   scope: LogScope,
   filters: LogFilters,
-  { sampleSize = facetSampleSize }: { sampleSize?: number } = {},
+  {
+    sampleSize = facetSampleSize,
+    scanLimit = facetScanLimit,
+  }: { sampleSize?: number; scanLimit?: number } = {},
 ): Promise<Facets> {
   const projectIds = effectiveProjectIds(scope, filters);
   if (projectIds.length === 0) return { facets: [], counted: 0, estimated: false };
   const limit = sampleSize + 1;
-  const rows = await withReadTimeout(db, (tx) =>
-    queryRows<SampleRow>(
+  const range = and([
+    ...(filters.from ? [sql`l.received_at >= ${filters.from}::timestamptz`] : []),
+    ...(filters.to ? [sql`l.received_at < ${filters.to}::timestamptz`] : []),
+  ]);
+  // The range's newest events, in index order (the outer query's LIMIT stops the walk early).
+  const newest = sql`SELECT * FROM logs l WHERE l.project_id = scope.project_id AND ${range}
+    ORDER BY l.received_at DESC NULLS LAST, l.id DESC NULLS LAST`;
+  const { rows, capped } = await withReadTimeout(db, async (tx) => {
+    const rows = await queryRows<SampleRow>(
       tx,
       sql`SELECT l.level, l.environment, l.release, l.logger, l.ua, l.country, l.url, l.keys
           FROM unnest(${pgArray(projectIds)}::uuid[]) AS scope(project_id)
@@ -75,15 +90,25 @@ export async function logFacets(
                    left(l.user_agent, 512) AS ua, l.country, left(l.url, 2048) AS url,
                    CASE WHEN jsonb_typeof(l.attributes) = 'object' THEN
                      ARRAY(SELECT jsonb_object_keys(l.attributes) LIMIT ${attributeKeysRead}) END AS keys
-            FROM logs l
-            WHERE l.project_id = scope.project_id AND ${and(filterConditions(filters))}
+            FROM (${newest} LIMIT ${scanLimit}) l
+            WHERE ${and(filterConditions(filters))}
             ORDER BY l.received_at DESC NULLS LAST, l.id DESC NULLS LAST
             LIMIT ${limit}
           ) l
           ORDER BY l.received_at DESC NULLS LAST, l.id DESC NULLS LAST
           LIMIT ${limit}`,
-    ),
-  );
+    );
+    if (rows.length > sampleSize) return { rows, capped: false };
+    // Fewer matches than the sample: exact only if no project's range went past the scan limit.
+    const [past] = await queryRows<{ past: boolean }>(
+      tx,
+      sql`SELECT EXISTS (
+            SELECT 1 FROM unnest(${pgArray(projectIds)}::uuid[]) AS scope(project_id)
+            CROSS JOIN LATERAL (SELECT l.id FROM (${newest} OFFSET ${scanLimit} LIMIT 1) l) o
+          ) AS past`,
+    );
+    return { rows, capped: past?.past === true };
+  });
   const sample = rows.slice(0, sampleSize);
   const facet = (
     name: string,
@@ -125,7 +150,8 @@ export async function logFacets(
       ),
     ],
     counted: sample.length,
-    estimated: rows.length > sampleSize,
+    estimated: rows.length > sampleSize || capped,
+    ...(capped && { scanLimit }),
   };
 }
 

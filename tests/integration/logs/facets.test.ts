@@ -84,5 +84,17 @@ describe.each(backends())("facets on %s", (backend) => {
       "info",
       "warn",
     ]);
+    // A rare query reads at most the range's newest `scanLimit` events: the error events are
+    // older than the newest two, so none is found, and the answer says it looked at two.
+    const { filters } = parseLogQuery(new URLSearchParams({ q: "level:error" }));
+    expect(await logFacets(db, scope, filters, { scanLimit: 2 })).toMatchObject({
+      counted: 0,
+      estimated: true,
+      scanLimit: 2,
+    });
+    expect(await logFacets(db, scope, filters, { scanLimit: 4 })).toMatchObject({
+      counted: 2,
+      estimated: false,
+    });
   });
 });

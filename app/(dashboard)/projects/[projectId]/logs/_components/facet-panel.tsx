@@ -27,9 +27,11 @@ export function FacetPanel({
   return (
     <div className="space-y-3 text-sm" data-facets="">
       <p className="text-xs text-zinc-500">
-        {facets.estimated
-          ? `≈ counts in the newest ${facets.counted.toLocaleString("en-US")} matching events`
-          : `Counts over ${facets.counted.toLocaleString("en-US")} matching events`}
+        {facets.scanLimit !== undefined
+          ? `≈ counts over the newest ${facets.scanLimit.toLocaleString("en-US")} events of the range (${facets.counted.toLocaleString("en-US")} matching)`
+          : facets.estimated
+            ? `≈ counts in the newest ${facets.counted.toLocaleString("en-US")} matching events`
+            : `Counts over ${facets.counted.toLocaleString("en-US")} matching events`}
       </p>
       {facets.facets
         .filter((f) => f.values.length > 0)
