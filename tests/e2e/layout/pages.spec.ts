@@ -106,7 +106,7 @@ test("explorer with the phone's filters unfolded fits from 390 to 1920 px", asyn
   await owner.setViewportSize({ width: 390, height: 900 });
   await owner.goto(`/projects/${projectId}/logs?level=error`);
   await owner.getByRole("button", { name: /^Filters/ }).click();
-  await expect(owner.getByLabel("Release")).toBeVisible();
+  await expect(owner.getByRole("textbox", { name: "Release" })).toBeVisible();
   await expectCleanLayout(owner, "explorer, filters unfolded");
 });
 
