@@ -76,6 +76,17 @@ const envSchema = z.object({
     (v) => (v === "" || v === undefined ? 60 : Number(v)),
     z.number().int().min(0),
   ),
+  // Alerts (docs/alerts.md): "true" lets webhook and Slack channels reach private, loopback and
+  // link-local addresses (tests, receivers inside the operator's network).
+  LOGWELL_ALERTS_ALLOW_PRIVATE_TARGETS: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.enum(["true", "false"]).default("false"),
+  ),
+  // Seconds between alert deliveries of the self-hosted server's timer; "0" turns it off.
+  LOGWELL_ALERTS_INTERVAL_SECONDS: z.preprocess(
+    (v) => (v === "" || v === undefined ? 15 : Number(v)),
+    z.number().int().min(0),
+  ),
   // Self-hosted servers apply pending migrations at start unless this is "false".
   LOGWELL_MIGRATE_ON_START: z.preprocess(
     (v) => (v === "" ? undefined : v),

@@ -1,3 +1,4 @@
+export * from "./alerts";
 export * from "./app-state";
 export * from "./issues";
 export * from "./keys";

@@ -59,13 +59,27 @@ function hourRows(deltas: readonly IssueDelta[]) {
   );
 }
 
-/** Counts `deltas` (sorted by issue id, mergeDeltas) and returns the issues not unresolved. */
+/** What a commit's counting found: the issues not unresolved, and those it created. */
+export interface CountResult {
+  statuses: StatusRow[];
+  /** Issue ids (decimal) whose rows this commit inserted: new issues, for alerts. */
+  created: string[];
+}
+
+/** Counts `deltas` (sorted by issue id, mergeDeltas). */
 export async function addIssueCounts(
   run: RunSql,
   deltas: readonly IssueDelta[],
-): Promise<StatusRow[]> {
-  if (deltas.length === 0) return [];
-  return run<StatusRow>(countStatement(deltas));
+): Promise<CountResult> {
+  if (deltas.length === 0) return { statuses: [], created: [] };
+  const rows = await run<StatusRow & { inserted: boolean }>(countStatement(deltas));
+  const statuses: StatusRow[] = [];
+  const created: string[] = [];
+  for (const { inserted, ...row } of rows) {
+    if (inserted) created.push(row.id);
+    else statuses.push(row);
+  }
+  return { statuses, created };
 }
 
 function countStatement(deltas: readonly IssueDelta[]): SQL {
@@ -122,7 +136,8 @@ function countStatement(deltas: readonly IssueDelta[]): SQL {
         user_count = i.user_count + excluded.user_count
       -- Two keys whose ids meet (lib/issues/issue-id.ts) are never merged into one row.
       where i.project_id = excluded.project_id and i.grouping_key = excluded.grouping_key
-      returning i.*
+      -- xmax is 0 on a row this statement inserted (not on one it updated).
+      returning i.*, (i.xmax = 0) as inserted
     ),
     -- Run after counted (a statement's unreferenced parts run last): the issue rows are locked.
     moved as (
@@ -145,6 +160,6 @@ function countStatement(deltas: readonly IssueDelta[]): SQL {
            ignore_until::text as "ignoreUntil",
            ignore_events_base::float8 as "ignoreEventsBase",
            ignore_users_base::float8 as "ignoreUsersBase",
-           event_count::float8 as "eventCount", user_count::float8 as "userCount"
-    from counted where status <> 'unresolved'`;
+           event_count::float8 as "eventCount", user_count::float8 as "userCount", inserted
+    from counted where status <> 'unresolved' or inserted`;
 }

@@ -1,3 +1,4 @@
+import { recordAlerts } from "@/lib/alerts/record";
 import type { CopyWork } from "@/lib/db/copy";
 import type { RunSql } from "@/lib/db/query";
 import { addIssueCounts } from "./counters";
@@ -7,7 +8,7 @@ import { applyLifecycle } from "./lifecycle";
 // Issues at ingest (docs/issues.md → Counting): grouping (event-issue.ts) while a body is
 // prepared, a per-issue summary of each request (delta.ts), and, in the transaction that
 // commits the events, the counters (counters.ts) and the status changes they cause
-// (lifecycle.ts).
+// (lifecycle.ts), then the alerts they trigger (lib/alerts/record.ts).
 
 export { type IssueDelta, issueDeltas, mergeDeltas } from "./delta";
 export { assignIssues, type EventIssue, hasIssueMembers } from "./event-issue";
@@ -18,8 +19,10 @@ export async function countIssueEvents(
   perRequest: readonly (readonly IssueDelta[])[],
 ): Promise<void> {
   const deltas = mergeDeltas(perRequest);
-  const statuses = await addIssueCounts(run, deltas);
-  await applyLifecycle(run, statuses, deltas);
+  const { statuses, created } = await addIssueCounts(run, deltas);
+  const regressed = await applyLifecycle(run, statuses, deltas);
+  // Alert messages go to the outbox in this same transaction (lib/alerts/record.ts).
+  await recordAlerts(run, deltas, { created, regressed, statuses });
 }
 
 /**

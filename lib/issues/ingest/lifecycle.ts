@@ -24,13 +24,16 @@ interface IgnoreUntil {
   until?: string;
 }
 
-/** Applies the status changes `rows` (issues not unresolved after counting) call for. */
+/**
+ * Applies the status changes `rows` (issues not unresolved after counting) call for; returns the
+ * ids (decimal) of the issues that regressed, for alerts.
+ */
 export async function applyLifecycle(
   run: RunSql,
   rows: readonly StatusRow[],
   deltas: readonly IssueDelta[],
-): Promise<void> {
-  if (rows.length === 0) return;
+): Promise<string[]> {
+  if (rows.length === 0) return [];
   const byId = new Map(deltas.map((d) => [d.id, d]));
   const changes: Change[] = [];
   for (const row of rows) {
@@ -41,6 +44,7 @@ export async function applyLifecycle(
     if (change) changes.push(change);
   }
   if (changes.length > 0) await writeChanges(run, changes);
+  return changes.filter((c) => c.action === "regressed").map((c) => c.id);
 }
 
 async function regression(

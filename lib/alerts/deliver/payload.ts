@@ -1,0 +1,102 @@
+import type { DeliveryFacts, IssueFacts } from "@/lib/alerts/facts";
+
+// What a message says, per channel kind (docs/alerts.md → Payload). Text from events (titles,
+// culprits, releases) is hostile: the webhook carries it as JSON strings, Slack gets it only in
+// plain_text objects (never mrkdwn, so no mentions or links can be smuggled in).
+
+export interface MessageContext {
+  id: string;
+  facts: DeliveryFacts;
+  project: { id: string; name: string };
+  rule: { id: string; name: string } | null;
+  /** LOGWELL_PUBLIC_URL without a trailing slash; undefined: links are paths. */
+  publicUrl: string | undefined;
+  createdAt: Date;
+}
+
+const eventTypes = {
+  new_issue: "issue.created",
+  regression: "issue.regressed",
+  summary: "issue.summary",
+  test: "test",
+} as const;
+
+function link(ctx: MessageContext, path: string): string {
+  return `${ctx.publicUrl ?? ""}${path}`;
+}
+
+function issueLink(ctx: MessageContext, issue: IssueFacts): string {
+  return link(ctx, `/projects/${ctx.project.id}/issues/${issue.id}`);
+}
+
+/** The Standard Webhooks body: {type, timestamp, data}. */
+export function webhookBody(ctx: MessageContext): string {
+  const { facts } = ctx;
+  const data: Record<string, unknown> = {
+    project: {
+      id: ctx.project.id,
+      name: ctx.project.name,
+      url: link(ctx, `/projects/${ctx.project.id}`),
+    },
+    rule: ctx.rule,
+  };
+  if (facts.kind === "new_issue" || facts.kind === "regression") {
+    data.issue = { ...facts.issue, url: issueLink(ctx, facts.issue) };
+  } else if (facts.kind === "summary") {
+    data.summary = {
+      count: facts.count,
+      samples: facts.samples,
+      window_start: facts.windowStart,
+      url: link(ctx, `/projects/${ctx.project.id}/issues`),
+    };
+  }
+  return JSON.stringify({
+    type: eventTypes[facts.kind],
+    timestamp: ctx.createdAt.toISOString(),
+    data,
+  });
+}
+
+const cut = (text: string, max: number) =>
+  [...text].length > max ? `${[...text].slice(0, max - 1).join("")}…` : text;
+const plain = (text: string, max = 2000) => ({ type: "plain_text", text: cut(text, max) || " " });
+
+/** A Slack incoming-webhook message in Block Kit. */
+export function slackBody(ctx: MessageContext): string {
+  const { facts } = ctx;
+  let heading: string;
+  let lines: { type: string; text: string }[] = [];
+  let fields: { type: string; text: string }[] = [];
+  let url = link(ctx, `/projects/${ctx.project.id}`);
+  if (facts.kind === "new_issue" || facts.kind === "regression") {
+    const issue = facts.issue;
+    heading = `${facts.kind === "new_issue" ? "New issue" : "Regression"} in ${ctx.project.name}`;
+    lines = [plain(issue.title, 3000)];
+    if (issue.culprit) lines.push(plain(issue.culprit, 3000));
+    fields = [
+      plain(`Level: ${issue.level}`),
+      plain(`Events: ${issue.events}`),
+      plain(`Users: ${issue.users}`),
+      plain(`Release: ${issue.release ?? "none"}`),
+      plain(`Environment: ${issue.environment ?? "none"}`),
+    ];
+    url = issueLink(ctx, issue);
+  } else if (facts.kind === "summary") {
+    heading = `${facts.count} more issues in ${ctx.project.name}`;
+    lines = [plain(`Also: ${facts.samples.join(" · ")}`, 3000)];
+    url = link(ctx, `/projects/${ctx.project.id}/issues`);
+  } else {
+    heading = `Test message from Logwell for ${ctx.project.name}`;
+  }
+  const blocks: unknown[] = [{ type: "header", text: plain(heading, 150) }];
+  for (const text of lines) blocks.push({ type: "section", text });
+  if (fields.length > 0) blocks.push({ type: "section", fields });
+  // Slack refuses a button whose url is not absolute: only with LOGWELL_PUBLIC_URL.
+  if (ctx.publicUrl) {
+    blocks.push({
+      type: "actions",
+      elements: [{ type: "button", text: plain("Open in Logwell", 75), url }],
+    });
+  }
+  return JSON.stringify({ text: cut(heading, 150), blocks });
+}
