@@ -107,6 +107,25 @@ describe.each(backends())("read API on npm start (%s)", (backend) => {
     expect(await count("from=2026-01-01T12:00:02Z&to=2026-01-01T12:00:04Z")).toBe(2);
   });
 
+  it("reads the query syntax in q, and answers a parse error with its position", async () => {
+    const count = async (q: string) =>
+      (
+        (await getJson(`/api/v1/logs?project=${api.seeded.a}&q=${encodeURIComponent(q)}`)).body
+          .logs as LogDto[]
+      ).length;
+    expect(await count("level:error")).toBe(6);
+    expect(await count("level:>=error -level:error")).toBe(0);
+    for (const path of ["/api/v1/logs", "/api/v1/logs/export", "/api/v1/logs/tail"]) {
+      const { status, body } = await getJson(
+        `${path}?q=${encodeURIComponent('level:error "open')}`,
+      );
+      expect([path, status, body.error]).toEqual([path, 400, "invalid_request"]);
+      expect(body.errors).toEqual([
+        { field: "q", position: 13, message: expect.stringContaining("unterminated quote") },
+      ]);
+    }
+  });
+
   it("answers 400 invalid_request for bad parameters", async () => {
     for (const qs of [
       `q=${"x".repeat(10_000)}`,
