@@ -1,5 +1,5 @@
 import type { NormalizedEvent } from "@/lib/ingest/normalize/schema";
-import { type Grouping, groupEvent } from "@/lib/issues/grouping";
+import { type Grouping, groupEvent, isIssueMember } from "@/lib/issues/grouping";
 import { issueIdFor } from "@/lib/issues/issue-id";
 
 // Grouping at ingest: each prepared event (on the main thread or a preparation thread, before
@@ -24,6 +24,8 @@ export function assignIssues(projectId: string, events: readonly NormalizedEvent
   const ids = new Map<string, bigint>();
   const seen = new Map<string, Grouping | null>();
   for (const event of events) {
+    // Plain logs (most events) leave at the cheap membership test.
+    if (!isIssueMember(event)) continue;
     const input = groupingInputKey(event);
     let found = input === undefined ? undefined : seen.get(input);
     if (found === undefined) {
@@ -51,9 +53,10 @@ export function assignIssues(projectId: string, events: readonly NormalizedEvent
 }
 
 /**
- * Everything groupEvent reads of an event, as one string, so equal strings group alike: the
- * level only decides membership; the attributes only by their fingerprint and exception. An
- * event with an exception (Sentry's, one per envelope) is grouped on its own: undefined.
+ * Everything groupEvent reads of a member event, as one string, so equal strings group alike
+ * (the level only decides membership, tested before; the attributes count only by their
+ * fingerprint and exception). An event with an exception (Sentry's, one per envelope) is
+ * grouped on its own: undefined.
  */
 function groupingInputKey(event: NormalizedEvent): string | undefined {
   const attributes = event.attributes;
@@ -62,8 +65,7 @@ function groupingInputKey(event: NormalizedEvent): string | undefined {
     attributes && Object.hasOwn(attributes, "fingerprint")
       ? JSON.stringify(attributes.fingerprint)
       : "";
-  const member = event.level === "error" || event.level === "fatal" ? "1" : "0";
-  return `${member}\u0000${event.message}\u0000${event.stack ?? "\u0001"}\u0000${event.url ?? "\u0001"}\u0000${fingerprint}`;
+  return `${event.message}\u0000${event.stack ?? "\u0001"}\u0000${event.url ?? "\u0001"}\u0000${fingerprint}`;
 }
 
 export function hasIssueMembers(events: readonly NormalizedEvent[]): boolean {
