@@ -33,9 +33,9 @@ function partsIn(ms: number, zone: string): Record<string, string> {
   return Object.fromEntries(format.formatToParts(ms).map((p) => [p.type, p.value]));
 }
 
-export type TimePrecision = "ms" | "minute" | "day";
+export type TimePrecision = "ms" | "second" | "minute" | "day";
 
-/** "2026-12-07 15:39:32.205" (or to the minute or day) in `zone`; unparseable input as given. */
+/** "2026-12-07 15:39:32.205" (or to the second, minute or day) in `zone`; unparseable input as given. */
 export function formatTime(iso: string, zone: string, precision: TimePrecision = "ms"): string {
   const ms = Date.parse(iso);
   if (!Number.isFinite(ms)) return iso;
@@ -43,7 +43,10 @@ export function formatTime(iso: string, zone: string, precision: TimePrecision =
   const day = `${p.year}-${p.month}-${p.day}`;
   if (precision === "day") return day;
   const minute = `${day} ${p.hour}:${p.minute}`;
-  return precision === "minute" ? minute : `${minute}:${p.second}.${p.fractionalSecond}`;
+  if (precision === "minute") return minute;
+  return precision === "second"
+    ? `${minute}:${p.second}`
+    : `${minute}:${p.second}.${p.fractionalSecond}`;
 }
 
 const units: [Intl.RelativeTimeFormatUnit, number][] = [

@@ -18,8 +18,9 @@ export function yTicks(top: number): number[] {
 const compact = new Intl.NumberFormat("en", { notation: "compact" });
 export const tickCount = (n: number) => compact.format(n);
 
-/** Minutes for spans up to two days, days beyond. */
+/** Seconds for spans up to ten minutes (a zoomed chart), minutes up to two days, days beyond. */
 export function tickPrecision(spanMs: number): TimePrecision {
+  if (spanMs <= 600_000) return "second";
   return spanMs <= 2 * 86_400_000 ? "minute" : "day";
 }
 
@@ -45,7 +46,7 @@ export function xTicks(fromIso: string, toIso: string, zone: string): TimeTick[]
       zone,
       precision,
     );
-    const short = percent > 0 && precision === "minute" && label.startsWith(startDay);
+    const short = percent > 0 && precision !== "day" && label.startsWith(startDay);
     return { percent, label: short ? label.slice(startDay.length + 1) : label };
   });
 }

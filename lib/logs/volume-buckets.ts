@@ -18,8 +18,15 @@ const day = 86_400;
 export const yearSeconds = 31_556_952;
 export const monthSeconds = yearSeconds / 12;
 
-/** Round sizes up to a year, in seconds; beyond a year, 1, 2 and 5 × 10ⁿ years. */
+/**
+ * Round sizes up to a year, in seconds; beyond a year, 1, 2 and 5 × 10ⁿ years. Seconds serve a
+ * range zoomed into on the chart (a drag across a few minutes).
+ */
 export const niceBucketSeconds: readonly number[] = [
+  1,
+  5,
+  10,
+  30,
   minute,
   5 * minute,
   15 * minute,

@@ -3,11 +3,12 @@ import { formatTime, relativeTime, validZone } from "@/lib/format/time";
 
 describe("formatTime", () => {
   const iso = "2026-03-29T00:30:01.234Z";
-  it("shows the instant in the given zone, to the millisecond, minute or day", () => {
+  it("shows the instant in the given zone, to the millisecond, second, minute or day", () => {
     expect(formatTime(iso, "UTC")).toBe("2026-03-29 00:30:01.234");
     expect(formatTime(iso, "Asia/Tokyo")).toBe("2026-03-29 09:30:01.234");
     expect(formatTime(iso, "America/Los_Angeles", "minute")).toBe("2026-03-28 17:30");
     expect(formatTime(iso, "Asia/Tokyo", "day")).toBe("2026-03-29");
+    expect(formatTime(iso, "Asia/Tokyo", "second")).toBe("2026-03-29 09:30:01");
   });
   it("follows daylight saving time (Berlin moves to +2 at 01:00 UTC that day)", () => {
     expect(formatTime("2026-03-29T00:59:00Z", "Europe/Berlin", "minute")).toBe("2026-03-29 01:59");

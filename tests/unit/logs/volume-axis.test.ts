@@ -39,6 +39,13 @@ describe("time ticks", () => {
       { percent: 100, label: "2026-01-02 21:00" },
     ]);
   });
+  it("up to ten minutes (a zoomed chart): seconds", () => {
+    expect(xTicks("2026-01-01T00:00:00Z", "2026-01-01T00:00:10Z", "Asia/Tokyo")).toEqual([
+      { percent: 0, label: "2026-01-01 09:00:00" },
+      { percent: 50, label: "09:00:05" },
+      { percent: 100, label: "09:00:10" },
+    ]);
+  });
   it("longer spans: days", () => {
     expect(
       xTicks("1970-01-01T00:00:00Z", "9999-12-31T00:00:00Z", "UTC").map((t) => t.label),

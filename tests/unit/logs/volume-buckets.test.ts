@@ -19,7 +19,9 @@ const yearMs = yearSeconds * 1000;
 
 describe("bucketSecondsFor", () => {
   it.each([
-    ["1 minute", minuteMs, 60],
+    ["10 seconds", 10_000, 1],
+    ["1 minute", minuteMs, 5],
+    ["10 minutes", 10 * minuteMs, 30],
     ["1 hour", 60 * minuteMs, 300],
     ["24 hours", dayMs, 1800],
     ["7 days", 7 * dayMs, 6 * 3600],

@@ -154,6 +154,7 @@ export default async function LogsPage({
               volume={volume}
               label={filters.from || filters.to ? "selected range" : "last 24 hours"}
               zone={time.zone}
+              rangeHref={(from, to) => explorerHref(project.id, filters, { from, to })}
             />
           ) : (
             <p className="rounded-lg border border-zinc-200 bg-white p-3 text-xs text-zinc-500">
