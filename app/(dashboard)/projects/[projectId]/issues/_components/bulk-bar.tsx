@@ -2,6 +2,13 @@
 
 import { useEffect, useState } from "react";
 
+/** The changes the bar offers, in button order: each button posts its own `change`. */
+const bulkChanges = [
+  ["resolve", "Resolve"],
+  ["ignore", "Ignore"],
+  ["unresolve", "Unresolve"],
+] as const;
+
 const checkboxes = () => [
   ...document.querySelectorAll<HTMLInputElement>("input[data-select-issue]"),
 ];
@@ -57,33 +64,18 @@ export function BulkBar({ action }: { action: (form: FormData) => Promise<void> 
         </span>
       </label>
       <span className="ml-auto flex gap-1.5">
-        <button
-          type="submit"
-          name="change"
-          value="resolve"
-          className={button}
-          disabled={selected === 0}
-        >
-          Resolve
-        </button>
-        <button
-          type="submit"
-          name="change"
-          value="ignore"
-          className={button}
-          disabled={selected === 0}
-        >
-          Ignore
-        </button>
-        <button
-          type="submit"
-          name="change"
-          value="unresolve"
-          className={button}
-          disabled={selected === 0}
-        >
-          Unresolve
-        </button>
+        {bulkChanges.map(([change, label]) => (
+          <button
+            key={change}
+            type="submit"
+            name="change"
+            value={change}
+            className={button}
+            disabled={selected === 0}
+          >
+            {label}
+          </button>
+        ))}
       </span>
     </form>
   );

@@ -1,22 +1,10 @@
+import { FilterField, FilterFormActions, filterInputClass } from "@/app/_ui/filter-form";
 import { logLevels } from "@/lib/db/schema/logs";
 import { formatTime } from "@/lib/format/time";
 import { maxSearchLength } from "@/lib/logs/filters";
 import { CleanGetForm } from "../../logs/_components/clean-get-form";
 import { FilterDisclosure } from "../../logs/_components/filter-disclosure";
 import type { IssueListState } from "../search-params";
-
-const inputClass =
-  "rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm focus-visible:outline focus-visible:outline-2 focus-visible:outline-zinc-900";
-
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    // biome-ignore lint/a11y/noLabelWithoutControl: the control is passed in as children
-    <label className="flex flex-col gap-0.5 text-xs font-medium text-zinc-600">
-      {label}
-      {children}
-    </label>
-  );
-}
 
 const searchInputId = "issues-q";
 
@@ -69,15 +57,15 @@ export function IssueFilterBar({ state, action }: { state: IssueListState; actio
         searchInputId={searchInputId}
         search={
           <>
-            <Field label="Status">
-              <select name="status" defaultValue={filters.status} className={inputClass}>
+            <FilterField label="Status">
+              <select name="status" defaultValue={filters.status} className={filterInputClass}>
                 {statusOptions.map(([value, label]) => (
                   <option key={value} value={value}>
                     {label}
                   </option>
                 ))}
               </select>
-            </Field>
+            </FilterField>
             <label className="flex min-w-0 flex-1 flex-col gap-0.5 text-xs font-medium text-zinc-600 sm:flex-none">
               Search title or culprit
               <input
@@ -88,37 +76,25 @@ export function IssueFilterBar({ state, action }: { state: IssueListState; actio
                 defaultValue={filters.q ?? ""}
                 maxLength={maxSearchLength}
                 placeholder="TypeError, checkout…"
-                className={`${inputClass} w-full sm:w-64`}
+                className={`${filterInputClass} w-full sm:w-64`}
               />
             </label>
-            <Field label="Sort by">
-              <select name="sort" defaultValue={filters.sort} className={inputClass}>
+            <FilterField label="Sort by">
+              <select name="sort" defaultValue={filters.sort} className={filterInputClass}>
                 {sortOptions.map(([value, label]) => (
                   <option key={value} value={value}>
                     {label}
                   </option>
                 ))}
               </select>
-            </Field>
+            </FilterField>
           </>
         }
-        actions={
-          <>
-            <button
-              type="submit"
-              className="rounded-md bg-zinc-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-zinc-700"
-            >
-              Apply
-            </button>
-            <a href={action} className="px-2 py-1.5 text-sm text-zinc-600 hover:underline">
-              Reset
-            </a>
-          </>
-        }
+        actions={<FilterFormActions resetHref={action} />}
       >
         <div className="flex flex-wrap items-end gap-2">
-          <Field label="Last seen">
-            <select name="range" defaultValue={state.range} className={inputClass}>
+          <FilterField label="Last seen">
+            <select name="range" defaultValue={state.range} className={filterInputClass}>
               {rangeOptions.map(([value, label]) => (
                 <option key={value} value={value}>
                   {label}
@@ -131,7 +107,7 @@ export function IssueFilterBar({ state, action }: { state: IssueListState; actio
                 </option>
               )}
             </select>
-          </Field>
+          </FilterField>
           {state.range === "custom" && filters.since && (
             <input type="hidden" name="since" value={filters.since} />
           )}
@@ -149,20 +125,20 @@ export function IssueFilterBar({ state, action }: { state: IssueListState; actio
               </label>
             ))}
           </fieldset>
-          <Field label="Release">
+          <FilterField label="Release">
             <input
               name="release"
               defaultValue={filters.release ?? ""}
-              className={`${inputClass} w-32`}
+              className={`${filterInputClass} w-32`}
             />
-          </Field>
-          <Field label="Environment">
+          </FilterField>
+          <FilterField label="Environment">
             <input
               name="environment"
               defaultValue={filters.environment ?? ""}
-              className={`${inputClass} w-32`}
+              className={`${filterInputClass} w-32`}
             />
-          </Field>
+          </FilterField>
         </div>
       </FilterDisclosure>
     </CleanGetForm>

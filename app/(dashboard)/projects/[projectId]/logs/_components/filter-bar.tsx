@@ -1,3 +1,4 @@
+import { FilterField, FilterFormActions, filterInputClass } from "@/app/_ui/filter-form";
 import { logLevels } from "@/lib/db/schema/logs";
 import type { LogFilters } from "@/lib/logs/filters";
 import { maxSearchLength } from "@/lib/logs/filters";
@@ -7,27 +8,6 @@ import { FilterDisclosure } from "./filter-disclosure";
 import { LocalDateTimeInput } from "./local-datetime-input";
 import { QueryErrorNote } from "./query-error";
 import { QueryInput } from "./query-input";
-
-const inputClass =
-  "rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm focus-visible:outline focus-visible:outline-2 focus-visible:outline-zinc-900";
-
-function Field({
-  label,
-  className = "",
-  children,
-}: {
-  label: string;
-  className?: string;
-  children: React.ReactNode;
-}) {
-  return (
-    // biome-ignore lint/a11y/noLabelWithoutControl: the control is passed in as children
-    <label className={`flex flex-col gap-0.5 text-xs font-medium text-zinc-600 ${className}`}>
-      {label}
-      {children}
-    </label>
-  );
-}
 
 const searchInputId = "explorer-q";
 const queryErrorId = "explorer-q-error";
@@ -80,7 +60,7 @@ export function FilterBar({
         searchInputId={searchInputId}
         search={
           <div className="min-w-0 flex-1 sm:flex-none">
-            <Field label="Query" className="min-w-0">
+            <FilterField label="Query" className="min-w-0">
               <QueryInput
                 projectId={projectId}
                 levels={logLevels}
@@ -94,10 +74,10 @@ export function FilterBar({
                   defaultValue: state.queryText ?? f.q ?? "",
                   maxLength: maxSearchLength,
                   placeholder: "text, level:>=warn, release:web@2.*, attr.key:value",
-                  className: `${inputClass} w-full font-mono sm:w-96`,
+                  className: `${filterInputClass} w-full font-mono sm:w-96`,
                 }}
               />
-            </Field>
+            </FilterField>
             {state.queryError && (
               <QueryErrorNote
                 id={queryErrorId}
@@ -107,23 +87,11 @@ export function FilterBar({
             )}
           </div>
         }
-        actions={
-          <>
-            <button
-              type="submit"
-              className="rounded-md bg-zinc-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-zinc-700"
-            >
-              Apply
-            </button>
-            <a href={action} className="px-2 py-1.5 text-sm text-zinc-600 hover:underline">
-              Reset
-            </a>
-          </>
-        }
+        actions={<FilterFormActions resetHref={action} />}
       >
         <div className="flex flex-wrap items-end gap-2">
-          <Field label="Time range">
-            <select name="range" defaultValue={state.range} className={inputClass}>
+          <FilterField label="Time range">
+            <select name="range" defaultValue={state.range} className={filterInputClass}>
               <option value="all">All time</option>
               <option value="15m">Last 15 minutes</option>
               <option value="1h">Last hour</option>
@@ -131,18 +99,18 @@ export function FilterBar({
               <option value="7d">Last 7 days</option>
               <option value="custom">Custom (from/to)</option>
             </select>
-          </Field>
+          </FilterField>
           {(["from", "to"] as const).map((edge) => (
-            <Field key={edge} label={edge === "from" ? "From" : "To"}>
+            <FilterField key={edge} label={edge === "from" ? "From" : "To"}>
               <LocalDateTimeInput
                 name={edge}
                 iso={custom ? (f[edge] ?? "") : ""}
-                className={`${inputClass} w-52`}
+                className={`${filterInputClass} w-52`}
               />
-            </Field>
+            </FilterField>
           ))}
-          <Field label="Minimum level">
-            <select name="min_level" defaultValue={f.min_level ?? ""} className={inputClass}>
+          <FilterField label="Minimum level">
+            <select name="min_level" defaultValue={f.min_level ?? ""} className={filterInputClass}>
               <option value="">Any</option>
               {logLevels.map((l) => (
                 <option key={l} value={l}>
@@ -150,7 +118,7 @@ export function FilterBar({
                 </option>
               ))}
             </select>
-          </Field>
+          </FilterField>
         </div>
         <div className="flex flex-wrap items-end gap-2">
           <fieldset className="flex flex-wrap items-center gap-2 text-xs">
@@ -168,13 +136,13 @@ export function FilterBar({
             ))}
           </fieldset>
           {exactFilters.map(({ name, label, width }) => (
-            <Field key={name} label={label}>
+            <FilterField key={name} label={label}>
               <input
                 name={name}
                 defaultValue={f[name] ?? ""}
-                className={`${inputClass} ${width}`}
+                className={`${filterInputClass} ${width}`}
               />
-            </Field>
+            </FilterField>
           ))}
         </div>
       </FilterDisclosure>

@@ -1,0 +1,40 @@
+// The parts the explorer's and the issue list's filter forms share, so both look and read alike.
+
+export const filterInputClass =
+  "rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm focus-visible:outline focus-visible:outline-2 focus-visible:outline-zinc-900";
+
+/** A small label above its control (passed in as children). */
+export function FilterField({
+  label,
+  className = "",
+  children,
+}: {
+  label: string;
+  className?: string;
+  children: React.ReactNode;
+}) {
+  return (
+    // biome-ignore lint/a11y/noLabelWithoutControl: the control is passed in as children
+    <label className={`flex flex-col gap-0.5 text-xs font-medium text-zinc-600 ${className}`}>
+      {label}
+      {children}
+    </label>
+  );
+}
+
+/** Apply submits the GET form; Reset is a link to the page without any filter. */
+export function FilterFormActions({ resetHref }: { resetHref: string }) {
+  return (
+    <>
+      <button
+        type="submit"
+        className="rounded-md bg-zinc-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-zinc-700"
+      >
+        Apply
+      </button>
+      <a href={resetHref} className="px-2 py-1.5 text-sm text-zinc-600 hover:underline">
+        Reset
+      </a>
+    </>
+  );
+}
