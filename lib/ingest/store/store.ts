@@ -114,24 +114,38 @@ async function insertWithFallback(
       ? insertCounted(db, facts, events)
       : db.transaction((tx) => insertCounted(tx as unknown as Db, facts, events));
   }
-  try {
-    const inserted = inTransaction
+  const { inserted, refused } = await orOneByOne(db, facts, events, async () => ({
+    inserted: inTransaction
       ? await db.transaction((savepoint) =>
           insertStatement(savepoint as unknown as Db, facts, events),
         )
-      : await insertStatement(db, facts, events);
-    return { inserted, refused: [] };
+      : await insertStatement(db, facts, events),
+    refused: [],
+  }));
+  return { inserted, refused };
+}
+
+/**
+ * Runs `insert`, the batch as one statement. One refused row fails the whole statement (threat
+ * V-3): sanitising should make this unreachable; if not, find the culprits one savepoint at a
+ * time, still in one transaction. Outages and any other error are thrown.
+ */
+async function orOneByOne<T extends StoreResult>(
+  db: Db,
+  facts: RequestFacts,
+  events: readonly NormalizedEvent[],
+  insert: () => Promise<T>,
+): Promise<T | (StoreResult & { events: NormalizedEvent[] })> {
+  try {
+    return await insert();
   } catch (queryError) {
     const err = driverError(queryError);
     if (isDatabaseUnavailable(err) || !isDataError(err)) throw err;
-    // One refused row fails the whole statement (threat V-3). Sanitising should make this
-    // unreachable; if not, find the culprits one savepoint at a time, still in one transaction.
     logger.warn(
       { code: (err as { code?: unknown }).code, events: events.length },
       "ingest: batch refused as data, retrying per event",
     );
-    const { inserted, refused } = await insertOneByOne(db, facts, events);
-    return { inserted, refused };
+    return insertOneByOne(db, facts, events);
   }
 }
 
@@ -145,20 +159,9 @@ async function insertCounted(
   facts: RequestFacts,
   events: readonly NormalizedEvent[],
 ): Promise<StoreResult> {
-  let stored: StoreResult & { events: NormalizedEvent[] };
-  try {
-    stored = await tx.transaction((savepoint) =>
-      insertReturning(savepoint as unknown as Db, facts, events),
-    );
-  } catch (queryError) {
-    const err = driverError(queryError);
-    if (isDatabaseUnavailable(err) || !isDataError(err)) throw err;
-    logger.warn(
-      { code: (err as { code?: unknown }).code, events: events.length },
-      "ingest: batch refused as data, retrying per event",
-    );
-    stored = await insertOneByOne(tx, facts, events);
-  }
+  const stored = await orOneByOne(tx, facts, events, () =>
+    tx.transaction((savepoint) => insertReturning(savepoint as unknown as Db, facts, events)),
+  );
   await countIssueEvents(runOn(tx), [issueDeltas(facts, stored.events)]);
   return { inserted: stored.inserted, refused: stored.refused };
 }
