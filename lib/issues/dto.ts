@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
+import { isoUtc } from "@/lib/db/iso-utc";
 import { type Issue, issueStatuses } from "@/lib/db/schema/issues";
 import { levelName, logLevels } from "@/lib/db/schema/logs";
 import { effectiveStatus } from "./status";
@@ -68,9 +69,6 @@ export interface IssueReadRow {
   status_changed_at: string | null;
   grouping_version: number;
 }
-
-const isoUtc = (column: string) =>
-  sql.raw(`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`);
 
 /** The select list of every issue read, for an `issues` row aliased `i`. */
 export const issueColumns = sql.join(

@@ -1,7 +1,14 @@
 import { z } from "zod";
 import { logLevels } from "@/lib/db/schema/logs";
-import { eventCaps } from "@/lib/ingest/normalize/limits";
-import { firstValues, invalidQuery, maxSearchLength, rfc3339 } from "@/lib/logs/filters";
+import {
+  blankToUndefined,
+  firstValues,
+  invalidQuery,
+  maxSearchLength,
+  pageSchema,
+  rfc3339,
+  shortText,
+} from "@/lib/logs/filters";
 
 // The query string of GET /api/v1/issues and the dashboard's issue list (contract "Issues").
 // Bounded like the logs API's (threat QRY-4): capped text, a level list no longer than the
@@ -15,13 +22,11 @@ export const issueStatusFilters = ["unresolved", "resolved", "ignored", "all"] a
 export const maxIssueLimit = 100;
 export const defaultIssueLimit = 25;
 
-const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const lowerOr = <T extends z.ZodType>(schema: T, fallback: string) =>
   z.preprocess(
     (v) => (typeof v === "string" ? v.trim().toLowerCase() || fallback : (v ?? fallback)),
     schema,
   );
-const shortText = z.preprocess(blankToUndefined, z.string().max(eventCaps.shortChars).optional());
 
 export const issueFiltersSchema = z.object({
   // Not checked as a UUID: a malformed id gets the same 404 as a foreign one (AUTH-3).
@@ -47,12 +52,9 @@ export const issueFiltersSchema = z.object({
 export type IssueFilters = z.infer<typeof issueFiltersSchema>;
 export type IssueFiltersInput = z.input<typeof issueFiltersSchema>;
 
-export const issuePageSchema = z.object({
-  limit: z.preprocess(
-    (v) => (v === undefined || v === "" ? defaultIssueLimit : Number(v)),
-    z.number().int().min(1).max(maxIssueLimit),
-  ),
-  cursor: z.preprocess(blankToUndefined, z.string().max(512).optional()),
+export const issuePageSchema = pageSchema({
+  defaultLimit: defaultIssueLimit,
+  maxLimit: maxIssueLimit,
 });
 
 export type IssuePage = z.infer<typeof issuePageSchema>;

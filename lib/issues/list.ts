@@ -1,4 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
+import { isoUtc } from "@/lib/db/iso-utc";
 import type { Db } from "@/lib/db/open";
 import { queryRows } from "@/lib/db/query";
 import { levelNumber } from "@/lib/db/schema/logs";
@@ -33,12 +34,12 @@ const sortColumns: Record<IssueSort, { column: SQL; cast: SQL; select: SQL }> = 
   last_seen: {
     column: sql.raw("i.last_seen"),
     cast: sql.raw("timestamptz"),
-    select: sql.raw(`to_char(i.last_seen AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`),
+    select: isoUtc("i.last_seen"),
   },
   first_seen: {
     column: sql.raw("i.first_seen"),
     cast: sql.raw("timestamptz"),
-    select: sql.raw(`to_char(i.first_seen AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`),
+    select: isoUtc("i.first_seen"),
   },
   events: {
     column: sql.raw("i.event_count"),

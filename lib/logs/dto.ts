@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
+import { isoUtc } from "@/lib/db/iso-utc";
 import { levelName, logLevels } from "@/lib/db/schema/logs";
 
 // What the read API and the dashboard get for one event: snake_case, id as a string (bigint),
@@ -42,9 +43,6 @@ export type LogReadRow = Omit<LogDto, "level" | "truncated_fields" | "normalized
   truncated_fields: string[] | null;
   normalized_fields: string[] | null;
 };
-
-const isoUtc = (column: string) =>
-  sql.raw(`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`);
 
 /** The select list every read query uses, for a `logs` row aliased `l`. */
 export const logColumns = sql.join(

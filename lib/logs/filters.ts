@@ -12,10 +12,14 @@ export { maxSearchLength };
 export const maxLimit = 200;
 export const defaultLimit = 50;
 
-const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+export const blankToUndefined = (v: unknown) =>
+  typeof v === "string" && v.trim() === "" ? undefined : v;
 
 // As long as the stored values they match (release, environment, ids…), and no longer.
-const shortText = z.preprocess(blankToUndefined, z.string().max(eventCaps.shortChars).optional());
+export const shortText = z.preprocess(
+  blankToUndefined,
+  z.string().max(eventCaps.shortChars).optional(),
+);
 
 const levelName = z.enum(logLevels);
 
@@ -79,13 +83,17 @@ export const logFiltersSchema = z
 
 export type LogFilters = z.infer<typeof logFiltersSchema>;
 
-export const pageParamsSchema = z.object({
-  limit: z.preprocess(
-    (v) => (v === undefined || v === "" ? defaultLimit : Number(v)),
-    z.number().int().min(1).max(maxLimit),
-  ),
-  cursor: z.preprocess(blankToUndefined, z.string().max(512).optional()),
-});
+/** `limit` (its default when absent or empty, 1…max) and an opaque, capped `cursor`. */
+export const pageSchema = (limits: { defaultLimit: number; maxLimit: number }) =>
+  z.object({
+    limit: z.preprocess(
+      (v) => (v === undefined || v === "" ? limits.defaultLimit : Number(v)),
+      z.number().int().min(1).max(limits.maxLimit),
+    ),
+    cursor: z.preprocess(blankToUndefined, z.string().max(512).optional()),
+  });
+
+export const pageParamsSchema = pageSchema({ defaultLimit, maxLimit });
 
 export type PageParams = z.infer<typeof pageParamsSchema>;
 
