@@ -4,14 +4,26 @@ export function browserSnippet(origin: string, key: string): string {
   return `<script src="${origin}/logwell.js" data-key="${key}" async></script>`;
 }
 
-export function curlExample(origin: string, key: string): string {
+/** Where a key goes when the page shows no real one. */
+export const keyPlaceholder = "<your lw_pub_ key>";
+
+/** A curl command posting `body` (JSON text) to the ingest API with `key`. */
+export function curlCommand(origin: string, key: string, body: string): string {
   return [
     `curl -X POST ${origin}/api/v1/logs \\`,
     `  -H "X-Logwell-Key: ${key}" \\`,
     `  -H "Content-Type: application/json" \\`,
-    // A fixed id: sending the same command twice stores the event once (de-duplication).
-    `  -d '{"level":"info","message":"hello from curl","id":"curl-example-1"}'`,
+    `  -d '${body}'`,
   ].join("\n");
+}
+
+export function curlExample(origin: string, key: string): string {
+  // A fixed id: sending the same command twice stores the event once (de-duplication).
+  return curlCommand(
+    origin,
+    key,
+    '{"level":"info","message":"hello from curl","id":"curl-example-1"}',
+  );
 }
 
 /** Sentry SDK set-ups for a DSN, one per platform (docs/clients.md has the details). */

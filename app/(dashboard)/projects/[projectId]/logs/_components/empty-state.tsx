@@ -1,19 +1,12 @@
 import Link from "next/link";
+import { CommandBlock, EmptyStateCard } from "@/app/_ui/empty-state-card";
+import { browserSnippet, curlCommand, keyPlaceholder } from "../../../_components/snippets";
 
 /** What a new admin sees before the first event: how to send one. */
 export function EmptyState({ projectId, origin }: { projectId: string; origin: string }) {
-  const curl = [
-    `curl -X POST ${origin}/api/v1/logs \\`,
-    `  -H "X-Logwell-Key: <your lw_pub_ key>" \\`,
-    `  -H "Content-Type: application/json" \\`,
-    `  -d '{"level":"info","message":"hello from curl"}'`,
-  ].join("\n");
+  const curl = curlCommand(origin, keyPlaceholder, '{"level":"info","message":"hello from curl"}');
   return (
-    <section
-      data-empty-state=""
-      className="space-y-3 rounded-lg border border-dashed border-zinc-300 bg-white p-6"
-    >
-      <h2 className="text-lg font-semibold">No events yet</h2>
+    <EmptyStateCard title="No events yet">
       <p className="text-sm text-zinc-600">
         Send your first log with this project&apos;s ingest key (create or copy one in{" "}
         <Link href={`/projects/${projectId}/settings`} className="underline">
@@ -21,9 +14,9 @@ export function EmptyState({ projectId, origin }: { projectId: string; origin: s
         </Link>
         ). Add the browser SDK to your app:
       </p>
-      <pre className="overflow-x-auto rounded bg-zinc-900 p-3 text-xs text-zinc-100">{`<script src="${origin}/logwell.js" data-key="<your lw_pub_ key>" async></script>`}</pre>
+      <CommandBlock text={browserSnippet(origin, keyPlaceholder)} />
       <p className="text-sm text-zinc-600">or try it from a terminal:</p>
-      <pre className="overflow-x-auto rounded bg-zinc-900 p-3 text-xs text-zinc-100">{curl}</pre>
-    </section>
+      <CommandBlock text={curl} />
+    </EmptyStateCard>
   );
 }
