@@ -4,9 +4,10 @@ import { v7 as uuidv7 } from "uuid";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import ws from "ws";
 import { type Database, openDatabase } from "@/lib/db/open";
-import { logs, projects } from "@/lib/db/schema";
+import { issues, logs, projects } from "@/lib/db/schema";
 import { prepareBatch } from "@/lib/ingest/normalize/batch";
 import { insertEvents } from "@/lib/ingest/store/store";
+import { assignIssues } from "@/lib/issues/ingest/event-issue";
 import { createProject } from "@/lib/projects/create-project";
 import { createServerDatabase, dropServerDatabase } from "../../support/db";
 import { startWebsockify, type WebsockifyProxy } from "./websockify";
@@ -53,7 +54,7 @@ describe.runIf(Boolean(process.env.TEST_DATABASE_URL))(
       expect(stored?.name).toBe("neon-app");
     });
 
-    it("stores an ingest batch through the real store function and reads it back; a resend stores nothing", async () => {
+    it("stores an ingest batch through the real store function and reads it back; a resend stores nothing, nor counts its issue again", async () => {
       const { project } = await createProject(database.db, { name: "neon-ingest" });
       const receivedAt = new Date();
       const batch = prepareBatch(
@@ -63,6 +64,7 @@ describe.runIf(Boolean(process.env.TEST_DATABASE_URL))(
         ],
         receivedAt,
       );
+      assignIssues(project.id, batch.events);
       const facts = {
         projectId: project.id,
         receivedAt,
@@ -91,6 +93,14 @@ describe.runIf(Boolean(process.env.TEST_DATABASE_URL))(
         ["neon-2", "second", 40, facts.requestId],
       ]);
       expect(rows[0]?.attributes).toEqual({ n: 1 });
+      // The error's issue, counted in the INSERT's transaction from the rows RETURNING named.
+      const counted = await database.db
+        .select({ title: issues.title, events: issues.eventCount })
+        .from(issues)
+        .where(eq(issues.projectId, project.id));
+      expect(counted).toEqual([{ title: "first", events: 1 }]);
+      expect(rows[0]?.issueId).not.toBeNull();
+      expect(rows[1]?.issueId).toBeNull();
     });
   },
 );
