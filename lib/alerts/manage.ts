@@ -1,5 +1,6 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { v7 as uuidv7 } from "uuid";
+import { z } from "zod";
 import type { Db } from "@/lib/db/open";
 import {
   type AlertChannel,
@@ -21,6 +22,8 @@ import type { NewChannel, NewRule, RuleChange } from "./schemas";
 // does), and a secret is shown once, when the channel is created.
 
 const notFound = (what: string) => new ApiError("not_found", `${what} not found.`);
+/** A malformed id is a 404 like a missing one, never a database error. */
+const isId = (id: string) => z.uuid().safeParse(id).success;
 
 function checkedUrl(text: string): string {
   try {
@@ -95,6 +98,7 @@ export async function createChannel(db: Db, projectId: string, body: NewChannel)
 }
 
 export async function deleteChannel(db: Db, projectId: string, channelId: string) {
+  if (!isId(channelId)) throw notFound("Channel");
   const gone = await db
     .delete(alertChannels)
     .where(and(eq(alertChannels.projectId, projectId), eq(alertChannels.id, channelId)))
@@ -153,6 +157,7 @@ export async function createRule(db: Db, projectId: string, body: NewRule): Prom
 }
 
 export async function getRule(db: Db, projectId: string, ruleId: string): Promise<AlertRule> {
+  if (!isId(ruleId)) throw notFound("Rule");
   const [rule] = await db
     .select()
     .from(alertRules)
@@ -176,6 +181,7 @@ export async function updateRule(db: Db, projectId: string, ruleId: string, body
 }
 
 export async function deleteRule(db: Db, projectId: string, ruleId: string) {
+  if (!isId(ruleId)) throw notFound("Rule");
   const gone = await db
     .delete(alertRules)
     .where(and(eq(alertRules.projectId, projectId), eq(alertRules.id, ruleId)))

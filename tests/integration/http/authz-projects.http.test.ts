@@ -29,6 +29,17 @@ const matrix: Record<string, { manager: number; reader: number }> = {
   "GET /api/v1/projects/[projectId]/sourcemaps": { manager: 200, reader: 403 },
   // The matrix sends JSON: past authorization, an upload must be multipart (415).
   "POST /api/v1/projects/[projectId]/sourcemaps": { manager: 415, reader: 403 },
+  "GET /api/v1/projects/[projectId]/alerts": { manager: 200, reader: 200 },
+  "POST /api/v1/projects/[projectId]/alerts/channels": { manager: 201, reader: 403 },
+  "DELETE /api/v1/projects/[projectId]/alerts/channels/[channelId]": { manager: 200, reader: 403 },
+  "POST /api/v1/projects/[projectId]/alerts/rules": { manager: 201, reader: 403 },
+  "PATCH /api/v1/projects/[projectId]/alerts/rules/[ruleId]": { manager: 200, reader: 403 },
+  "DELETE /api/v1/projects/[projectId]/alerts/rules/[ruleId]": { manager: 200, reader: 403 },
+  "GET /api/v1/projects/[projectId]/alerts/rules/[ruleId]/deliveries": {
+    manager: 200,
+    reader: 200,
+  },
+  "POST /api/v1/projects/[projectId]/alerts/rules/[ruleId]/test": { manager: 202, reader: 403 },
 };
 
 type PageOutcome = "ok" | "login" | "forbidden" | "notFound";
@@ -39,6 +50,7 @@ const pageMatrix: Record<string, Record<PageWho, PageOutcome>> = {
   "/projects": { forgedCookie: "login", viewer: "ok", admin: "ok", owner: "ok" },
   "/projects/[projectId]": { forgedCookie: "login", viewer: "ok", admin: "ok", owner: "ok" },
   "/projects/[projectId]/health": { forgedCookie: "login", viewer: "ok", admin: "ok", owner: "ok" },
+  "/projects/[projectId]/alerts": { forgedCookie: "login", viewer: "ok", admin: "ok", owner: "ok" },
   "/projects/[projectId]/issues": { forgedCookie: "login", viewer: "ok", admin: "ok", owner: "ok" },
   // Not an issue id: the 404 page for everyone signed in (issues.spec.ts opens real ones).
   "/projects/[projectId]/issues/[issueId]": {
@@ -124,6 +136,39 @@ describe.each(backends())("projects API authorization on %s", (backend) => {
     return res.body.key.id;
   }
 
+  async function freshChannel(): Promise<string> {
+    const res = await call("owner", "POST", `/api/v1/projects/${seeded.projectA}/alerts/channels`, {
+      kind: "webhook",
+      name: "hook",
+      url: "https://hooks.example.com/logwell",
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.secret).toMatch(/^whsec_/);
+    return res.body.channel.id;
+  }
+
+  async function freshRule(): Promise<string> {
+    const res = await call("owner", "POST", `/api/v1/projects/${seeded.projectA}/alerts/rules`, {
+      name: "new issues",
+      trigger: "new_issue",
+      channel_id: await freshChannel(),
+    });
+    expect(res.status).toBe(201);
+    return res.body.rule.id;
+  }
+
+  /** A valid body for an alerts cell (past authorization, a manager's call succeeds). */
+  async function alertsBody(method: string, route: string): Promise<unknown> {
+    if (method === "POST" && route.endsWith("/alerts/channels")) {
+      return { kind: "slack", name: "ops", url: "https://hooks.slack.com/services/T/B/x" };
+    }
+    if (method === "POST" && route.endsWith("/alerts/rules")) {
+      return { name: "regressions", trigger: "regression", channel_id: await freshChannel() };
+    }
+    if (method === "PATCH") return { enabled: false };
+    return undefined;
+  }
+
   /** Sends one cell of the matrix against project A (or fresh rows for destructive cells). */
   async function sendCell(who: Who, cell: string) {
     const [method = "GET", route = ""] = cell.split(" ");
@@ -133,6 +178,9 @@ describe.each(backends())("projects API authorization on %s", (backend) => {
       projectId = await freshProject();
     let url = route.replace("[projectId]", projectId);
     if (route.includes("[keyId]")) url = url.replace("[keyId]", await freshKey(seeded.projectA));
+    if (route.includes("[channelId]")) url = url.replace("[channelId]", await freshChannel());
+    if (route.includes("[ruleId]")) url = url.replace("[ruleId]", await freshRule());
+    if (route.includes("/alerts")) return call(who, method, url, await alertsBody(method, route));
     const body =
       method === "POST" && route === "/api/v1/projects"
         ? { name: `made by ${who}` }
@@ -162,6 +210,75 @@ describe.each(backends())("projects API authorization on %s", (backend) => {
       expect(results).toEqual(expected);
     });
   }
+
+  it("alerts: a webhook secret once, channel URLs never; another project's channel is refused", async () => {
+    const base = `/api/v1/projects/${seeded.projectA}/alerts`;
+    const url = "https://hooks.slack.com/services/T0/B0/tokenpart";
+    const slack = await call("admin", "POST", `${base}/channels`, {
+      kind: "slack",
+      name: "s",
+      url,
+    });
+    expect([slack.status, slack.body.secret, slack.body.channel.host]).toEqual([
+      201,
+      null,
+      "hooks.slack.com",
+    ]);
+    const hook = await call("admin", "POST", `${base}/channels`, {
+      kind: "webhook",
+      name: "w",
+      url: "https://example.com/hook",
+    });
+    expect(hook.body.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
+    const read = await call("viewer", "GET", base);
+    expect(read.status).toBe(200);
+    expect(read.text).not.toContain("tokenpart");
+    expect(read.text).not.toContain(hook.body.secret);
+    expect(read.text).not.toContain("whsec_");
+    const refused = await call("admin", "POST", `${base}/channels`, {
+      kind: "webhook",
+      name: "x",
+      url: "file:///etc/passwd",
+    });
+    expect(refused.status).toBe(400);
+    // A channel of project B named in a rule of project A: a bad body, not a rule.
+    const other = await call(
+      "owner",
+      "POST",
+      `/api/v1/projects/${seeded.projectB}/alerts/channels`,
+      {
+        kind: "webhook",
+        name: "b",
+        url: "https://example.com/b",
+      },
+    );
+    const crossed = await call("owner", "POST", `${base}/rules`, {
+      name: "crossed",
+      trigger: "new_issue",
+      channel_id: other.body.channel.id,
+    });
+    expect(crossed.status).toBe(400);
+    const rule = await call("owner", "POST", `${base}/rules`, {
+      name: "ok",
+      trigger: "new_issue",
+      channel_id: hook.body.channel.id,
+    });
+    // Scope before role: project B's rule log through project A's path is 404.
+    const foreign = await call(
+      "owner",
+      "GET",
+      `/api/v1/projects/${seeded.projectB}/alerts/rules/${rule.body.rule.id}/deliveries`,
+    );
+    expect(foreign.status).toBe(404);
+    const test = await call("admin", "POST", `${base}/rules/${rule.body.rule.id}/test`);
+    expect([test.status, test.body.delivery.kind, test.body.delivery.state]).toEqual([
+      202,
+      "test",
+      "pending",
+    ]);
+    const log = await call("viewer", "GET", `${base}/rules/${rule.body.rule.id}/deliveries`);
+    expect(log.body.deliveries.map((d: { id: string }) => d.id)).toContain(test.body.delivery.id);
+  });
 
   it("TC-13: DTOs never carry hashes", async () => {
     const list = await call("owner", "GET", `/api/v1/projects/${seeded.projectA}/keys`);

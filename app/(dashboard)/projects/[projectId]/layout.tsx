@@ -1,5 +1,5 @@
 // Project shell — 404 unless the signed-in user may see this project; sub-nav Issues / Logs /
-// Health / Settings.
+// Health / Alerts / Settings.
 // Names are typed by admins but shown to everyone: escaped like log text (bidi, zero-width).
 
 import { EscapedText } from "@/app/_ui/escaped-text";
@@ -25,6 +25,7 @@ export default async function ProjectLayout({
           <NavLink href={`/projects/${project.id}/issues`}>Issues</NavLink>
           <NavLink href={`/projects/${project.id}/logs`}>Logs</NavLink>
           <NavLink href={`/projects/${project.id}/health`}>Health</NavLink>
+          <NavLink href={`/projects/${project.id}/alerts`}>Alerts</NavLink>
           {canManageProjects(user) && (
             <NavLink href={`/projects/${project.id}/settings`}>Settings</NavLink>
           )}
