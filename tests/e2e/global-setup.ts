@@ -22,6 +22,8 @@ export default async function globalSetup() {
       LOGWELL_ADMIN_EMAIL: e2eAdmin.email,
       LOGWELL_ADMIN_PASSWORD: e2eAdmin.password,
       CRON_SECRET: e2eAdmin.cronSecret,
+      // Alert receivers in the specs listen on 127.0.0.1 (tests/e2e/alerts).
+      LOGWELL_ALERTS_ALLOW_PRIVATE_TARGETS: "true",
     },
   });
   return async () => {
