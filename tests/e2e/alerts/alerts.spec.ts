@@ -57,7 +57,7 @@ test("an admin sets up a webhook alert; a new issue and a test message arrive si
       expect(verifyStandardWebhook(secret, message)).toBe(true);
     }
     const issue = receiver.received.find((m) => m.json.type === "issue.created");
-    expect((issue?.json.data as { issue: { title: string } }).issue.title).toBe(
+    expect((issue?.json.data as { issue: { title: string } } | undefined)?.issue.title).toBe(
       "TypeError: alert me",
     );
 
