@@ -1,57 +1,35 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { startSession } from "@/lib/auth/sessions";
-import { type Database, openDatabase } from "@/lib/db/open";
+import { openDatabase } from "@/lib/db/open";
 import { adminTokens, projects, userSessions, users } from "@/lib/db/schema";
 import { hashSecret } from "@/lib/keys/secrets";
 import { verifyPassword } from "@/lib/users/password";
 import { backends, createServerDatabase, dropServerDatabase } from "../../support/db";
+import { useCliFolder } from "./cli-folder";
 import { runCli } from "./run-cli";
 
 // The real CLI as a child process, on a temporary embedded folder and on a server database.
 describe.each(backends())("logwell CLI on %s", (backend) => {
-  let env: Record<string, string | undefined>;
-  let dataDir: string;
-  let serverUrl: string | undefined;
-  beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), "logwell-cli-"));
-    serverUrl = backend === "postgres" ? await createServerDatabase() : undefined;
-    env = { LOGWELL_DATA_DIR: dataDir, DATABASE_URL: serverUrl };
-  });
-  afterAll(async () => {
-    if (serverUrl) await dropServerDatabase(serverUrl);
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  // The test opens the database itself only between CLI runs (the CLI holds the folder while it runs).
-  async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<T> {
-    const database = await openDatabase(
-      serverUrl ? { url: serverUrl } : { dataDir: path.join(dataDir, "pglite") },
-    );
-    try {
-      return await fn(database);
-    } finally {
-      await database.close();
-    }
-  }
+  const cli = useCliFolder(backend, "logwell-cli-");
+  const { withDatabase } = cli;
 
   it("help and usage errors", async () => {
-    const help = await runCli(["help"], env);
+    const help = await runCli(["help"], cli.env);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain("project create --name N");
-    const unknown = await runCli(["frobnicate"], env);
+    const unknown = await runCli(["frobnicate"], cli.env);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('Unknown command "frobnicate"');
-    const badFlag = await runCli(["prune", "--bogus"], env);
+    const badFlag = await runCli(["prune", "--bogus"], cli.env);
     expect(badFlag.code).toBe(2);
   });
 
   it("migrate applies migrations and is idempotent", async () => {
     for (let i = 0; i < 2; i++) {
-      const result = await runCli(["migrate"], env);
+      const result = await runCli(["migrate"], cli.env);
       expect(result.stderr).toBe("");
       expect(result.code).toBe(0);
       expect(result.stdout).toContain("Migrations applied");
@@ -69,16 +47,16 @@ describe.each(backends())("logwell CLI on %s", (backend) => {
       "--role",
       "owner",
     ];
-    const created = await runCli(args, env);
+    const created = await runCli(args, cli.env);
     expect(created.code).toBe(0);
     expect(created.stdout).toContain("Created owner ops@example.com");
-    const duplicate = await runCli(args, env);
+    const duplicate = await runCli(args, cli.env);
     expect(duplicate.code).toBe(1);
     expect(duplicate.stderr).toContain("already exists");
     expect(duplicate.stderr).not.toMatch(/\n\s+at /);
     const invalid = await runCli(
       ["user", "create", "--email", "x@example.com", "--password", "short", "--role", "root"],
-      env,
+      cli.env,
     );
     expect(invalid.code).toBe(2);
     const rows = await withDatabase((d) =>
@@ -92,7 +70,7 @@ describe.each(backends())("logwell CLI on %s", (backend) => {
   it("user create --password-stdin keeps the password off the command line", async () => {
     const password = "from stdin, not argv 789";
     const args = ["user", "create", "--email", "stdin@example.com", "--password-stdin", "--json"];
-    const created = await runCli(args, env, `${password}\n`);
+    const created = await runCli(args, cli.env, `${password}\n`);
     expect(created.stderr).toBe("");
     expect(JSON.parse(created.stdout).user).toMatchObject({
       email: "stdin@example.com",
@@ -102,7 +80,7 @@ describe.each(backends())("logwell CLI on %s", (backend) => {
       d.db.select().from(users).where(eq(users.email, "stdin@example.com")),
     );
     expect(await verifyPassword(password, row?.passwordHash ?? "")).toBe(true);
-    const both = await runCli([...args, "--password", "x"], env, "y\n");
+    const both = await runCli([...args, "--password", "x"], cli.env, "y\n");
     expect(both.code).toBe(2);
   });
 
@@ -118,7 +96,7 @@ describe.each(backends())("logwell CLI on %s", (backend) => {
 
     const random = await runCli(
       ["user", "reset-password", "--email", "STDIN@example.com", "--json"],
-      env,
+      cli.env,
     );
     expect(random.code).toBe(0);
     const { password } = JSON.parse(random.stdout);
@@ -132,7 +110,7 @@ describe.each(backends())("logwell CLI on %s", (backend) => {
     const chosen = "chosen on stdin 12345";
     const given = await runCli(
       ["user", "reset-password", "--email", "stdin@example.com", "--password-stdin"],
-      env,
+      cli.env,
       `${chosen}\n`,
     );
     expect(given.code).toBe(0);
@@ -142,11 +120,14 @@ describe.each(backends())("logwell CLI on %s", (backend) => {
     );
     expect(await verifyPassword(chosen, again?.passwordHash ?? "")).toBe(true);
 
-    const unknown = await runCli(["user", "reset-password", "--email", "nobody@example.com"], env);
+    const unknown = await runCli(
+      ["user", "reset-password", "--email", "nobody@example.com"],
+      cli.env,
+    );
     expect(unknown.code).toBe(2);
     const short = await runCli(
       ["user", "reset-password", "--email", "stdin@example.com", "--password-stdin"],
-      env,
+      cli.env,
       "short\n",
     );
     expect(short.code).toBe(2);
@@ -155,7 +136,7 @@ describe.each(backends())("logwell CLI on %s", (backend) => {
   it("project create --json prints the project and its ingest key", async () => {
     const result = await runCli(
       ["project", "create", "--name", "Web shop", "--retention-days", "14", "--json"],
-      env,
+      cli.env,
     );
     expect(result.code).toBe(0);
     const body = JSON.parse(result.stdout);
@@ -165,10 +146,10 @@ describe.each(backends())("logwell CLI on %s", (backend) => {
 
   it("INJ-2: names with control and bidi characters are printed escaped, never raw", async () => {
     const name = "evil\u001b]8;;http://x\u0007\u202eenil\u0085";
-    const text = await runCli(["project", "create", "--name", name], env);
+    const text = await runCli(["project", "create", "--name", name], cli.env);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain("evil\\u001b]8;;http://x\\u0007\\u202eenil\\u0085");
-    const json = await runCli(["prune", "--dry-run", "--json"], env);
+    const json = await runCli(["prune", "--dry-run", "--json"], cli.env);
     expect(json.code).toBe(0);
     for (const output of [text.stdout, json.stdout]) {
       // biome-ignore lint/suspicious/noControlCharactersInRegex: asserting their absence
@@ -179,7 +160,7 @@ describe.each(backends())("logwell CLI on %s", (backend) => {
   });
 
   it("token create stores only the token's hash, as the operator's (CLI) token", async () => {
-    const result = await runCli(["token", "create", "--name", "deploy script", "--json"], env);
+    const result = await runCli(["token", "create", "--name", "deploy script", "--json"], cli.env);
     expect(result.code).toBe(0);
     const body = JSON.parse(result.stdout);
     expect(body.secret).toMatch(/^lw_sec_[0-9A-Za-z]{22,}$/);
@@ -209,10 +190,10 @@ describe.each(backends())("logwell CLI on %s", (backend) => {
         })),
       );
     });
-    const dry = await runCli(["prune", "--dry-run"], env);
+    const dry = await runCli(["prune", "--dry-run"], cli.env);
     expect(dry.code).toBe(0);
     expect(dry.stdout).toMatch(/old stuff \([0-9a-f-]+\): would delete 2 events/);
-    const real = await runCli(["prune", "--json"], env);
+    const real = await runCli(["prune", "--json"], cli.env);
     expect(real.code).toBe(0);
     const body = JSON.parse(real.stdout);
     expect(body.projects.find((p: { name: string }) => p.name === "old stuff")).toMatchObject({
@@ -225,10 +206,10 @@ describe.each(backends())("logwell CLI on %s", (backend) => {
   if (backend === "pglite") {
     it("refuses clearly while a server holds the embedded folder (no stack trace)", async () => {
       // The pid lock a running server writes: this test process stands in for the server.
-      const lockFile = path.join(dataDir, "pglite.lock");
+      const lockFile = path.join(cli.dataDir, "pglite.lock");
       writeFileSync(lockFile, String(process.pid));
       try {
-        const result = await runCli(["project", "create", "--name", "while busy"], env);
+        const result = await runCli(["project", "create", "--name", "while busy"], cli.env);
         expect(result.code).toBe(1);
         expect(result.stderr).toContain(`is in use by process ${process.pid}`);
         expect(result.stderr).not.toMatch(/\n\s+at /);
@@ -268,7 +249,7 @@ describe.each(backends())("logwell CLI on %s", (backend) => {
 
     it("reports an unreachable database without a stack trace", async () => {
       const result = await runCli(["prune"], {
-        ...env,
+        ...cli.env,
         DATABASE_URL: "postgres://postgres@127.0.0.1:1/none",
       });
       expect(result.code).toBe(1);

@@ -5,18 +5,15 @@ import { sentryEsbuildPlugin } from "@sentry/bundler-plugins/esbuild";
 import { eq } from "drizzle-orm";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as assembleRoute from "@/app/api/0/organizations/[org]/artifactbundle/assemble/route";
-import * as chunkRoute from "@/app/api/0/organizations/[org]/chunk-upload/route";
-import { createAdminToken } from "@/lib/auth/admin-tokens";
-import { logs, projects, sourcemapFiles } from "@/lib/db/schema";
+import { logs, sourcemapFiles } from "@/lib/db/schema";
 import { resetEnvCache } from "@/lib/env";
 import { getLog } from "@/lib/logs/get";
 import { symbolicateLog } from "@/lib/sourcemaps/read/symbolicate";
 import { chunkUploadOptions } from "@/lib/sourcemaps/sentry-api/chunk-options";
 import { backends } from "../../support/db";
 import { hostRoutes, type RouteHost } from "../../support/route-host";
-import { seedProject } from "../../support/seed";
 import { useTestDatabase } from "../../support/use-database";
+import { seedUploadTarget, sentryUploadRoutes } from "./sentry-upload-target";
 import { v8StackOf } from "./sourcemap-app";
 
 // Sentry's esbuild plugin (@sentry/bundler-plugins 11, which uploads with Sentry's JS toolkit
@@ -48,17 +45,8 @@ describe.each(backends())("Sentry's esbuild plugin (%s)", (backend) => {
   let projectNumber: string;
 
   beforeAll(async () => {
-    ({ token } = await createAdminToken(database.db, { name: "ci" }, "cli"));
-    projectId = (await seedProject(database.db)).id;
-    const [row] = await database.db.select().from(projects).where(eq(projects.id, projectId));
-    projectNumber = String(row?.number);
-    host = await hostRoutes(database, [
-      { path: /^\/api\/0\/organizations\/(?<org>[^/]+)\/chunk-upload\/$/, methods: chunkRoute },
-      {
-        path: /^\/api\/0\/organizations\/(?<org>[^/]+)\/artifactbundle\/assemble\/$/,
-        methods: assembleRoute,
-      },
-    ]);
+    ({ token, projectId, projectNumber } = await seedUploadTarget(database.db));
+    host = await hostRoutes(database, sentryUploadRoutes);
     process.env.LOGWELL_PUBLIC_URL = host.url;
     resetEnvCache();
   });

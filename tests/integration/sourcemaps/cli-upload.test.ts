@@ -1,12 +1,9 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Database, openDatabase } from "@/lib/db/open";
+import { beforeAll, describe, expect, it } from "vitest";
 import { logs } from "@/lib/db/schema";
 import { getLog } from "@/lib/logs/get";
 import { symbolicateLog } from "@/lib/sourcemaps/read/symbolicate";
-import { backends, createServerDatabase, dropServerDatabase } from "../../support/db";
+import { backends } from "../../support/db";
+import { useCliFolder } from "../cli/cli-folder";
 import { runCli } from "../cli/run-cli";
 import { buildApp, v8StackOf } from "./sourcemap-app";
 
@@ -14,34 +11,15 @@ import { buildApp, v8StackOf } from "./sourcemap-app";
 // who do not use sentry-cli): the real CLI as a child process; what it stores maps a stack.
 
 describe.each(backends())("logwell sourcemaps upload on %s", (backend) => {
-  let env: Record<string, string | undefined>;
-  let dataDir: string;
-  let serverUrl: string | undefined;
+  const cli = useCliFolder(backend, "logwell-cli-sourcemaps-");
+  const { withDatabase } = cli;
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), "logwell-cli-sourcemaps-"));
-    serverUrl = backend === "postgres" ? await createServerDatabase() : undefined;
-    env = { LOGWELL_DATA_DIR: dataDir, DATABASE_URL: serverUrl };
-    const migrated = await runCli(["migrate"], env);
+    const migrated = await runCli(["migrate"], cli.env);
     expect(migrated.code, migrated.stderr).toBe(0);
   });
-  afterAll(async () => {
-    if (serverUrl) await dropServerDatabase(serverUrl);
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<T> {
-    const database = await openDatabase(
-      serverUrl ? { url: serverUrl } : { dataDir: path.join(dataDir, "pglite") },
-    );
-    try {
-      return await fn(database);
-    } finally {
-      await database.close();
-    }
-  }
 
   it("uploads a folder's scripts and maps for a release; a stack of that release maps", async () => {
-    const created = await runCli(["project", "create", "--name", "shop", "--json"], env);
+    const created = await runCli(["project", "create", "--name", "shop", "--json"], cli.env);
     expect(created.code, created.stderr).toBe(0);
     const project = JSON.parse(created.stdout).project as { id: string; number: number };
     const app = await buildApp();
@@ -53,12 +31,15 @@ describe.each(backends())("logwell sourcemaps upload on %s", (backend) => {
       "--release",
       "shop@3",
     ];
-    const upload = await runCli([...args, "--url-prefix", "~/static/js", "--json", app.dir], env);
+    const upload = await runCli(
+      [...args, "--url-prefix", "~/static/js", "--json", app.dir],
+      cli.env,
+    );
     expect(upload.code, upload.stderr).toBe(0);
     expect(JSON.parse(upload.stdout)).toMatchObject({ stored: true, files: 2 });
-    const again = await runCli([...args, "--url-prefix", "~/static/js", app.dir], env);
+    const again = await runCli([...args, "--url-prefix", "~/static/js", app.dir], cli.env);
     expect(again.stdout).toContain("Already uploaded: 2 files");
-    const missing = await runCli(["sourcemaps", "upload", "--release", "x", app.dir], env);
+    const missing = await runCli(["sourcemaps", "upload", "--release", "x", app.dir], cli.env);
     expect(missing.code).toBe(2);
 
     const stack = v8StackOf(app, `https://shop.example/static/js/${app.scriptName}`)

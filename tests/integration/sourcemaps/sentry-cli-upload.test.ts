@@ -2,14 +2,11 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as assembleRoute from "@/app/api/0/organizations/[org]/artifactbundle/assemble/route";
-import * as chunkRoute from "@/app/api/0/organizations/[org]/chunk-upload/route";
-import { createAdminToken } from "@/lib/auth/admin-tokens";
-import { projects, sourcemapBundles, sourcemapChunks, sourcemapFiles } from "@/lib/db/schema";
+import { sourcemapBundles, sourcemapChunks, sourcemapFiles } from "@/lib/db/schema";
 import { backends } from "../../support/db";
 import { hostRoutes, type RouteHost } from "../../support/route-host";
-import { seedProject } from "../../support/seed";
 import { useTestDatabase } from "../../support/use-database";
+import { seedUploadTarget, sentryUploadRoutes } from "./sentry-upload-target";
 import { type BuiltApp, buildApp, runSentryCli } from "./sourcemap-app";
 
 // Issue 20 §1: the real sentry-cli (npm @sentry/cli, pinned) uploads to Logwell unchanged, with
@@ -19,22 +16,12 @@ describe.each(backends())("sentry-cli sourcemaps upload (%s)", (backend) => {
   const database = useTestDatabase(backend);
   let host: RouteHost;
   let token: string;
-  let projectNumber: number;
+  let projectNumber: string;
   let projectId: string;
 
   beforeAll(async () => {
-    const db = database.db;
-    ({ token } = await createAdminToken(db, { name: "ci" }, "cli"));
-    projectId = (await seedProject(db)).id;
-    const [row] = await db.select().from(projects).where(eq(projects.id, projectId));
-    projectNumber = row?.number ?? 0;
-    host = await hostRoutes(database, [
-      { path: /^\/api\/0\/organizations\/(?<org>[^/]+)\/chunk-upload\/$/, methods: chunkRoute },
-      {
-        path: /^\/api\/0\/organizations\/(?<org>[^/]+)\/artifactbundle\/assemble\/$/,
-        methods: assembleRoute,
-      },
-    ]);
+    ({ token, projectId, projectNumber } = await seedUploadTarget(database.db));
+    host = await hostRoutes(database, sentryUploadRoutes);
   });
   afterAll(async () => {
     await host?.close();
@@ -85,7 +72,7 @@ describe.each(backends())("sentry-cli sourcemaps upload (%s)", (backend) => {
       "--org",
       "logwell",
       "--project",
-      String(projectNumber),
+      projectNumber,
       "--wait",
       app.dir,
     ]);
@@ -112,7 +99,7 @@ describe.each(backends())("sentry-cli sourcemaps upload (%s)", (backend) => {
       "--org",
       "logwell",
       "--project",
-      String(projectNumber),
+      projectNumber,
       app.dir,
     ]);
     expect(again.code, again.output).toBe(0);
@@ -143,7 +130,7 @@ describe.each(backends())("sentry-cli sourcemaps upload (%s)", (backend) => {
       "--org",
       "logwell",
       "--project",
-      String(projectNumber),
+      projectNumber,
       "--release",
       "shop@1.2.3",
       "--url-prefix",

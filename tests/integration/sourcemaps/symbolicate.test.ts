@@ -2,21 +2,18 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import * as assembleRoute from "@/app/api/0/organizations/[org]/artifactbundle/assemble/route";
-import * as chunkRoute from "@/app/api/0/organizations/[org]/chunk-upload/route";
 import * as logRoute from "@/app/api/v1/logs/[id]/route";
-import { createAdminToken } from "@/lib/auth/admin-tokens";
-import { logs, projects, sourcemapBundles } from "@/lib/db/schema";
+import { logs, sourcemapBundles } from "@/lib/db/schema";
 import { getLog } from "@/lib/logs/get";
 import { parsedMapCache } from "@/lib/sourcemaps/read/parsed-maps";
 import { type SymbolicatedStack, symbolicateLog } from "@/lib/sourcemaps/read/symbolicate";
 import { uploadFiles } from "@/lib/sourcemaps/upload/upload-files";
 import { backends } from "../../support/db";
 import { hostRoutes, type RouteHost } from "../../support/route-host";
-import { seedProject } from "../../support/seed";
 import { useTestDatabase } from "../../support/use-database";
 import { type SeedEvent, seedLogs } from "../logs/seed-logs";
 import { sourceBundle, uploadBundle } from "./sentry-protocol";
+import { seedUploadTarget, sentryUploadRoutes } from "./sentry-upload-target";
 import { type BuiltApp, buildApp, geckoStackOf, runSentryCli, v8StackOf } from "./sourcemap-app";
 
 // Issue 20 §2: stacks read back with the uploaded maps — by debug id, by release + URL — in
@@ -40,16 +37,9 @@ describe.each(backends())("symbolication on read (%s)", (backend) => {
   let projectNumber: string;
 
   beforeAll(async () => {
-    ({ token } = await createAdminToken(database.db, { name: "ci" }, "cli"));
-    projectId = (await seedProject(database.db)).id;
-    const [row] = await database.db.select().from(projects).where(eq(projects.id, projectId));
-    projectNumber = String(row?.number);
+    ({ token, projectId, projectNumber } = await seedUploadTarget(database.db));
     host = await hostRoutes(database, [
-      { path: /^\/api\/0\/organizations\/(?<org>[^/]+)\/chunk-upload\/$/, methods: chunkRoute },
-      {
-        path: /^\/api\/0\/organizations\/(?<org>[^/]+)\/artifactbundle\/assemble\/$/,
-        methods: assembleRoute,
-      },
+      ...sentryUploadRoutes,
       { path: /^\/api\/v1\/logs\/(?<id>\d+)$/, methods: logRoute },
     ]);
   });

@@ -1,7 +1,5 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as assembleRoute from "@/app/api/0/organizations/[org]/artifactbundle/assemble/route";
-import * as chunkRoute from "@/app/api/0/organizations/[org]/chunk-upload/route";
 import { createAdminToken } from "@/lib/auth/admin-tokens";
 import { projects, sourcemapBundles, sourcemapFiles } from "@/lib/db/schema";
 import { sourcemapLimits } from "@/lib/sourcemaps/limits";
@@ -10,6 +8,7 @@ import { hostRoutes, type RouteHost } from "../../support/route-host";
 import { seedProject } from "../../support/seed";
 import { useTestDatabase } from "../../support/use-database";
 import { sourceBundle, uploadBundle } from "./sentry-protocol";
+import { sentryUploadRoutes } from "./sentry-upload-target";
 
 // Issue 20 §1 caps: sentry-cli checks no size, so the server refuses at assemble, with a detail
 // naming the file and its size; a project's total is capped; a corrupt bundle is an error
@@ -22,13 +21,7 @@ describe.each(backends())("source map upload limits (%s)", (backend) => {
 
   beforeAll(async () => {
     ({ token } = await createAdminToken(database.db, { name: "ci" }, "cli"));
-    host = await hostRoutes(database, [
-      { path: /^\/api\/0\/organizations\/(?<org>[^/]+)\/chunk-upload\/$/, methods: chunkRoute },
-      {
-        path: /^\/api\/0\/organizations\/(?<org>[^/]+)\/artifactbundle\/assemble\/$/,
-        methods: assembleRoute,
-      },
-    ]);
+    host = await hostRoutes(database, sentryUploadRoutes);
   });
   afterAll(async () => {
     await host?.close();
