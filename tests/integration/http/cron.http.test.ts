@@ -65,3 +65,31 @@ describe("TC-29: GET /api/cron/prune on npm start", () => {
     });
   });
 });
+
+describe("GET /api/cron/alerts on npm start", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer({
+      env: { CRON_SECRET: secret, LOGWELL_PRUNE_INTERVAL_MINUTES: "0" },
+    });
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  const call = (authorization?: string) =>
+    fetch(`${server.url}/api/cron/alerts`, {
+      headers: authorization === undefined ? {} : { authorization },
+    });
+
+  it("refuses a missing or wrong secret, and delivers with the right one", async () => {
+    for (const authorization of [undefined, "Bearer undefined", `Bearer ${secret}x`]) {
+      const res = await call(authorization);
+      expect(res.status).toBe(401);
+      expect((await res.json()).error).toBe("unauthorized");
+    }
+    const res = await call(`Bearer ${secret}`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ sent: 0, retrying: 0, failed: 0 });
+  });
+});
