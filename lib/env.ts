@@ -68,6 +68,9 @@ const envSchema = z.object({
   LOGWELL_EXPORT_MAX_ROWS: optionalInt(100000),
   // Text search reads at most this many hours of events per page, then returns a cursor (QRY-5).
   LOGWELL_SEARCH_WINDOW_HOURS: optionalInt(24),
+  // A live tail stream ends after this and the browser reconnects with the last id (serverless
+  // functions have a maximum duration).
+  LOGWELL_STREAM_MAX_SECONDS: optionalInt(50),
   // Operate (docs/operations.md): retention runs, start-up migrations, the first-start project.
   LOGWELL_PRUNE_BUDGET_MS: optionalInt(50_000),
   LOGWELL_PRUNE_BATCH_SIZE: optionalInt(5000),

@@ -3,6 +3,7 @@ import type { Principal } from "@/lib/auth/principal";
 import { requireApiPrincipal } from "@/lib/auth/principal";
 import { getDb } from "@/lib/db/client";
 import type { Db } from "@/lib/db/open";
+import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/errors";
 import type { RequestContext } from "@/lib/http/request-context";
 import { json } from "@/lib/http/respond";
@@ -15,6 +16,7 @@ import { type LogFilters, parseLogQuery } from "./filters";
 import { getLog } from "./get";
 import { listLogs } from "./list";
 import type { LogScope } from "./page-query";
+import { defaultStreamOptions, openTail, tailEventStream } from "./stream";
 import { startTail, tailLogs } from "./tail";
 
 // The read API's request handling, shared by the thin route files under app/api/v1/logs.
@@ -79,6 +81,30 @@ export async function handleTailLogs(ctx: RequestContext): Promise<Response> {
     });
   }
   return json(ctx, 200, await tailLogs(db, scope, filters, page.cursor));
+}
+
+// GET /api/v1/logs/stream — the live tail as server-sent events. The resume point is the
+// Last-Event-ID header (an EventSource reconnecting) or `cursor`; without either, from now.
+export async function handleStreamLogs(ctx: RequestContext): Promise<Response> {
+  const { db, filters, page, scope } = await authorize(ctx);
+  const resume = ctx.request.headers.get("last-event-id")?.slice(0, 512) || page.cursor;
+  const cursor = resume ?? (await startTail(db, scope, filters));
+  const options = {
+    ...defaultStreamOptions,
+    maxDurationMs: env().LOGWELL_STREAM_MAX_SECONDS * 1000,
+  };
+  // Opened before answering, so a bad cursor is a 400, not a broken stream.
+  const tail = await openTail(db, scope, filters, cursor, options);
+  return new Response(tailEventStream(tail, ctx.request.signal, options), {
+    status: 200,
+    headers: {
+      "content-type": "text/event-stream; charset=utf-8",
+      // no-transform: the server's compression would otherwise buffer the stream.
+      "cache-control": "no-cache, no-transform",
+      "x-accel-buffering": "no",
+      "x-request-id": ctx.requestId,
+    },
+  });
 }
 
 function parseFormat(value: string | null): ExportFormat {

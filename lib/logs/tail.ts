@@ -14,7 +14,7 @@ import { withReadTimeout } from "./read-transaction";
 // behind a position already passed and be skipped for good.
 
 export const tailBatchLimit = 200;
-const settleMs = 2_000;
+export const settleMs = 2_000;
 
 export interface TailBatch {
   logs: LogDto[];
@@ -23,7 +23,8 @@ export interface TailBatch {
   has_more: boolean;
 }
 
-async function settledNow(db: Db): Promise<LogPosition> {
+/** The newest position every ingest transaction has surely committed by (id 0: before any row then). */
+export async function settledNow(db: Db): Promise<LogPosition> {
   const [row] = await queryRows<{ t: string }>(
     db,
     sql`SELECT to_char((now() - ${`${settleMs} milliseconds`}::interval) AT TIME ZONE 'UTC',

@@ -4,19 +4,19 @@ import { useEffect, useRef, useState } from "react";
 import type { LogDto } from "@/lib/logs/dto";
 import { LogRow, LogTableHead, logBodyClass, logTableClass } from "./log-row";
 
-interface TailBatch {
-  logs: LogDto[];
-  cursor: string;
-  has_more: boolean;
-}
-
-const pollMs = 2_000;
 const maxShown = 500;
+/** Ids remembered to drop the few events a resume re-sends (the server's last ~2 s). */
+const maxRemembered = 2_000;
+
+type Status = "idle" | "connecting" | "live" | "retrying";
 
 /**
- * Live tail by polling the read API. Each poll resumes from the last cursor, so pausing,
- * resuming or a failed request never repeats or drops an event; ids are also de-duplicated
- * here as a second guard. New events are prepended above the table, newest first.
+ * Live tail over server-sent events (GET /api/v1/logs/stream, the page's filters applied on the
+ * server). Every message carries the resume point as its id: the browser's EventSource
+ * reconnects with it by itself (the server ends each stream after its maximum duration), and
+ * pause closes the stream and keeps the last id, so resume continues exactly there. Ids are
+ * de-duplicated here; a backlog too large to send arrives as one "N more" marker. New events
+ * are prepended above the table, newest first, at most `maxShown`.
  */
 export function LiveTail({
   query,
@@ -30,7 +30,8 @@ export function LiveTail({
 }) {
   const [on, setOn] = useState(false);
   const [logs, setLogs] = useState<LogDto[]>([]);
-  const [status, setStatus] = useState<"idle" | "live" | "retrying">("idle");
+  const [skipped, setSkipped] = useState(0);
+  const [status, setStatus] = useState<Status>("idle");
   const cursor = useRef(initialCursor);
   const seen = useRef(new Set<string>());
 
@@ -39,36 +40,54 @@ export function LiveTail({
       setStatus("idle");
       return;
     }
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
+    let source: EventSource | undefined;
+    let retry: ReturnType<typeof setTimeout> | undefined;
     let failures = 0;
-    const poll = async () => {
-      let delay = pollMs;
-      try {
-        const params = new URLSearchParams(query);
-        params.set("cursor", cursor.current);
-        const res = await fetch(`/api/v1/logs/tail?${params}`, { cache: "no-store" });
-        if (!res.ok) throw new Error(`tail answered ${res.status}`);
-        const batch = (await res.json()) as TailBatch;
-        if (stopped) return;
-        cursor.current = batch.cursor;
-        const fresh = batch.logs.filter((l) => !seen.current.has(l.id));
-        for (const l of fresh) seen.current.add(l.id);
-        if (fresh.length) setLogs((old) => [...fresh.reverse(), ...old].slice(0, maxShown));
+    const remember = (e: MessageEvent) => {
+      if (e.lastEventId) cursor.current = e.lastEventId;
+    };
+    const open = () => {
+      setStatus("connecting");
+      const params = new URLSearchParams(query);
+      params.set("cursor", cursor.current);
+      source = new EventSource(`/api/v1/logs/stream?${params}`);
+      source.onopen = () => {
         failures = 0;
         setStatus("live");
-        if (batch.has_more) delay = 0;
-      } catch {
+      };
+      source.addEventListener("log", (e) => {
+        remember(e);
+        const log = JSON.parse(e.data) as LogDto;
+        if (seen.current.has(log.id)) return;
+        seen.current.add(log.id);
+        if (seen.current.size > maxRemembered) {
+          const oldest = seen.current.values().next().value;
+          if (oldest !== undefined) seen.current.delete(oldest);
+        }
+        setLogs((old) => [log, ...old].slice(0, maxShown));
+      });
+      source.addEventListener("more", (e) => {
+        remember(e);
+        setSkipped((n) => n + (JSON.parse(e.data) as { count: number }).count);
+      });
+      source.addEventListener("position", remember);
+      source.addEventListener("reconnect", remember);
+      source.onerror = () => {
+        // EventSource retries a dropped stream itself (with the last id); a refused one
+        // (e.g. a 503) is closed, so reopen from our own last id with a growing delay.
+        if (source?.readyState !== EventSource.CLOSED) {
+          setStatus("retrying");
+          return;
+        }
         failures++;
         setStatus("retrying");
-        delay = Math.min(30_000, pollMs * 2 ** failures);
-      }
-      if (!stopped) timer = setTimeout(poll, delay);
+        retry = setTimeout(open, Math.min(30_000, 1_000 * 2 ** failures));
+      };
     };
-    poll();
+    open();
     return () => {
-      stopped = true;
-      if (timer) clearTimeout(timer);
+      source?.close();
+      if (retry) clearTimeout(retry);
     };
   }, [on, query]);
 
@@ -85,15 +104,21 @@ export function LiveTail({
         </button>
         <span data-tail-status={status} className="text-xs text-zinc-500">
           {status === "live"
-            ? "Live: polling every 2 s"
+            ? "Live: streaming"
             : status === "retrying"
               ? "Reconnecting…"
-              : on
+              : status === "connecting"
                 ? "Starting…"
                 : "Paused"}
           {logs.length > 0 && ` · ${logs.length} new`}
         </span>
       </div>
+      {skipped > 0 && (
+        <p data-tail-more={skipped} className="text-xs text-amber-800">
+          {skipped.toLocaleString("en")} more events arrived faster than they could be shown and
+          were skipped; the list and export have them.
+        </p>
+      )}
       {logs.length > 0 && (
         <div className="rounded-lg border border-emerald-200 bg-white">
           <table className={logTableClass} data-live-table="">
