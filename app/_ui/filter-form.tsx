@@ -1,5 +1,7 @@
 // The parts the explorer's and the issue list's filter forms share, so both look and read alike.
 
+import { logLevels } from "@/lib/db/schema/logs";
+
 export const filterInputClass =
   "rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm focus-visible:outline focus-visible:outline-2 focus-visible:outline-zinc-900";
 
@@ -36,5 +38,25 @@ export function FilterFormActions({ resetHref }: { resetHref: string }) {
         Reset
       </a>
     </>
+  );
+}
+
+/** One checkbox per level, named `level` (repeated keys in the URL); `checked` are ticked. */
+export function LevelCheckboxes({ checked }: { checked: readonly string[] | undefined }) {
+  return (
+    <fieldset className="flex flex-wrap items-center gap-2 text-xs">
+      <legend className="mb-0.5 font-medium text-zinc-600">Levels</legend>
+      {logLevels.map((l) => (
+        <label key={l} className="flex items-center gap-1">
+          <input
+            type="checkbox"
+            name="level"
+            value={l}
+            defaultChecked={checked?.includes(l) ?? false}
+          />
+          {l}
+        </label>
+      ))}
+    </fieldset>
   );
 }

@@ -1,5 +1,9 @@
-import { FilterField, FilterFormActions, filterInputClass } from "@/app/_ui/filter-form";
-import { logLevels } from "@/lib/db/schema/logs";
+import {
+  FilterField,
+  FilterFormActions,
+  filterInputClass,
+  LevelCheckboxes,
+} from "@/app/_ui/filter-form";
 import { formatTime } from "@/lib/format/time";
 import { maxSearchLength } from "@/lib/logs/filters";
 import { CleanGetForm } from "../../logs/_components/clean-get-form";
@@ -111,20 +115,7 @@ export function IssueFilterBar({ state, action }: { state: IssueListState; actio
           {state.range === "custom" && filters.since && (
             <input type="hidden" name="since" value={filters.since} />
           )}
-          <fieldset className="flex flex-wrap items-center gap-2 text-xs">
-            <legend className="mb-0.5 font-medium text-zinc-600">Levels</legend>
-            {logLevels.map((l) => (
-              <label key={l} className="flex items-center gap-1">
-                <input
-                  type="checkbox"
-                  name="level"
-                  value={l}
-                  defaultChecked={filters.level?.includes(l) ?? false}
-                />
-                {l}
-              </label>
-            ))}
-          </fieldset>
+          <LevelCheckboxes checked={filters.level} />
           <FilterField label="Release">
             <input
               name="release"

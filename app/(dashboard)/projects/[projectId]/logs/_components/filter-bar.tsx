@@ -1,4 +1,9 @@
-import { FilterField, FilterFormActions, filterInputClass } from "@/app/_ui/filter-form";
+import {
+  FilterField,
+  FilterFormActions,
+  filterInputClass,
+  LevelCheckboxes,
+} from "@/app/_ui/filter-form";
 import { logLevels } from "@/lib/db/schema/logs";
 import type { LogFilters } from "@/lib/logs/filters";
 import { maxSearchLength } from "@/lib/logs/filters";
@@ -121,20 +126,7 @@ export function FilterBar({
           </FilterField>
         </div>
         <div className="flex flex-wrap items-end gap-2">
-          <fieldset className="flex flex-wrap items-center gap-2 text-xs">
-            <legend className="mb-0.5 font-medium text-zinc-600">Levels</legend>
-            {logLevels.map((l) => (
-              <label key={l} className="flex items-center gap-1">
-                <input
-                  type="checkbox"
-                  name="level"
-                  value={l}
-                  defaultChecked={f.level?.includes(l) ?? false}
-                />
-                {l}
-              </label>
-            ))}
-          </fieldset>
+          <LevelCheckboxes checked={f.level} />
           {exactFilters.map(({ name, label, width }) => (
             <FilterField key={name} label={label}>
               <input
