@@ -7,9 +7,9 @@ import { viewerTime } from "@/app/_ui/viewer-time";
 import { canManageProjects } from "@/lib/auth/access";
 import { pageProject } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db/client";
-import { ApiError } from "@/lib/http/errors";
 import { issueSparklines } from "@/lib/issues/hours";
-import { type IssueListPage, listIssues } from "@/lib/issues/list";
+import { listIssues } from "@/lib/issues/list";
+import { readPageOrFirst } from "@/lib/logs/page-or-first";
 import { TimeZoneToggle } from "../../../_shell/time-zone-toggle";
 import { KeyboardNav } from "../logs/_components/keyboard-nav";
 import { BulkBar } from "./_components/bulk-bar";
@@ -42,15 +42,13 @@ export default async function IssuesPage({
   const { filters } = state;
   const scope = { projectIds: [project.id] };
 
-  let page: IssueListPage = { issues: [], next_cursor: null };
-  let error = state.error;
-  try {
-    page = await listIssues(db, scope, filters, { limit: pageSize, cursor: state.cursor }, now);
-  } catch (err) {
-    if (!(err instanceof ApiError && err.code === "invalid_cursor")) throw err;
-    error = "That page link is no longer valid for these filters; showing the first page.";
-    page = await listIssues(db, scope, filters, { limit: pageSize }, now);
-  }
+  const { page, isCursorRefused } = await readPageOrFirst(
+    (cursor) => listIssues(db, scope, filters, { limit: pageSize, cursor }, now),
+    state.cursor,
+  );
+  const error = isCursorRefused
+    ? "That page link is no longer valid for these filters; showing the first page."
+    : state.error;
   const [sparklines, time] = await Promise.all([
     issueSparklines(
       db,

@@ -6,10 +6,10 @@ import { viewerTime } from "@/app/_ui/viewer-time";
 import { pageProject } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db/client";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
-import { ApiError } from "@/lib/http/errors";
 import { logFacets } from "@/lib/logs/facets";
 import { filtersToParams } from "@/lib/logs/filters";
 import { type LogPage, listLogs } from "@/lib/logs/list";
+import { readPageOrFirst } from "@/lib/logs/page-or-first";
 import { withTerm } from "@/lib/logs/query/edit";
 import { highlightedText } from "@/lib/logs/query/parse";
 import { startTail } from "@/lib/logs/tail";
@@ -56,14 +56,15 @@ export default async function LogsPage({
   let error = state.error;
   // A query that does not parse reads nothing: its error shows under the query bar instead.
   const canRead = state.queryError === undefined;
-  try {
-    if (canRead) {
-      page = await listLogs(db, scope, filters, { limit: pageSize, cursor: state.cursor });
+  if (canRead) {
+    const read = await readPageOrFirst(
+      (cursor) => listLogs(db, scope, filters, { limit: pageSize, cursor }),
+      state.cursor,
+    );
+    page = read.page;
+    if (read.isCursorRefused) {
+      error = "That page link is no longer valid for these filters; showing the newest events.";
     }
-  } catch (err) {
-    if (!(err instanceof ApiError && err.code === "invalid_cursor")) throw err;
-    error = "That page link is no longer valid for these filters; showing the newest events.";
-    page = await listLogs(db, scope, filters, { limit: pageSize });
   }
   const chartRange = {
     from: filters.from ?? new Date(now.getTime() - defaultChartRangeMs).toISOString(),
