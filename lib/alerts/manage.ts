@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { v7 as uuidv7 } from "uuid";
 import { z } from "zod";
 import type { Db } from "@/lib/db/open";
@@ -212,7 +212,8 @@ export async function sendTestMessage(db: Db, projectId: string, ruleId: string)
       channelId: rule.channelId,
       kind: "test",
       facts: { kind: "test" },
-      nextAttemptAt: sql`now()`,
+      // The worker compares due times with its own clock (JS), as ingest records them.
+      nextAttemptAt: new Date(),
     })
     .returning();
   if (!delivery) throw new Error("delivery insert returned nothing");

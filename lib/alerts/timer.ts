@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/open";
 import { logger } from "@/lib/log";
 import { deliverDueAlerts } from "./deliver/worker";
+import { pruneAlertHistory } from "./history";
 import { setAlertNudge } from "./schedule";
 
 // The self-hosted server's alert worker (Vercel: the cron route and after()): a tick every
@@ -19,6 +20,7 @@ export function startAlertTimer(getDb: () => Promise<Db>, intervalMs: number): A
   let running = false;
   let again = false;
   let soon: NodeJS.Timeout | undefined;
+  let prunedAt = 0;
   const tick = async () => {
     if (running) {
       again = true;
@@ -26,10 +28,15 @@ export function startAlertTimer(getDb: () => Promise<Db>, intervalMs: number): A
     }
     running = true;
     try {
+      const db = await getDb();
       do {
         again = false;
-        await deliverDueAlerts(await getDb(), {});
+        await deliverDueAlerts(db, {});
       } while (again);
+      if (Date.now() - prunedAt > 3600_000) {
+        prunedAt = Date.now();
+        await pruneAlertHistory(db);
+      }
     } catch (err) {
       logger.warn({ err }, "alert delivery failed; retrying at the next interval");
     } finally {

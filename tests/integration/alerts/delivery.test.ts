@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deliverDueAlerts } from "@/lib/alerts/deliver/worker";
+import { pruneAlertHistory } from "@/lib/alerts/history";
 import {
   createChannel,
   createRule,
@@ -279,6 +280,27 @@ describe.each(backends())("alerts on %s", (backend) => {
     const got = fromProject(hook, project.id);
     expect(got.map((m) => m.json.type)).toEqual(["test"]);
     expect(got[0] && verifyStandardWebhook(secret, got[0])).toBe(true);
+  });
+
+  it("history: sent and failed messages older than 30 days go, due ones stay", async () => {
+    const { project, rule, send } = await setup(hook.url, {});
+    await send(["history one", "history two"]);
+    await deliverDueAlerts(database.db, {});
+    await sendTestMessage(database.db, project.id, rule.id);
+    const old = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+    await database.db.execute(sql`
+      update alert_deliveries set created_at = ${old(31)}::timestamptz where rule_id = ${rule.id}`);
+    await database.db.execute(sql`
+      update alert_rule_issues set last_at = ${old(31)}::timestamptz where rule_id = ${rule.id}`);
+    expect(await pruneAlertHistory(database.db)).toBeGreaterThanOrEqual(2);
+    const left = await listDeliveries(database.db, project.id, rule.id);
+    expect(left.map((d) => [d.kind, d.state])).toEqual([["test", "pending"]]);
+    const marks = await database.db.execute(
+      sql`select count(*)::int as n from alert_rule_issues where rule_id = ${rule.id}`,
+    );
+    expect((marks as unknown as { rows: { n: number }[] }).rows[0]?.n).toBe(0);
+    // The due one is still delivered.
+    expect(await deliverDueAlerts(database.db, {})).toEqual({ sent: 1, retrying: 0, failed: 0 });
   });
 
   describe("without LOGWELL_ALERTS_ALLOW_PRIVATE_TARGETS", () => {

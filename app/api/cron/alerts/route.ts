@@ -1,5 +1,6 @@
 // GET /api/cron/alerts — alert deliveries due now, for Vercel Cron (Authorization: Bearer $CRON_SECRET)
 import { deliverDueAlerts } from "@/lib/alerts/deliver/worker";
+import { pruneAlertHistory } from "@/lib/alerts/history";
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/errors";
@@ -14,6 +15,8 @@ export const GET = route(async (ctx) => {
   if (!isAuthorizedCronRequest(ctx.request.headers.get("authorization"), env().CRON_SECRET)) {
     throw new ApiError("unauthorized", "A valid CRON_SECRET bearer token is required.");
   }
-  const result = await deliverDueAlerts(await getDb(), { budgetMs: (maxDuration - 15) * 1000 });
+  const db = await getDb();
+  const result = await deliverDueAlerts(db, { budgetMs: (maxDuration - 15) * 1000 });
+  await pruneAlertHistory(db);
   return json(ctx, 200, result);
 });
