@@ -206,17 +206,16 @@ export function tailEventStream(
           } catch {
             break;
           }
+          // The reader hung up during the read: the stream is cancelled, enqueue would throw.
+          if (stop.signal.aborted) return;
           if (messages.length === 0 && now - lastSent < options.heartbeatMs) continue;
           if (messages.length === 0) messages = [{ event: "position", id: tail.position() }];
           lastSent = now;
           controller.enqueue(encoder.encode(messages.map(sseMessage).join("")));
           return;
         }
-        if (!stop.signal.aborted) {
-          controller.enqueue(
-            encoder.encode(sseMessage({ event: "reconnect", id: tail.position() })),
-          );
-        }
+        if (stop.signal.aborted) return;
+        controller.enqueue(encoder.encode(sseMessage({ event: "reconnect", id: tail.position() })));
         controller.close();
       },
       cancel() {

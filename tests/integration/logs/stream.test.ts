@@ -10,6 +10,7 @@ import {
   type StreamMessage,
   type StreamOptions,
   sseMessage,
+  tailEventStream,
 } from "@/lib/logs/stream";
 import { startTail } from "@/lib/logs/tail";
 import { createProject } from "@/lib/projects/create-project";
@@ -132,6 +133,44 @@ describe.each(backends())("streaming live tail on %s", (backend) => {
     expect(marker[0]).toMatchObject({ event: "more", count: 30, capped: false });
     await seedLogs(db, a, [{ message: "large-backlog after", receivedAt: new Date(now - 50) }]);
     expect(logsOf(await large.tick())).toEqual(["large-backlog after"]);
+  });
+
+  it("the byte stream: retry and a position first, events, then reconnect at the maximum duration", async () => {
+    const options = { ...defaultStreamOptions, pollMs: 20, maxDurationMs: 1_500 };
+    const tail = await tailFrom([a], { q: "bytes-case" }, 10_000, options);
+    const now = await dbNow();
+    await seedLogs(db, a, [{ message: "bytes-case 1", receivedAt: new Date(now - 100) }]);
+    const text = await new Response(
+      tailEventStream(tail, new AbortController().signal, options),
+    ).text();
+    expect(text.startsWith("retry: 500\nid: ")).toBe(true);
+    const events = [...text.matchAll(/^event: (\w+)$/gm)].map((m) => m[1]);
+    expect(events[0]).toBe("position");
+    expect(events.filter((e) => e === "log")).toHaveLength(1);
+    expect(events.at(-1)).toBe("reconnect");
+    expect(text).toContain('"message":"bytes-case 1"');
+  });
+
+  it("the byte stream stops reading the database when the reader hangs up", async () => {
+    const options = { ...defaultStreamOptions, pollMs: 20 };
+    const tail = await tailFrom([a], { q: "hangup-case" }, 10_000, options);
+    let ticks = 0;
+    const counted = {
+      ...tail,
+      tick: () => {
+        ticks++;
+        return tail.tick();
+      },
+    };
+    const reader = tailEventStream(counted, new AbortController().signal, options).getReader();
+    await reader.read();
+    const pending = reader.read();
+    await reader.cancel();
+    expect((await pending).done).toBe(true);
+    const atHangUp = ticks;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // At most the read in flight at the hang-up finishes.
+    expect(ticks).toBeLessThanOrEqual(atHangUp + 1);
   });
 
   it("encodes each message as one SSE block; hostile text cannot break out of data", () => {
