@@ -11,6 +11,8 @@ import { type StartOptions, startServer, type TestServer } from "./server";
 /** A project with its first ingest key, as tests need it. */
 export interface SeededProject {
   id: string;
+  /** The project's number: Sentry DSNs and sentry-cli's --project name it. */
+  number: number;
   /** The full lw_pub_ key (only ever available at creation). */
   key: string;
   keyId: string;
@@ -34,7 +36,7 @@ export async function seedProject(db: Db, seed: ProjectSeed = {}): Promise<Seede
       .set({ revokedAt: new Date() })
       .where(eq(ingestKeys.id, ingestKey.id));
   }
-  return { id: project.id, key, keyId: ingestKey.id };
+  return { id: project.id, number: project.number, key, keyId: ingestKey.id };
 }
 
 /** The production server on a database seeded before it started, and what the seed returned. */

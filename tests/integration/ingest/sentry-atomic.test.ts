@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { clientDrops, logs, projects, releaseSessions } from "@/lib/db/schema";
+import { clientDrops, logs, releaseSessions } from "@/lib/db/schema";
 import { withRequestContext } from "@/lib/http/request-context";
 import { ingest } from "@/lib/ingest/ingest";
 import { sentryEnvelopeProtocol } from "@/lib/ingest/protocols/sentry";
@@ -41,11 +41,7 @@ describe.each(backends())("Sentry envelope stored all or nothing on %s", (backen
   let projectNumber: number;
   beforeAll(async () => {
     project = await seedProject(database.db, { rateLimitPerIpPerMinute: 100_000 });
-    const [row] = await database.db
-      .select({ number: projects.number })
-      .from(projects)
-      .where(eq(projects.id, project.id));
-    projectNumber = Number(row?.number);
+    projectNumber = project.number;
     await database.db.execute(sql`
       CREATE FUNCTION refuse_test_logs() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN

@@ -6,6 +6,7 @@ import { sampleSql } from "@/lib/issues/breakdowns";
 import { after, before, probeSql } from "@/lib/issues/event-navigation";
 import { createProject } from "@/lib/projects/create-project";
 import { backends } from "../../support/db";
+import { explainWithIndexPreferred } from "../../support/explain";
 import { useTestDatabase } from "../../support/use-database";
 import { seedLogs, timedEvents } from "../logs/seed-logs";
 
@@ -32,17 +33,7 @@ describe.each(backends())("issue page query plans on %s", (backend) => {
     await queryRows(db, sql`ANALYZE logs`);
   });
 
-  async function explain(query: SQL): Promise<string> {
-    return db.transaction(async (tx) => {
-      await tx.execute(sql.raw("SET LOCAL enable_sort = off"));
-      await tx.execute(sql.raw("SET LOCAL enable_seqscan = off"));
-      const rows = await queryRows<Record<string, string>>(
-        tx as unknown as Db,
-        sql`EXPLAIN ${query}`,
-      );
-      return rows.map((r) => Object.values(r)[0]).join("\n");
-    });
-  }
+  const explain = (query: SQL) => explainWithIndexPreferred(db, query);
 
   const position = { received_at: "2026-01-01T00:00:00.000000Z", id: "100" };
   it.each([

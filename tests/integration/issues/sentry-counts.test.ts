@@ -1,6 +1,4 @@
-import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { projects } from "@/lib/db/schema";
 import { withRequestContext } from "@/lib/http/request-context";
 import { ingest } from "@/lib/ingest/ingest";
 import { sentryEnvelopeProtocol } from "@/lib/ingest/protocols/sentry";
@@ -19,11 +17,7 @@ describe.each(backends())("issue counts of Sentry envelopes on %s", (backend) =>
   let projectNumber: number;
   beforeAll(async () => {
     project = await seedProject(database.db, { rateLimitPerIpPerMinute: 100_000 });
-    const [row] = await database.db
-      .select({ number: projects.number })
-      .from(projects)
-      .where(eq(projects.id, project.id));
-    projectNumber = Number(row?.number);
+    projectNumber = project.number;
   });
 
   const envelope = (eventId: string) =>

@@ -7,6 +7,7 @@ import { pageSql } from "@/lib/logs/page-query";
 import { dataSpanSql } from "@/lib/logs/volume-span";
 import { createProject } from "@/lib/projects/create-project";
 import { backends } from "../../support/db";
+import { explainWithIndexPreferred } from "../../support/explain";
 import { useTestDatabase } from "../../support/use-database";
 import { seedLogs, timedEvents } from "./seed-logs";
 
@@ -39,17 +40,7 @@ describe.each(backends())("query plans on %s", (backend) => {
     );
   }
 
-  async function explain(query: SQL): Promise<string> {
-    return db.transaction(async (tx) => {
-      await tx.execute(sql.raw("SET LOCAL enable_sort = off"));
-      await tx.execute(sql.raw("SET LOCAL enable_seqscan = off"));
-      const rows = await queryRows<Record<string, string>>(
-        tx as unknown as Db,
-        sql`EXPLAIN ${query}`,
-      );
-      return rows.map((r) => Object.values(r)[0]).join("\n");
-    });
-  }
+  const explain = (query: SQL) => explainWithIndexPreferred(db, query);
 
   it.each([
     ["first page", "", undefined],

@@ -1,9 +1,7 @@
-import { eq } from "drizzle-orm";
 import * as assembleRoute from "@/app/api/0/organizations/[org]/artifactbundle/assemble/route";
 import * as chunkRoute from "@/app/api/0/organizations/[org]/chunk-upload/route";
 import { createAdminToken } from "@/lib/auth/admin-tokens";
 import type { Db } from "@/lib/db/open";
-import { projects } from "@/lib/db/schema";
 import type { HostedRoute } from "../../support/route-host";
 import { seedProject } from "../../support/seed";
 
@@ -24,8 +22,6 @@ export async function seedUploadTarget(
   db: Db,
 ): Promise<{ token: string; projectId: string; projectNumber: string }> {
   const { token } = await createAdminToken(db, { name: "ci" }, "cli");
-  const projectId = (await seedProject(db)).id;
-  const [row] = await db.select().from(projects).where(eq(projects.id, projectId));
-  if (!row) throw new Error("seeded project not found");
-  return { token, projectId, projectNumber: String(row.number) };
+  const project = await seedProject(db);
+  return { token, projectId: project.id, projectNumber: String(project.number) };
 }
