@@ -7,11 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyCredentials } from "@/lib/auth/credentials";
 import {
   adminTokens,
+  alertChannels,
+  alertDeliveries,
+  alertRules,
   ingestKeys,
   issueActivity,
   issues,
   projectMembers,
   projects,
+  savedViews,
   users,
 } from "@/lib/db/schema";
 import { issueIdFor } from "@/lib/issues/issue-id";
@@ -28,6 +32,9 @@ describe.each(backends())("server actions on %s", (backend) => {
   const ids = actionIds();
   const tag = `t${Date.now()}`;
   let issueA = "";
+  let channelA = "";
+  let ruleA = "";
+  let viewA = "";
 
   /** Every action of our pages with a call whose effect (if it ran) the checks below detect. */
   const calls = (): Record<string, ActionCall> => ({
@@ -132,6 +139,52 @@ describe.each(backends())("server actions on %s", (backend) => {
       leading: [seeded.projectA, issueA, {}],
       fields: { change: "resolve" },
     },
+    // The explorer's: autocomplete and saved views are any member's (TC-15 only); a view is
+    // deleted by its creator or an admin (the seeded view is the admin's).
+    suggestAction: {
+      page: `/projects/${seeded.projectA}/logs`,
+      leading: [seeded.projectA, "level", ""],
+    },
+    saveViewAction: {
+      page: `/projects/${seeded.projectA}/logs`,
+      leading: [seeded.projectA],
+      fields: { name: `view-${tag}`, q: "level:error", range: "24h" },
+    },
+    deleteViewAction: {
+      page: `/projects/${seeded.projectA}/logs`,
+      leading: [seeded.projectA],
+      fields: { viewId: viewA },
+    },
+    createChannelAction: {
+      page: `/projects/${seeded.projectA}/alerts`,
+      leading: [seeded.projectA, {}],
+      fields: { kind: "webhook", name: `channel-${tag}`, url: "https://hooks.example.com/x" },
+    },
+    createRuleAction: {
+      page: `/projects/${seeded.projectA}/alerts`,
+      leading: [seeded.projectA, {}],
+      fields: { name: `rule-${tag}`, trigger: "new_issue", channel_id: channelA },
+    },
+    deleteChannelAction: {
+      page: `/projects/${seeded.projectA}/alerts`,
+      leading: [seeded.projectA],
+      fields: { channelId: channelA },
+    },
+    deleteRuleAction: {
+      page: `/projects/${seeded.projectA}/alerts`,
+      leading: [seeded.projectA],
+      fields: { ruleId: ruleA },
+    },
+    toggleRuleAction: {
+      page: `/projects/${seeded.projectA}/alerts`,
+      leading: [seeded.projectA],
+      fields: { ruleId: ruleA, enabled: "false" },
+    },
+    sendTestAction: {
+      page: `/projects/${seeded.projectA}/alerts`,
+      leading: [seeded.projectA],
+      fields: { ruleId: ruleA },
+    },
   });
 
   beforeAll(async () => {
@@ -151,6 +204,32 @@ describe.each(backends())("server actions on %s", (backend) => {
         eventCount: 1,
         userCount: 1,
       });
+      // An alert channel and rule, and a saved view by the admin, for their actions to try.
+      const [channel] = await db
+        .insert(alertChannels)
+        .values({
+          projectId: cast.projectA,
+          kind: "webhook",
+          name: "seeded",
+          url: "https://hooks.example.com/seeded",
+        })
+        .returning();
+      channelA = channel?.id ?? "";
+      const [rule] = await db
+        .insert(alertRules)
+        .values({
+          projectId: cast.projectA,
+          channelId: channelA,
+          name: "seeded",
+          trigger: "new_issue",
+        })
+        .returning();
+      ruleA = rule?.id ?? "";
+      const [view] = await db
+        .insert(savedViews)
+        .values({ projectId: cast.projectA, name: "seeded", createdBy: cast.ids.admin })
+        .returning();
+      viewA = view?.id ?? "";
     });
     ({ server, seeded, cookies } = api);
   });
@@ -212,6 +291,13 @@ describe.each(backends())("server actions on %s", (backend) => {
       "revokeTokenAction",
       "bulkChangeIssuesAction",
       "changeIssueAction",
+      "deleteViewAction",
+      "createChannelAction",
+      "createRuleAction",
+      "deleteChannelAction",
+      "deleteRuleAction",
+      "toggleRuleAction",
+      "sendTestAction",
     ];
     const ownerOnly = [
       "inviteUserAction",
@@ -285,6 +371,13 @@ describe.each(backends())("server actions on %s", (backend) => {
       const [issue] = await db.select().from(issues).where(eq(issues.projectId, seeded.projectA));
       expect(issue?.status).toBe("unresolved");
       expect(await db.select().from(issueActivity)).toEqual([]);
+      const views = await db.select().from(savedViews);
+      expect(views.map((v) => v.name)).toEqual(["seeded"]);
+      const channels = await db.select().from(alertChannels);
+      expect(channels.map((c) => c.name)).toEqual(["seeded"]);
+      const rules = await db.select().from(alertRules);
+      expect(rules.map((r) => [r.name, r.enabled])).toEqual([["seeded", true]]);
+      expect(await db.select().from(alertDeliveries)).toEqual([]);
     });
   });
 });
