@@ -1,4 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
+import { countDialogs } from "../dialogs";
 import { createProjectViaApi, ingest, ownerState, saveOwnerSession } from "../logs/helpers";
 
 // Issue 14 §6 in Chromium: the project opens on its issues; resolving an issue and sending the
@@ -232,11 +233,7 @@ test("step through an issue's events; to the explorer and back from an event", a
 test("hostile titles, culprits, tags and breadcrumbs render as text and run nothing", async ({
   page,
 }) => {
-  let dialogs = 0;
-  page.on("dialog", async (dialog) => {
-    dialogs++;
-    await dialog.dismiss();
-  });
+  const dialogs = countDialogs(page);
   const payloads = [
     "<img src=x onerror=alert(1)>",
     '<svg onload="window.__xss=1">',
@@ -274,5 +271,5 @@ test("hostile titles, culprits, tags and breadcrumbs render as text and run noth
   expect(
     await page.evaluate(() => (window as unknown as { __xss?: number }).__xss),
   ).toBeUndefined();
-  expect(dialogs).toBe(0);
+  expect(dialogs()).toBe(0);
 });

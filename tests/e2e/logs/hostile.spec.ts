@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { acceptInvite, inviteViewer } from "../auth/invite";
+import { countDialogs } from "../dialogs";
 import { createProjectViaApi, ingest, ownerState, saveOwnerSession, signedOut } from "./helpers";
 
 // TC-09 / TC-10: hostile log content renders as text and runs nothing; a deleted project's
@@ -26,11 +27,7 @@ const payloads = [
 test("hostile messages, urls and attributes render as text and execute nothing (TC-09)", async ({
   page,
 }) => {
-  let dialogs = 0;
-  page.on("dialog", async (dialog) => {
-    dialogs++;
-    await dialog.dismiss();
-  });
+  const dialogs = countDialogs(page);
   const { id, key } = await createProjectViaApi(page, `<img src=x onerror=alert(1)> ${Date.now()}`);
   await ingest(page.request, key, [
     ...payloads.map((message, i) => ({
@@ -81,7 +78,7 @@ test("hostile messages, urls and attributes render as text and execute nothing (
   expect(
     await page.evaluate(() => (window as unknown as { __xss?: number }).__xss),
   ).toBeUndefined();
-  expect(dialogs).toBe(0);
+  expect(dialogs()).toBe(0);
 });
 
 test("another user's session cannot read a deleted project's logs (404 alike)", async ({

@@ -1,25 +1,10 @@
-import { build } from "esbuild";
 import { expect, test } from "./fixtures";
+import { sentryBundle } from "./sentry-bundle";
 
 // The real @sentry/browser in Chromium, on a page of another origin, configured with nothing
 // but the project's DSN: an uncaught error, an unhandled rejection and a Sentry log arrive
 // through POST /api/<number>/envelope/ (docs/api.md → Sentry) with the browser's user agent and
 // a stack, read back through the read API.
-
-/** @sentry/browser as one script that sets window.Sentry (the npm package has no CDN bundle). */
-async function sentryBundle(): Promise<string> {
-  const result = await build({
-    stdin: {
-      contents: 'import * as Sentry from "@sentry/browser"; window.Sentry = Sentry;',
-      resolveDir: process.cwd(),
-    },
-    bundle: true,
-    format: "iife",
-    minify: true,
-    write: false,
-  });
-  return result.outputFiles[0]?.text ?? "";
-}
 
 test("@sentry/browser: an uncaught error with its cause, a rejection and a log, with user agent and stack", async ({
   app,

@@ -1,29 +1,14 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { build } from "esbuild";
 import { buildApp, runSentryCli } from "../../integration/sourcemaps/sourcemap-app";
 import { expect, test } from "./fixtures";
+import { sentryBundle } from "./sentry-bundle";
 
 // Issue 20 §4 in real Chromium: the esbuild-minified app (tests/fixtures/sourcemaps/app) throws
 // on a page of another origin; its maps were uploaded; the event page shows the original
 // function, file, line and source lines, and the raw stack behind its toggle. Once with
 // @sentry/browser and debug ids (sentry-cli inject), once with Logwell's own script and
 // release + URL.
-
-/** @sentry/browser as one script that sets window.Sentry (the npm package has no CDN bundle). */
-async function sentryBundle(): Promise<string> {
-  const result = await build({
-    stdin: {
-      contents: 'import * as Sentry from "@sentry/browser"; window.Sentry = Sentry;',
-      resolveDir: process.cwd(),
-    },
-    bundle: true,
-    format: "iife",
-    minify: true,
-    write: false,
-  });
-  return result.outputFiles[0]?.text ?? "";
-}
 
 const js = { "content-type": "text/javascript" };
 
