@@ -23,6 +23,12 @@ export type ProjectSeed = Partial<Omit<NewProject, "id" | "createdAt" | "updated
   revokeKey?: boolean;
 };
 
+/** Rate limits no test reaches: for tests of storage and counting, not of rate limiting. */
+export const unlimitedRates = {
+  rateLimitPerIpPerMinute: 100_000,
+  rateLimitEventsPerMinute: 1_000_000,
+} satisfies ProjectSeed;
+
 /** Creates a project (default name "seeded") with any column overridden, plus its key. */
 export async function seedProject(db: Db, seed: ProjectSeed = {}): Promise<SeededProject> {
   const { name = "seeded", revokeKey = false, ...rest } = seed;

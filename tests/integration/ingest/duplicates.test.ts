@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "@/lib/db/query";
 import { backends } from "../../support/db";
-import { type SeededProject, seedProject } from "../../support/seed";
+import { type SeededProject, seedProject, unlimitedRates } from "../../support/seed";
 import { useTestDatabase } from "../../support/use-database";
 import { postLogs } from "./post-helper";
 
@@ -13,10 +13,7 @@ describe.each(backends())("TC-27 duplicate delivery on %s", (backend) => {
   const database = useTestDatabase(backend);
   let project: SeededProject;
   beforeAll(async () => {
-    project = await seedProject(database.db, {
-      rateLimitPerIpPerMinute: 100_000,
-      rateLimitEventsPerMinute: 1_000_000,
-    });
+    project = await seedProject(database.db, unlimitedRates);
   });
 
   const rowsFor = async (prefix: string) => {

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "@/lib/db/query";
 import { backends } from "../../support/db";
-import { type SeededProject, seedProject } from "../../support/seed";
+import { type SeededProject, seedProject, unlimitedRates } from "../../support/seed";
 import { useTestDatabase } from "../../support/use-database";
 import { postLogs } from "../ingest/post-helper";
 import { expectIssuesTrue, issuesOf } from "./issue-truth";
@@ -31,10 +31,7 @@ describe.each(backends())("issue counts on %s", (backend) => {
   const database = useTestDatabase(backend);
   let project: SeededProject;
   beforeAll(async () => {
-    project = await seedProject(database.db, {
-      rateLimitPerIpPerMinute: 100_000,
-      rateLimitEventsPerMinute: 1_000_000,
-    });
+    project = await seedProject(database.db, unlimitedRates);
   });
   const post = (events: unknown[]) =>
     postLogs(database.db, JSON.stringify(events), { key: project.key, peerIp: "203.0.113.7" });

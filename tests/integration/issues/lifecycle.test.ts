@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "@/lib/db/query";
 import { backends } from "../../support/db";
-import { type SeededProject, seedProject } from "../../support/seed";
+import { type SeededProject, seedProject, unlimitedRates } from "../../support/seed";
 import { useTestDatabase } from "../../support/use-database";
 import { postLogs } from "../ingest/post-helper";
 
@@ -16,10 +16,7 @@ describe.each(backends())("issue lifecycle on ingest on %s", (backend) => {
   let project: SeededProject;
   let seq = 0;
   beforeAll(async () => {
-    project = await seedProject(database.db, {
-      rateLimitPerIpPerMinute: 100_000,
-      rateLimitEventsPerMinute: 1_000_000,
-    });
+    project = await seedProject(database.db, unlimitedRates);
   });
 
   /** Sends events of the issue named `name` (its own message), each with the given fields. */

@@ -10,7 +10,7 @@ import { listIssues } from "@/lib/issues/list";
 import { parseLogQuery } from "@/lib/logs/filters";
 import { listLogs } from "@/lib/logs/list";
 import { backends } from "../../support/db";
-import { type SeededProject, seedProject } from "../../support/seed";
+import { type SeededProject, seedProject, unlimitedRates } from "../../support/seed";
 import { useTestDatabase } from "../../support/use-database";
 import { postLogs } from "../ingest/post-helper";
 
@@ -39,10 +39,7 @@ describe.each(backends())("issues from real ingest on %s", (backend) => {
   let sequence = 0;
 
   beforeAll(async () => {
-    project = await seedProject(database.db, {
-      rateLimitPerIpPerMinute: 100_000,
-      rateLimitEventsPerMinute: 1_000_000,
-    });
+    project = await seedProject(database.db, unlimitedRates);
   });
 
   const post = async (events: unknown[]) => {
