@@ -28,6 +28,9 @@ describe.each(backends())("sentry-cli sourcemaps upload (%s)", (backend) => {
   });
 
   const cli = (args: string[], auth = token) => runSentryCli(args, { url: host.url, token: auth });
+  /** `sentry-cli sourcemaps upload` to a project by number or id, under the org "logwell". */
+  const uploadTo = (project: string, args: string[]) =>
+    cli(["sourcemaps", "upload", "--org", "logwell", "--project", project, ...args]);
 
   it("answers the chunk-upload options with all six fields and a relative url", async () => {
     const res = await fetch(`${host.url}/api/0/organizations/logwell/chunk-upload/`, {
@@ -66,16 +69,7 @@ describe.each(backends())("sentry-cli sourcemaps upload (%s)", (backend) => {
     const script = readFileSync(path.join(app.dir, app.scriptName), "utf8");
     const debugId = /\/\/# debugId=([0-9a-f-]{36})/.exec(script)?.[1];
     expect(debugId).toBeDefined();
-    const upload = await cli([
-      "sourcemaps",
-      "upload",
-      "--org",
-      "logwell",
-      "--project",
-      projectNumber,
-      "--wait",
-      app.dir,
-    ]);
+    const upload = await uploadTo(projectNumber, ["--wait", app.dir]);
     expect(upload.code, upload.output).toBe(0);
     const files = await database.db
       .select({
@@ -93,15 +87,7 @@ describe.each(backends())("sentry-cli sourcemaps upload (%s)", (backend) => {
     // Assembled chunks are not kept twice.
     expect(await database.db.select().from(sourcemapChunks)).toEqual([]);
     // The same upload again succeeds and stores nothing twice.
-    const again = await cli([
-      "sourcemaps",
-      "upload",
-      "--org",
-      "logwell",
-      "--project",
-      projectNumber,
-      app.dir,
-    ]);
+    const again = await uploadTo(projectNumber, [app.dir]);
     expect(again.code, again.output).toBe(0);
     const bundles = await database.db
       .select()
@@ -110,27 +96,13 @@ describe.each(backends())("sentry-cli sourcemaps upload (%s)", (backend) => {
     expect(bundles).toHaveLength(1);
     expect(bundles[0]).toMatchObject({ fileCount: 2, release: null });
     // The project's id works as --project too.
-    const byId = await cli([
-      "sourcemaps",
-      "upload",
-      "--org",
-      "logwell",
-      "--project",
-      projectId,
-      app.dir,
-    ]);
+    const byId = await uploadTo(projectId, [app.dir]);
     expect(byId.code, byId.output).toBe(0);
   });
 
   it("upload with --release and --url-prefix (no debug ids) stores the release and URLs", async () => {
     const app = await buildApp();
-    const upload = await cli([
-      "sourcemaps",
-      "upload",
-      "--org",
-      "logwell",
-      "--project",
-      projectNumber,
+    const upload = await uploadTo(projectNumber, [
       "--release",
       "shop@1.2.3",
       "--url-prefix",
@@ -152,17 +124,7 @@ describe.each(backends())("sentry-cli sourcemaps upload (%s)", (backend) => {
 
   it("fails an upload to an unknown project and stores nothing", async () => {
     const app = await buildApp();
-    const run = await cli([
-      "sourcemaps",
-      "upload",
-      "--org",
-      "logwell",
-      "--project",
-      "no-such-project",
-      "--release",
-      "r1",
-      app.dir,
-    ]);
+    const run = await uploadTo("no-such-project", ["--release", "r1", app.dir]);
     // sentry-cli words any 404 of the assemble call as "Release not found".
     expect(run.code).not.toBe(0);
     expect(
