@@ -27,6 +27,12 @@ export const managers: readonly Who[] = ["owner", "admin", "tokenAdmin"];
 /** May read what they see, change nothing. */
 export const readers: readonly Who[] = ["viewer", "tokenViewer"];
 
+/** A matrix cell's status for `who`: 401 when unauthenticated, else the reader's or the manager's. */
+export function expectedStatus(who: Who, want: { reader: number; manager: number }): number {
+  if (unauthenticated.includes(who)) return 401;
+  return readers.includes(who) ? want.reader : want.manager;
+}
+
 export function headersFor(api: CastServer, who: Who): Record<string, string> {
   const { tokens, ingestKeyA } = api.seeded;
   switch (who) {

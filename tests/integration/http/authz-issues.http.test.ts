@@ -8,7 +8,14 @@ import type { LogDto } from "@/lib/logs/dto";
 import { backends } from "../../support/db";
 import { routeHandlersInTree } from "../../support/route-tree";
 import { type CastServer, startCastServer } from "../auth/fixtures";
-import { callAs, principals, readers, unauthenticated, type Who } from "../auth/principals";
+import {
+  callAs,
+  expectedStatus,
+  principals,
+  readers,
+  unauthenticated,
+  type Who,
+} from "../auth/principals";
 import { seedIssue } from "../issues/seed-issues";
 
 /** Expected status per route for authenticated principals, on project A's issue. */
@@ -63,11 +70,7 @@ describe.each(backends())("issues API authorization on %s", (backend) => {
           method === "PATCH" ? { status: "unresolved" } : undefined,
         );
         got[cell] = res.status;
-        expected[cell] = unauthenticated.includes(who)
-          ? 401
-          : readers.includes(who)
-            ? want.reader
-            : want.manager;
+        expected[cell] = expectedStatus(who, want);
         expect(res.requestId).toMatch(/^[0-9a-f-]{36}$/);
         if (res.status >= 400) expect(res.body).toHaveProperty("error");
       }

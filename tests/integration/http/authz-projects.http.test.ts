@@ -7,14 +7,7 @@ import { backends } from "../../support/db";
 import { routeHandlersInTree } from "../../support/route-tree";
 import type { TestServer } from "../../support/server";
 import { type CastServer, type SeededCast, startCastServer } from "../auth/fixtures";
-import {
-  callAs,
-  managers,
-  principals,
-  readers,
-  unauthenticated,
-  type Who,
-} from "../auth/principals";
+import { callAs, expectedStatus, managers, principals, type Who } from "../auth/principals";
 
 /** Expected status per route for authenticated principals (unauthenticated: always 401). */
 const matrix: Record<string, { manager: number; reader: number }> = {
@@ -199,11 +192,7 @@ describe.each(backends())("projects API authorization on %s", (backend) => {
       for (const [cell, want] of Object.entries(matrix)) {
         const res = await sendCell(who, cell);
         results[cell] = res.status;
-        expected[cell] = unauthenticated.includes(who)
-          ? 401
-          : readers.includes(who)
-            ? want.reader
-            : want.manager;
+        expected[cell] = expectedStatus(who, want);
         expect(res.requestId).toMatch(/^[0-9a-f-]{36}$/);
         if (res.status >= 400) expect(res.body).toHaveProperty("error");
       }
