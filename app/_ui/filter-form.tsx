@@ -60,3 +60,31 @@ export function LevelCheckboxes({ checked }: { checked: readonly string[] | unde
     </fieldset>
   );
 }
+
+/** A labelled select of `[value, label]` pairs; `children` adds options after them. */
+export function FilterSelect({
+  label,
+  name,
+  defaultValue,
+  options,
+  children,
+}: {
+  label: string;
+  name: string;
+  defaultValue: string;
+  options: readonly (readonly [string, string])[];
+  children?: React.ReactNode;
+}) {
+  return (
+    <FilterField label={label}>
+      <select name={name} defaultValue={defaultValue} className={filterInputClass}>
+        {options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+        {children}
+      </select>
+    </FilterField>
+  );
+}

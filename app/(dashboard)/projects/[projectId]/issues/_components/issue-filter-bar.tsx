@@ -1,6 +1,7 @@
 import {
   FilterField,
   FilterFormActions,
+  FilterSelect,
   filterInputClass,
   LevelCheckboxes,
 } from "@/app/_ui/filter-form";
@@ -61,15 +62,12 @@ export function IssueFilterBar({ state, action }: { state: IssueListState; actio
         searchInputId={searchInputId}
         search={
           <>
-            <FilterField label="Status">
-              <select name="status" defaultValue={filters.status} className={filterInputClass}>
-                {statusOptions.map(([value, label]) => (
-                  <option key={value} value={value}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-            </FilterField>
+            <FilterSelect
+              label="Status"
+              name="status"
+              defaultValue={filters.status}
+              options={statusOptions}
+            />
             <label className="flex min-w-0 flex-1 flex-col gap-0.5 text-xs font-medium text-zinc-600 sm:flex-none">
               Search title or culprit
               <input
@@ -83,35 +81,28 @@ export function IssueFilterBar({ state, action }: { state: IssueListState; actio
                 className={`${filterInputClass} w-full sm:w-64`}
               />
             </label>
-            <FilterField label="Sort by">
-              <select name="sort" defaultValue={filters.sort} className={filterInputClass}>
-                {sortOptions.map(([value, label]) => (
-                  <option key={value} value={value}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-            </FilterField>
+            <FilterSelect
+              label="Sort by"
+              name="sort"
+              defaultValue={filters.sort}
+              options={sortOptions}
+            />
           </>
         }
         actions={<FilterFormActions resetHref={action} />}
       >
         <div className="flex flex-wrap items-end gap-2">
-          <FilterField label="Last seen">
-            <select name="range" defaultValue={state.range} className={filterInputClass}>
-              {rangeOptions.map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-              {state.range === "custom" && filters.since && (
-                // A link's concrete time (a later page): kept while the other filters change.
-                <option value="custom">
-                  Since {formatTime(filters.since, "UTC", "minute")} UTC
-                </option>
-              )}
-            </select>
-          </FilterField>
+          <FilterSelect
+            label="Last seen"
+            name="range"
+            defaultValue={state.range}
+            options={rangeOptions}
+          >
+            {state.range === "custom" && filters.since && (
+              // A link's concrete time (a later page): kept while the other filters change.
+              <option value="custom">Since {formatTime(filters.since, "UTC", "minute")} UTC</option>
+            )}
+          </FilterSelect>
           {state.range === "custom" && filters.since && (
             <input type="hidden" name="since" value={filters.since} />
           )}
