@@ -16,7 +16,8 @@ import { type LogFilters, parseLogQuery } from "./filters";
 import { getLog } from "./get";
 import { listLogs } from "./list";
 import type { LogScope } from "./page-query";
-import { defaultStreamOptions, openTail, tailEventStream } from "./stream";
+import { defaultStreamOptions, openTail, type Tail, tailEventStream } from "./stream";
+import { takeStreamSlot } from "./stream-slots";
 import { startTail, tailLogs } from "./tail";
 
 // The read API's request handling, shared by the thin route files under app/api/v1/logs.
@@ -86,16 +87,24 @@ export async function handleTailLogs(ctx: RequestContext): Promise<Response> {
 // GET /api/v1/logs/stream — the live tail as server-sent events. The resume point is the
 // Last-Event-ID header (an EventSource reconnecting) or `cursor`; without either, from now.
 export async function handleStreamLogs(ctx: RequestContext): Promise<Response> {
-  const { db, filters, page, scope } = await authorize(ctx);
+  const { principal, db, filters, page, scope } = await authorize(ctx);
   const resume = ctx.request.headers.get("last-event-id")?.slice(0, 512) || page.cursor;
   const cursor = resume ?? (await startTail(db, scope, filters));
   const options = {
     ...defaultStreamOptions,
     maxDurationMs: env().LOGWELL_STREAM_MAX_SECONDS * 1000,
   };
-  // Opened before answering, so a bad cursor is a 400, not a broken stream.
-  const tail = await openTail(db, scope, filters, cursor, options);
-  return new Response(tailEventStream(tail, ctx.request.signal, options), {
+  // Each open stream polls the database: their number is bounded (stream-slots.ts).
+  const release = takeStreamSlot(`${principal.kind}:${principal.id}`);
+  let tail: Tail;
+  try {
+    // Opened before answering, so a bad cursor is a 400, not a broken stream.
+    tail = await openTail(db, scope, filters, cursor, options);
+  } catch (err) {
+    release();
+    throw err;
+  }
+  return new Response(tailEventStream(tail, ctx.request.signal, options, release), {
     status: 200,
     headers: {
       "content-type": "text/event-stream; charset=utf-8",

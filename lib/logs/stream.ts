@@ -172,17 +172,20 @@ const sleep = (ms: number, signal: AbortSignal) =>
 /**
  * The tail as a pulled byte stream of SSE messages: it polls only while the reader reads, ends
  * with a `reconnect` message after `maxDurationMs` or on a failed read (the browser's
- * EventSource then reconnects with Last-Event-ID after `retry`).
+ * EventSource then reconnects with Last-Event-ID after `retry`). `onEnd` runs once when it ends.
  */
 export function tailEventStream(
   tail: Tail,
   signal: AbortSignal,
   options: StreamOptions = defaultStreamOptions,
+  onEnd: () => void = () => {},
 ): ReadableStream<Uint8Array> {
   const opened = Date.now();
   let lastSent = opened;
   let lastTick = 0;
   const stop = new AbortController();
+  // However the stream ends (the reader hangs up, or it closes after its time), once.
+  stop.signal.addEventListener("abort", onEnd);
   signal.addEventListener("abort", () => stop.abort());
   return new ReadableStream<Uint8Array>(
     {
@@ -217,6 +220,7 @@ export function tailEventStream(
         if (stop.signal.aborted) return;
         controller.enqueue(encoder.encode(sseMessage({ event: "reconnect", id: tail.position() })));
         controller.close();
+        stop.abort();
       },
       cancel() {
         stop.abort();

@@ -140,9 +140,12 @@ describe.each(backends())("streaming live tail on %s", (backend) => {
     const tail = await tailFrom([a], { q: "bytes-case" }, 10_000, options);
     const now = await dbNow();
     await seedLogs(db, a, [{ message: "bytes-case 1", receivedAt: new Date(now - 100) }]);
+    let ended = 0;
     const text = await new Response(
-      tailEventStream(tail, new AbortController().signal, options),
+      tailEventStream(tail, new AbortController().signal, options, () => ended++),
     ).text();
+    // Its slot (stream-slots.ts) is given back once, at the close.
+    expect(ended).toBe(1);
     expect(text.startsWith("retry: 500\nid: ")).toBe(true);
     const events = [...text.matchAll(/^event: (\w+)$/gm)].map((m) => m[1]);
     expect(events[0]).toBe("position");
@@ -162,11 +165,19 @@ describe.each(backends())("streaming live tail on %s", (backend) => {
         return tail.tick();
       },
     };
-    const reader = tailEventStream(counted, new AbortController().signal, options).getReader();
+    let ended = 0;
+    const reader = tailEventStream(
+      counted,
+      new AbortController().signal,
+      options,
+      () => ended++,
+    ).getReader();
     await reader.read();
+    expect(ended).toBe(0);
     const pending = reader.read();
     await reader.cancel();
     expect((await pending).done).toBe(true);
+    expect(ended).toBe(1);
     const atHangUp = ticks;
     await new Promise((resolve) => setTimeout(resolve, 200));
     // At most the read in flight at the hang-up finishes.
