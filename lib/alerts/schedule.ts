@@ -1,5 +1,4 @@
 import { after } from "next/server";
-import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
 
@@ -23,7 +22,13 @@ export function nudgeAlertDelivery(): void {
   if (!env().VERCEL) return;
   try {
     after(async () => {
-      const { deliverDueAlerts } = await import("./deliver/worker");
+      // Imported here, not at the top: ingest imports this file (record.ts), and the ingest path
+      // must load outside Next (scripts, the preparation threads' tests) where lib/db/client's
+      // server-only marker throws.
+      const [{ deliverDueAlerts }, { getDb }] = await Promise.all([
+        import("./deliver/worker"),
+        import("@/lib/db/client"),
+      ]);
       await deliverDueAlerts(await getDb(), { budgetMs: 20_000 });
     });
   } catch (err) {
