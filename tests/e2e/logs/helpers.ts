@@ -1,23 +1,21 @@
+import { copyFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { type APIRequestContext, type Browser, expect, type Page } from "@playwright/test";
-import { signInAs } from "../auth/sign-in";
-import { e2eAdmin } from "../fixtures/admin";
+import { ownerSession } from "../auth/owner-session";
 
 /**
- * Sign-ins are rate limited per email (10 per 15 min): each spec file signs the owner in once
- * in beforeAll and its tests reuse the saved session (`test.use({ storageState: ownerState })`).
+ * Sign-ins are rate limited per email (10 per 15 min): each spec file's beforeAll puts the
+ * run's one owner session (auth/owner-session.ts) where its tests read it
+ * (`test.use({ storageState: ownerState })`). One sign-in per spec file ran past the limit
+ * once the explorer and issues specs were more than ten.
  */
 export const ownerState = path.join(tmpdir(), `logwell-e2e-explorer-owner-${process.pid}.json`);
 
 export const signedOut = { cookies: [], origins: [] };
 
 export async function saveOwnerSession(browser: Browser, baseURL: string | undefined) {
-  // Explicitly empty: pages from `browser` inherit the file's `storageState` option.
-  const page = await browser.newPage({ baseURL, storageState: signedOut });
-  await signInAs(page, e2eAdmin);
-  await page.context().storageState({ path: ownerState });
-  await page.close();
+  copyFileSync(await ownerSession(browser, baseURL), ownerState);
 }
 
 /** Creates a project through the projects API with the page's session; returns id and key. */
