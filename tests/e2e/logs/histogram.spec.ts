@@ -36,15 +36,26 @@ test("dragging across the chart zooms: absolute from/to in the URL, list and cha
   await twoBatches(page);
   await expect(page.locator("[data-volume-bucket]")).toHaveAttribute("data-volume-bucket", "1");
   const plot = page.locator("[data-chart-zoom]");
-  const box = await plot.boundingBox();
-  if (!box) throw new Error("chart not laid out");
+  await expect(plot).toBeVisible();
   // From 30 % of the span leftwards past the plot's edge: the selection clamps to its start.
-  const y = box.y + box.height / 2;
-  await page.mouse.move(box.x + box.width * 0.3, y);
-  await page.mouse.down();
-  await page.mouse.move(box.x + box.width * 0.15, y, { steps: 4 });
-  await expect(page.locator("[data-zoom-band]")).toBeVisible();
-  await page.mouse.move(box.x - 30, y, { steps: 4 });
+  // Retried: the server-rendered chart may be laid out again (time-zone refresh) or not yet
+  // hydrated when the first drag starts, and then shows no band.
+  let edge = { x: 0, y: 0 };
+  await expect(async () => {
+    const box = await plot.boundingBox();
+    if (!box) throw new Error("chart not laid out");
+    edge = { x: box.x, y: box.y + box.height / 2 };
+    await page.mouse.move(box.x + box.width * 0.3, edge.y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.15, edge.y, { steps: 4 });
+    try {
+      await expect(page.locator("[data-zoom-band]")).toBeVisible({ timeout: 1_000 });
+    } catch (error) {
+      await page.mouse.up();
+      throw error;
+    }
+  }).toPass({ timeout: 10_000 });
+  await page.mouse.move(edge.x - 30, edge.y, { steps: 4 });
   await page.mouse.up();
 
   await expect(page).toHaveURL(/[?&]to=/);
