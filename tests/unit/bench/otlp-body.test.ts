@@ -1,7 +1,8 @@
 import { expect, test } from "vitest";
+import { parseEvents } from "@/lib/ingest/decode/native";
 import { decodeOtlpProtobuf } from "@/lib/ingest/decode/otlp/protobuf";
 import { prepareBatch } from "@/lib/ingest/normalize/batch";
-import { otlpBodies } from "../../../scripts/bench/otlp-body";
+import { otlpAsNativeBodies, otlpBodies } from "../../../scripts/bench/otlp-body";
 
 // The benchmark's OTLP bodies are real requests: ids written into the template keep it valid,
 // differ per request and per record, and the records carry the native benchmark's fields.
@@ -24,4 +25,25 @@ test("each body decodes to its batch of valid, uniquely identified events", () =
     environment: "production",
     url: "https://shop.example.com/checkout/cart?step=0",
   });
+});
+
+// The OTLP figure's baseline: native JSON of what the OTLP bodies decode to stores the same
+// events, ids apart (each body has its own).
+test("the native bodies of the same events prepare to the OTLP bodies' events", () => {
+  const receivedAt = new Date();
+  const fromOtlp = prepareBatch(decodeOtlpProtobuf(otlpBodies(100)(7), 1000), receivedAt);
+  const fromNative = prepareBatch(
+    parseEvents(otlpAsNativeBodies(100)(7).toString(), "json", 1000),
+    receivedAt,
+  );
+  const withoutIds = (events: typeof fromOtlp.events) =>
+    events.map((e, i) => {
+      expect(e.clientId).toMatch(/^[0-9a-f]{8}-0100-0000000007-\d{4}$/);
+      expect(e.attributes?.["log.record.uid"]).toBe(e.clientId);
+      return { ...e, clientId: i, attributes: { ...e.attributes, "log.record.uid": i } };
+    });
+  expect(fromNative.errors).toEqual([]);
+  expect(fromNative.events).toHaveLength(100);
+  expect(withoutIds(fromNative.events)).toEqual(withoutIds(fromOtlp.events));
+  expect(new Set(fromNative.events.map((e) => e.clientId)).size).toBe(100);
 });
