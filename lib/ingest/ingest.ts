@@ -15,6 +15,7 @@ import { type Body, bodyLength, decoders } from "./decode/decoders";
 import { hasSdkHealth } from "./decode/sentry/sdk-health";
 import { type EventError, rejectAt } from "./normalize/batch";
 import { requestCaps } from "./normalize/limits";
+import type { NormalizedEvent } from "./normalize/schema";
 import {
   type BodyJob,
   type CopyBatch,
@@ -23,6 +24,7 @@ import {
   prepareEventBatch,
 } from "./prepare/copy-batch";
 import { preparationThread } from "./prepare/prepare-threads";
+import { groupWithSourceMaps } from "./prepare/source-map-grouping";
 import { nativeProtocol } from "./protocols/native";
 import { type BodyShape, decodeUtf8, readBody } from "./request/body";
 import { requestCountry, requestUserAgent, storedIp } from "./request/client-meta";
@@ -146,12 +148,16 @@ async function ingestRequest(
   const canCopy = copyInto(db) !== undefined;
   const onThread = preparationThread(bodyLength(body), canCopy);
   // The same preparation on either lane (copy-batch.ts), then the same checks in the same order.
-  const batch = await (onThread ?? (canCopy ? prepareCopyBatch : prepareEventBatch))(job);
+  const preparedBatch = await (onThread ?? (canCopy ? prepareCopyBatch : prepareEventBatch))(job);
   // The event limit counts the events the body holds, known only once it is parsed.
-  addRateLimitHeaders(ctx.headers, await enforceProjectEventLimit(project, batch.received));
+  addRateLimitHeaders(ctx.headers, await enforceProjectEventLimit(project, preparedBatch.received));
+  // Error events of a project with source maps are grouped by their original frames.
+  const { batch, events } = await groupWithSourceMaps(db, job, preparedBatch);
   const { outcome, prepared } = batch;
+  // Events made again (an INSERT after a refused COPY, or beside Sentry counters) are these.
+  const rebuild = events ? () => events : () => rebuildEvents(job);
   // Nothing valid is stored as nothing; the protocol says what that answers.
-  const stored = await storeRequest(db, job, batch);
+  const stored = await storeRequest(db, job, batch, rebuild);
   for (const index of stored.refused) {
     rejectAt(outcome, outcome.positions[index] ?? -1, "the database refused this event");
   }
@@ -187,14 +193,17 @@ async function storeRequest(
   db: Db,
   job: BodyJob,
   batch: CopyBatch | EventBatch,
+  rebuild: () => readonly NormalizedEvent[],
 ): Promise<StoreResult> {
   const { sdkHealth, prepared } = batch;
-  if (!hasSdkHealth(sdkHealth)) return prepared === 0 ? nothingStored : storeBatch(db, job, batch);
+  if (!hasSdkHealth(sdkHealth)) {
+    return prepared === 0 ? nothingStored : storeBatch(db, job, batch, rebuild);
+  }
   if (prepared === 0) {
     await addSdkHealth(db, job.facts.projectId, sdkHealth);
     return nothingStored;
   }
-  const events = "events" in batch ? batch.events : rebuildEvents(job);
+  const events = "events" in batch ? batch.events : rebuild();
   return insertEventsWithSdkHealth(db, job.facts, events, sdkHealth);
 }
 
@@ -202,18 +211,16 @@ async function storeRequest(
  * COPY rows as they are: while the COPY waits for its turn and its commit only their bytes are
  * held (store.ts insertCopyRows); the events, if Postgres refuses the COPY, are made again.
  */
-function storeBatch(db: Db, job: BodyJob, batch: CopyBatch | EventBatch): Promise<StoreResult> {
+function storeBatch(
+  db: Db,
+  job: BodyJob,
+  batch: CopyBatch | EventBatch,
+  rebuild: () => readonly NormalizedEvent[],
+): Promise<StoreResult> {
   if ("events" in batch) return insertEvents(db, job.facts, batch.events);
   const { buffer, byteOffset, byteLength } = batch.data;
   const rows = Buffer.from(buffer, byteOffset, byteLength);
-  return insertCopyRows(
-    db,
-    job.facts,
-    rows,
-    batch.prepared,
-    () => rebuildEvents(job),
-    batch.issues,
-  );
+  return insertCopyRows(db, job.facts, rows, batch.prepared, rebuild, batch.issues);
 }
 
 /**

@@ -6,6 +6,7 @@ import type { Db } from "@/lib/db/open";
 import { queryRows } from "@/lib/db/query";
 import { sourcemapBundles } from "@/lib/db/schema";
 import { ApiError } from "@/lib/http/errors";
+import { forgetProjectMaps } from "./grouping/has-maps";
 
 // A project's uploads as its settings page lists them, and their deletion (admins).
 
@@ -73,4 +74,5 @@ export async function deleteUploadAs(
     .where(and(eq(sourcemapBundles.id, uploadId), eq(sourcemapBundles.projectId, projectId)))
     .returning({ id: sourcemapBundles.id });
   if (rows.length === 0) throw notFound;
+  forgetProjectMaps(projectId);
 }

@@ -78,10 +78,17 @@ export function prepareEventBatch(job: BodyJob): EventBatch {
 
 export function prepareCopyBatch(job: BodyJob): CopyBatch {
   const { events, ...batch } = prepareEventBatch(job);
-  const issues = issueDeltas(job.facts, events);
+  return { ...batch, ...copyRows(job.facts, events) };
+}
+
+/** The COPY rows of prepared events and what they add to their issues. */
+export function copyRows(
+  facts: RequestFacts,
+  events: readonly NormalizedEvent[],
+): Pick<CopyBatch, "data" | "issues"> {
+  const issues = issueDeltas(facts, events);
   return {
-    ...batch,
-    data: utf8.encode(events.length === 0 ? "" : copyText(job.facts, events)),
+    data: utf8.encode(events.length === 0 ? "" : copyText(facts, events)),
     ...(issues.length > 0 && { issues: JSON.stringify(issues) }),
   };
 }

@@ -5,6 +5,7 @@ import { defaultMarker, explicitFingerprint } from "./fingerprint";
 import { locationPath } from "./frame-name";
 import { type KeyFrame, keyFrames } from "./frames";
 import { clip, groupingLimits } from "./limits";
+import { type FrameMapping, withOriginalFrames } from "./original-frames";
 import { parameterize } from "./parameterize";
 import { sentryFrames, sentryTypeAndValue, thrownException } from "./sentry-frames";
 import { readStackText } from "./stack-text";
@@ -53,10 +54,11 @@ interface DefaultKey {
   exception: TypeAndValue;
 }
 
-function defaultKey(event: GroupingInput): DefaultKey {
+function defaultKey(event: GroupingInput, mapping: FrameMapping | undefined): DefaultKey {
   const thrown = thrownException(event.attributes);
   const text = hasText(event.stack) ? readStackText(event.stack) : { header: [], frames: [] };
-  const frames = keyFrames(sentryFrames(thrown) ?? text.frames);
+  const raw = sentryFrames(thrown) ?? text.frames;
+  const frames = keyFrames(mapping ? withOriginalFrames(raw, mapping) : raw);
   const sentry = sentryTypeAndValue(thrown);
   const exception = sentry.type
     ? { type: sentry.type, value: firstLine(sentry.value ?? "") }
@@ -92,10 +94,13 @@ function culprit(frames: KeyFrame[], url: string | null): string | null {
   return path === "" ? null : clip(path, groupingLimits.titleChars);
 }
 
-/** The event's issue key and what an issue shows of it, or null when it belongs to none. */
-export function groupEvent(event: GroupingInput): Grouping | null {
+/**
+ * The event's issue key and what an issue shows of it, or null when it belongs to none. With a
+ * mapping (its source maps, found at ingest), the frames it resolves count as their originals.
+ */
+export function groupEvent(event: GroupingInput, mapping?: FrameMapping): Grouping | null {
   if (!isIssueMember(event)) return null;
-  const found = defaultKey(event);
+  const found = defaultKey(event, mapping);
   const fingerprint = explicitFingerprint(event.attributes);
   const defaultHash = hash([found.basis, ...found.parts]);
   const key = fingerprint

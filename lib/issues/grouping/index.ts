@@ -6,4 +6,5 @@ export {
   groupingVersion,
   isIssueMember,
 } from "./group";
+export { type FrameMapping, frameLocation, type OriginalName } from "./original-frames";
 export { parameterize } from "./parameterize";

@@ -1,4 +1,4 @@
-import { asObject, type Json, nonBlank, own } from "@/lib/ingest/decode/sentry/values";
+import { asObject, type Json, nonBlank, own, text } from "@/lib/ingest/decode/sentry/values";
 import { groupingLimits } from "./limits";
 import type { RawFrame } from "./stack-text";
 
@@ -30,7 +30,17 @@ export function sentryFrames(thrown: Json | undefined): RawFrame[] | null {
       null;
     // The stack text leaves such a frame out too (exception.ts frameLine).
     if (fn === null && file === null) continue;
-    frames.push({ fn, file, ...(own(frame, "in_app") === false ? { sdkInApp: false } : {}) });
+    const line = Number(text(own(frame, "lineno")));
+    const column = Number(text(own(frame, "colno")));
+    frames.push({
+      fn,
+      file,
+      ...(own(frame, "in_app") === false ? { sdkInApp: false } : {}),
+      // Where its original frame is found (source maps at ingest, original-frames.ts), as the
+      // stack text renders it.
+      ...(Number.isInteger(line) ? { line } : {}),
+      ...(Number.isInteger(column) ? { column } : {}),
+    });
   }
   return frames;
 }

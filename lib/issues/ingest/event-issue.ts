@@ -1,5 +1,5 @@
 import type { NormalizedEvent } from "@/lib/ingest/normalize/schema";
-import { type Grouping, groupEvent, isIssueMember } from "@/lib/issues/grouping";
+import { type FrameMapping, type Grouping, groupEvent, isIssueMember } from "@/lib/issues/grouping";
 import { issueIdFor } from "@/lib/issues/issue-id";
 
 // Grouping at ingest: each prepared event (on the main thread or a preparation thread, before
@@ -16,8 +16,15 @@ export interface EventIssue {
   type: string | null;
 }
 
-/** Sets `issue` on every event that belongs to one; answers whether any does. */
-export function assignIssues(projectId: string, events: readonly NormalizedEvent[]): boolean {
+/**
+ * Sets `issue` on every event that belongs to one; answers whether any does. An event with a
+ * frame mapping (its source maps, lib/sourcemaps/grouping) is grouped by its original frames.
+ */
+export function assignIssues(
+  projectId: string,
+  events: readonly NormalizedEvent[],
+  mappings?: ReadonlyMap<NormalizedEvent, FrameMapping>,
+): boolean {
   let any = false;
   // A storm repeats one error: its grouping (a stack parse and two SHA-256) is worked out once
   // per request.
@@ -26,10 +33,11 @@ export function assignIssues(projectId: string, events: readonly NormalizedEvent
   for (const event of events) {
     // Plain logs (most events) leave at the cheap membership test.
     if (!isIssueMember(event)) continue;
-    const input = groupingInputKey(event);
+    const mapping = mappings?.get(event);
+    const input = mapping ? undefined : groupingInputKey(event);
     let found = input === undefined ? undefined : seen.get(input);
     if (found === undefined) {
-      found = groupEvent(event);
+      found = groupEvent(event, mapping);
       if (input !== undefined) seen.set(input, found);
     }
     if (!found) continue;

@@ -121,11 +121,22 @@ export async function findMaps(
   return found;
 }
 
+// Bundles this process marked used in the last hour: ingest maps a stack per error event, and
+// the UPDATE (a no-op within the hour) would be one more round trip for each. Bounded: full, it
+// starts over.
+const touchedAt = new Map<string, number>();
+const touchedCap = 10_000;
+const hourMs = 60 * 60 * 1000;
+
 /** Marks the bundles as used (at most once an hour each): the prune keeps used uploads. */
 export async function touchBundles(db: Db, bundleIds: string[]): Promise<void> {
-  if (bundleIds.length === 0) return;
+  const now = Date.now();
+  const due = bundleIds.filter((id) => now - (touchedAt.get(id) ?? 0) >= hourMs);
+  if (due.length === 0) return;
   await db.execute(
     sql`UPDATE sourcemap_bundles SET last_used_at = now()
-        WHERE id IN ${list(bundleIds)} AND last_used_at < now() - interval '1 hour'`,
+        WHERE id IN ${list(due)} AND last_used_at < now() - interval '1 hour'`,
   );
+  if (touchedAt.size + due.length > touchedCap) touchedAt.clear();
+  for (const id of due) touchedAt.set(id, now);
 }

@@ -24,7 +24,7 @@ export interface ParsedMap {
 
 export type MapLoad =
   | { ok: true; parsed: ParsedMap }
-  | { ok: false; reason: "map_too_large" | "map_unreadable" | "no_map" };
+  | { ok: false; reason: "map_too_large" | "map_unreadable" | "no_map" | "map_loading" };
 
 const cache = new ByteLru<ParsedMap>(parsedMapBudgetBytes);
 

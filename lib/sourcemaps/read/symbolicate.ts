@@ -6,20 +6,22 @@ import type { LogDto } from "@/lib/logs/dto";
 import { stackLines } from "@/lib/logs/stack-lines";
 import { normalizeDebugId } from "../debug-id";
 import { guessEnclosingName } from "./enclosing-name";
-import { findMaps, touchBundles } from "./find-maps";
+import { findMaps, type MapRef, touchBundles } from "./find-maps";
 import { loadParsedMap, type MapLoad, sourceLines } from "./parsed-maps";
 
 // A stored stack, read back with the project's uploaded source maps: every frame line keeps its
 // minified text and location, and gains its original file, line, column, function and source
 // lines, or the reason it has none. Runs when an event is read (docs/sourcemaps.md →
-// Symbolication), so a map uploaded after the error still applies.
+// Symbolication), so a map uploaded after the error still applies, and at ingest for grouping
+// (lib/sourcemaps/grouping), where a map still loading past the budget counts as none.
 
 export type UnmappedReason =
   | "no_location" // the frame names no file, line and column (native code, eval)
   | "no_map" // no uploaded map for this file (debug id, or release + URL)
   | "no_mapping" // the map has nothing at this position
   | "map_too_large"
-  | "map_unreadable";
+  | "map_unreadable"
+  | "map_loading"; // at ingest only: the map was still loading when the budget ran out
 
 export interface MinifiedFrame {
   function: string | null;
@@ -56,8 +58,21 @@ const contextRadius = 2;
 const contextLineChars = 300;
 const maxFiles = 64;
 
+/** Whose stack it is: what finds its maps. */
+export interface StackOwner {
+  projectId: string;
+  release: string | null;
+  /** debug_meta (the SDK's debug ids) and dist are read from here. */
+  attributes: Record<string, unknown> | null;
+}
+
+/** How a map is loaded: from the per-process cache, or within ingest's budget. */
+export type LoadMap = (db: Db, ref: MapRef) => Promise<MapLoad>;
+
+const loadCached: LoadMap = (db, ref) => loadParsedMap(db, ref.fileId, ref.size);
+
 /** Frame file URL → debug id, from the Sentry SDK's debug_meta kept at ingest. */
-function debugIdsOf(attributes: LogDto["attributes"]): Map<string, string> {
+function debugIdsOf(attributes: StackOwner["attributes"]): Map<string, string> {
   const out = new Map<string, string>();
   const meta = attributes?.debug_meta as { images?: unknown } | undefined;
   if (!Array.isArray(meta?.images)) return out;
@@ -86,9 +101,20 @@ interface Mapped {
 }
 
 /** The stack with its frames mapped; null when the event has no stack. Never throws. */
-export async function symbolicateLog(db: Db, log: LogDto): Promise<SymbolicatedStack | null> {
-  if (!log.stack) return null;
-  const lines = stackLines(log.stack);
+export function symbolicateLog(db: Db, log: LogDto): Promise<SymbolicatedStack | null> {
+  if (!log.stack) return Promise.resolve(null);
+  const owner = { projectId: log.project_id, release: log.release, attributes: log.attributes };
+  return symbolicateStack(db, owner, log.stack);
+}
+
+/** A stack text with its frames mapped with the owner's uploads. Never throws. */
+export async function symbolicateStack(
+  db: Db,
+  owner: StackOwner,
+  stack: string,
+  loadMap: LoadMap = loadCached,
+): Promise<SymbolicatedStack> {
+  const lines = stackLines(stack);
   const isFrame = frameLineTest(lines.map((l) => l.text));
   const out: SymbolicatedLine[] = lines.map((l) => {
     if (!isFrame(l.text)) return { text: l.text };
@@ -105,36 +131,41 @@ export async function symbolicateLog(db: Db, log: LogDto): Promise<SymbolicatedS
   });
   const frames = out.filter((l) => l.frame);
   try {
-    await mapFrames(db, log, out);
+    await mapFrames(db, owner, out, loadMap);
   } catch (err) {
     // A map that breaks the mapper (or a database hiccup) leaves the stack as it was stored.
-    logger.warn({ err, logId: log.id }, "symbolication failed");
+    logger.warn({ err, projectId: owner.projectId }, "symbolication failed");
     for (const line of out) if (line.frame && !line.original) line.reason ??= "map_unreadable";
   }
   return { frames: frames.length, mapped: frames.filter((l) => l.original).length, lines: out };
 }
 
-async function mapFrames(db: Db, log: LogDto, out: SymbolicatedLine[]): Promise<void> {
+async function mapFrames(
+  db: Db,
+  owner: StackOwner,
+  out: SymbolicatedLine[],
+  loadMap: LoadMap,
+): Promise<void> {
   const located = out.filter(
     (l) => l.frame?.file && l.frame.line !== null && l.frame.column !== null,
   );
   for (const line of out) if (line.frame && !located.includes(line)) line.reason = "no_location";
   const files = [...new Set(located.map((l) => l.frame?.file as string))].slice(0, maxFiles);
-  const dist = typeof log.attributes?.dist === "string" ? log.attributes.dist : null;
+  const dist = typeof owner.attributes?.dist === "string" ? owner.attributes.dist : null;
   const maps = files.length
     ? await findMaps(
         db,
         {
-          projectId: log.project_id,
-          release: log.release,
+          projectId: owner.projectId,
+          release: owner.release,
           dist,
-          debugIds: debugIdsOf(log.attributes),
+          debugIds: debugIdsOf(owner.attributes),
         },
         files,
       )
-    : new Map();
+    : new Map<string, MapRef>();
   const loads = new Map<string, MapLoad>();
-  for (const [file, ref] of maps) loads.set(file, await loadParsedMap(db, ref.fileId, ref.size));
+  for (const [file, ref] of maps) loads.set(file, await loadMap(db, ref));
   const mapped = new Map<SymbolicatedLine, Mapped>();
   for (const line of located) {
     const frame = line.frame as MinifiedFrame;

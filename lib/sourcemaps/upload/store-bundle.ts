@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/open";
 import { queryRows } from "@/lib/db/query";
 import { sourcemapBundles, sourcemapFiles } from "@/lib/db/schema";
+import { forgetProjectMaps } from "../grouping/has-maps";
 import { sourcemapLimits } from "../limits";
 import { BundleError, type BundleHead, forEachBundleFile } from "./source-bundle";
 
@@ -24,7 +25,7 @@ export async function storeBundle(
   db: Db,
   input: StoreBundleInput,
 ): Promise<{ id: string; stored: boolean }> {
-  return db.transaction(async (txn) => {
+  const result = await db.transaction(async (txn) => {
     const tx = txn as unknown as Db;
     await queryRows(tx, sql`SELECT id FROM projects WHERE id = ${input.projectId} FOR UPDATE`);
     const [existing] = await tx
@@ -81,4 +82,7 @@ export async function storeBundle(
       .where(eq(sourcemapBundles.id, bundle.id));
     return { id: bundle.id, stored: true };
   });
+  // Ingest in this process groups the project's next error events with it (has-maps.ts).
+  forgetProjectMaps(input.projectId);
+  return result;
 }

@@ -7,12 +7,25 @@ import { strToU8, zipSync } from "fflate";
 
 const sha1 = (bytes: Uint8Array) => createHash("sha1").update(bytes).digest("hex");
 
+export type BundleFiles = Record<
+  string,
+  { url: string; type: string; headers?: Record<string, string>; data: Uint8Array | string }
+>;
+
+/** `~/static/js/bad.js` and its map, which is not JSON. */
+export const corruptMapFiles: BundleFiles = {
+  "files/_/_/bad.js": {
+    url: "~/static/js/bad.js",
+    type: "minified_source",
+    headers: { sourcemap: "bad.js.map" },
+    data: "x()",
+  },
+  "files/_/_/bad.js.map": { url: "~/static/js/bad.js.map", type: "source_map", data: "{not json" },
+};
+
 /** A SourceBundle: "SYSB", version 2, then a zip of manifest.json and `files`. */
 export function sourceBundle(
-  files: Record<
-    string,
-    { url: string; type: string; headers?: Record<string, string>; data: Uint8Array | string }
-  >,
+  files: BundleFiles,
   manifestExtra: Record<string, unknown> = {},
 ): Uint8Array {
   const manifest = {

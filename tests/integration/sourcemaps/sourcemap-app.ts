@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -20,10 +20,15 @@ export interface BuiltApp {
   scriptName: string;
 }
 
-export async function buildApp(): Promise<BuiltApp> {
+/**
+ * The app as one deploy builds it. A later deploy (`deploy` > 1) adds code of its own before
+ * the app's: the bundle's hash and the minifier's names change, as they do between releases.
+ */
+export async function buildApp(deploy = 1): Promise<BuiltApp> {
   const dir = mkdtempSync(path.join(tmpdir(), "logwell-sourcemap-app-"));
+  const entry = deploy === 1 ? path.join(appDir, "main.ts") : laterDeploy(dir, deploy);
   const result = await build({
-    entryPoints: [path.join(appDir, "main.ts")],
+    entryPoints: [entry],
     outdir: dir,
     entryNames: "[name]-[hash]",
     bundle: true,
@@ -38,6 +43,20 @@ export async function buildApp(): Promise<BuiltApp> {
   const script = Object.keys(result.metafile.outputs).find((f) => f.endsWith(".js"));
   if (!script) throw new Error("esbuild wrote no script");
   return { dir, scriptName: path.basename(script) };
+}
+
+/** An entry that adds `deploy - 1` functions before the app's own code. */
+function laterDeploy(dir: string, deploy: number): string {
+  const entry = path.join(dir, "src", "main.ts");
+  mkdirSync(path.dirname(entry));
+  const added = Array.from(
+    { length: deploy - 1 },
+    (_, i) =>
+      `export function feature${i}(a: number[], b: string) { return a.map((x) => b + x).join(b); }`,
+  );
+  const app = `export * from ${JSON.stringify(path.join(appDir, "main.ts"))};`;
+  writeFileSync(entry, [...added, app].join("\n"));
+  return entry;
 }
 
 export interface CliRun {

@@ -12,7 +12,7 @@ import { backends } from "../../support/db";
 import { hostRoutes, type RouteHost } from "../../support/route-host";
 import { useTestDatabase } from "../../support/use-database";
 import { type SeedEvent, seedLogs } from "../logs/seed-logs";
-import { sourceBundle, uploadBundle } from "./sentry-protocol";
+import { corruptMapFiles, sourceBundle, uploadBundle } from "./sentry-protocol";
 import { seedUploadTarget, sentryUploadRoutes } from "./sentry-upload-target";
 import { type BuiltApp, buildApp, geckoStackOf, runSentryCli, v8StackOf } from "./sourcemap-app";
 
@@ -164,17 +164,7 @@ describe.each(backends())("symbolication on read (%s)", (backend) => {
   it("says why a frame is not mapped: corrupt map, a position the map lacks, no location", async () => {
     const bundle = sourceBundle(
       {
-        "files/_/_/bad.js": {
-          url: "~/static/js/bad.js",
-          type: "minified_source",
-          headers: { sourcemap: "bad.js.map" },
-          data: "x()",
-        },
-        "files/_/_/bad.js.map": {
-          url: "~/static/js/bad.js.map",
-          type: "source_map",
-          data: "{not json",
-        },
+        ...corruptMapFiles,
         "files/_/_/empty.js": {
           url: "~/static/js/empty.js",
           type: "minified_source",

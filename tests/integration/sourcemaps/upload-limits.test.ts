@@ -1,14 +1,13 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createAdminToken } from "@/lib/auth/admin-tokens";
 import { sourcemapBundles, sourcemapFiles } from "@/lib/db/schema";
 import { sourcemapLimits } from "@/lib/sourcemaps/limits";
 import { backends } from "../../support/db";
-import { hostRoutes, type RouteHost } from "../../support/route-host";
 import { seedProject } from "../../support/seed";
 import { useTestDatabase } from "../../support/use-database";
 import { sourceBundle, uploadBundle } from "./sentry-protocol";
-import { sentryUploadRoutes } from "./sentry-upload-target";
+import { useUploadHost } from "./sentry-upload-target";
 
 // Issue 20 §1 caps: sentry-cli checks no size, so the server refuses at assemble, with a detail
 // naming the file and its size; a project's total is capped; a corrupt bundle is an error
@@ -16,16 +15,7 @@ import { sentryUploadRoutes } from "./sentry-upload-target";
 
 describe.each(backends())("source map upload limits (%s)", (backend) => {
   const database = useTestDatabase(backend);
-  let host: RouteHost;
-  let token: string;
-
-  beforeAll(async () => {
-    ({ token } = await createAdminToken(database.db, { name: "ci" }, "cli"));
-    host = await hostRoutes(database, sentryUploadRoutes);
-  });
-  afterAll(async () => {
-    await host?.close();
-  });
+  const host = useUploadHost(database);
 
   it("refuses a file over 64 MiB decompressed, naming it and its size, and stores nothing", async () => {
     const project = await seedProject(database.db);
@@ -35,7 +25,7 @@ describe.each(backends())("source map upload limits (%s)", (backend) => {
     });
     // Spaces deflate ≈ 1000:1: the whole upload is one small chunk.
     expect(bundle.length).toBeLessThan(sourcemapLimits.chunkBytes);
-    const answer = await uploadBundle(host.url, token, project.id, bundle);
+    const answer = await uploadBundle(host.url, host.token, project.id, bundle);
     expect(answer.state).toBe("error");
     expect(answer.detail).toContain("~/big.js.map");
     expect(answer.detail).toContain(String(sourcemapLimits.fileBytes + 1));
@@ -61,13 +51,15 @@ describe.each(backends())("source map upload limits (%s)", (backend) => {
     const bundle = sourceBundle({
       "files/_/_/a.js": { url: "~/a.js", type: "minified_source", data: "x".repeat(200) },
     });
-    const answer = await uploadBundle(host.url, token, project.id, bundle, { release: "r" });
+    const answer = await uploadBundle(host.url, host.token, project.id, bundle, { release: "r" });
     expect(answer).toMatchObject({ state: "error" });
     expect(answer.detail).toMatch(/at most 1024\.0 MiB.*Delete old uploads/);
     const small = sourceBundle({
       "files/_/_/a.js": { url: "~/a.js", type: "minified_source", data: "x".repeat(50) },
     });
-    expect(await uploadBundle(host.url, token, project.id, small, { release: "r" })).toMatchObject({
+    expect(
+      await uploadBundle(host.url, host.token, project.id, small, { release: "r" }),
+    ).toMatchObject({
       state: "ok",
     });
   });
@@ -75,11 +67,11 @@ describe.each(backends())("source map upload limits (%s)", (backend) => {
   it("answers a corrupt bundle with state error, and a bundle without manifest likewise", async () => {
     const project = await seedProject(database.db);
     const garbage = new TextEncoder().encode("SYSB\x02\x00\x00\x00this is not a zip at all");
-    const corrupt = await uploadBundle(host.url, token, project.id, garbage);
+    const corrupt = await uploadBundle(host.url, host.token, project.id, garbage);
     expect(corrupt).toMatchObject({ state: "error", detail: expect.stringContaining("zip") });
     const notBundle = await uploadBundle(
       host.url,
-      token,
+      host.token,
       project.id,
       new TextEncoder().encode("hello"),
     );
@@ -107,7 +99,7 @@ describe.each(backends())("source map upload limits (%s)", (backend) => {
       },
       { release: "web@2.0.0", dist: "7" },
     );
-    expect(await uploadBundle(host.url, token, String(project.number), bundle)).toMatchObject({
+    expect(await uploadBundle(host.url, host.token, String(project.number), bundle)).toMatchObject({
       state: "ok",
     });
     const [stored] = await database.db

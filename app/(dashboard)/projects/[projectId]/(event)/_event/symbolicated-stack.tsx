@@ -16,6 +16,7 @@ const reasons: Record<UnmappedReason, string> = {
   no_mapping: "the map has nothing at this position",
   map_too_large: "map too large to read",
   map_unreadable: "map could not be read",
+  map_loading: "map still loading",
 };
 
 function MappedFrame({ line }: { line: SymbolicatedLine }) {
