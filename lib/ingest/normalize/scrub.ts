@@ -80,6 +80,25 @@ function isLuhnValid(digits: string): boolean {
  * the text first; every pattern here is linear (threat SIZE-5).
  */
 export function scrubText(text: string): string {
+  // An OTLP event's url and stack are also its attributes url.full and exception.stacktrace,
+  // and a batch repeats short strings (routes, sessions): the last few answers are kept. Only
+  // short texts, so a miss's comparisons stay small next to the scrubbing it saves.
+  if (text.length > recentMaxLength) return scrubUncached(text);
+  for (let i = 0; i < recent.length; i += 2) if (recent[i] === text) return recent[i + 1] as string;
+  const out = scrubUncached(text);
+  recent[recentAt] = text;
+  recent[recentAt + 1] = out;
+  recentAt = (recentAt + 2) % (2 * recentSize);
+  return out;
+}
+
+const recentSize = 8;
+const recentMaxLength = 4096;
+/** Input, answer, input, answer, …: a ring of the last recentSize short texts scrubbed. */
+const recent: string[] = [];
+let recentAt = 0;
+
+function scrubUncached(text: string): string {
   let out = text;
   if (out.includes("=")) {
     out = out.replace(parameter, (whole, sep, name, value) =>

@@ -57,7 +57,14 @@ export function normalizeTimestamp(
   if (ms === undefined || ms < 0 || ms > receivedAt.getTime() + dayMs) {
     return { timestamp: null, normalized: true };
   }
-  const iso = new Date(ms).toISOString();
+  // Records of one batch often share their millisecond (an OTLP exporter's batch, a burst).
+  if (ms !== lastMs) {
+    lastMs = ms;
+    lastIso = new Date(ms).toISOString();
+  }
   // The canonical form of a string already in range is not a change worth listing.
-  return { timestamp: iso, normalized: false };
+  return { timestamp: lastIso, normalized: false };
 }
+
+let lastMs = Number.NaN;
+let lastIso = "";

@@ -12,14 +12,17 @@ import { type LogWriteColumn, quotedName, type RequestFacts } from "./write-colu
 // Statement and rows are generated from one column list (log-columns.ts), so they cannot
 // disagree on the order.
 
-const special = /[\\\t\n\r]/g;
-const escapes: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };
-const escapeOne = (c: string) => escapes[c] as string;
-
+// One includes() and, when found, one replaceAll() per special byte, backslash first (the others'
+// escapes add backslashes): faster than one regex with a replacer function called per match, on
+// the fields that hold some (a stack; attributes' JSON, where a stack's newlines are \n).
 function field(value: string | null): string {
   if (value === null) return "\\N";
-  special.lastIndex = 0;
-  return special.test(value) ? value.replace(special, escapeOne) : value;
+  let out = value;
+  if (out.includes("\\")) out = out.replaceAll("\\", "\\\\");
+  if (out.includes("\n")) out = out.replaceAll("\n", "\\n");
+  if (out.includes("\t")) out = out.replaceAll("\t", "\\t");
+  if (out.includes("\r")) out = out.replaceAll("\r", "\\r");
+  return out;
 }
 
 export interface CopyWriter {
