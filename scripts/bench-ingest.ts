@@ -1,10 +1,11 @@
 // `npm run bench:ingest [-- --quick] [--no-build] [--connections N] [--batches 1,20,100]
-//   [--events standard|plain] [--issues] [--issue-pool N]
+//   [--events standard|plain] [--issues] [--issue-pool N] [--sourcemaps]
 //   [--redis] [--processes N] [--threads N|auto] [--profile DIR]` (--events plain: the batches'
 //   events belong to no issue (no stack, info/warn); --issues: two error-only batch-100
 //   scenarios, 100 distinct issues per batch (of a pool of --issue-pool issues, default 100) and
 //   a one-issue storm, each against COPY measured just before it, then the issue counts
-//   checked against the events; --threads:
+//   checked against the events; --sourcemaps: minified Sentry events with their maps absent and
+//   present (warm cache), scripts/bench/sourcemap-scenario.ts; --threads:
 //   LOGWELL_INGEST_THREADS, default auto; --processes: LOGWELL_PROCESSES, default 1; more than 1
 //   implies --redis so the rate limits stay shared; --profile: CPU-profile the server under
 //   ingest load only, then print where its time went; no ceilings, no ratios)
@@ -22,7 +23,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { startServer } from "../tests/support/server";
-import { createBenchDatabase } from "./bench/bench-db";
+import { createBenchDatabase, raisedLimit } from "./bench/bench-db";
 import { buildInto, hasBuild } from "./bench/build";
 import { measureCopy } from "./bench/copy-ceiling";
 import { analyzeProfiles, printBreakdown } from "./bench/cpu-profile";
@@ -41,6 +42,12 @@ import { closedLoop, type LoadRun, type LoadSpec, openLoop } from "./bench/load-
 import { describeMachine } from "./bench/machine";
 import { otlpAsNativeBodies, otlpBodies } from "./bench/otlp-body";
 import { sentryEnvelopes } from "./bench/sentry-body";
+import {
+  issueCulprits,
+  type MapsProject,
+  printSourcemapPairs,
+  seedMapsProject,
+} from "./bench/sourcemap-scenario";
 import { round, summarizeLatencies } from "./bench/stats";
 
 const { values: args } = parseArgs({
@@ -55,6 +62,7 @@ const { values: args } = parseArgs({
     threads: { type: "string", default: "auto" },
     events: { type: "string", default: "standard" },
     issues: { type: "boolean", default: false },
+    sourcemaps: { type: "boolean", default: false },
     "issue-pool": { type: "string", default: String(defaultIssuePool) },
   },
 });
@@ -95,6 +103,7 @@ process.env.LOGWELL_DIST_DIR = distDir; // startServer runs the build in this di
 
 if (args.profile) mkdirSync(args.profile, { recursive: true });
 const db = await createBenchDatabase(baseUrl);
+const mapsProject = args.sourcemaps ? await seedMapsProject(db.url, raisedLimit) : undefined;
 const server = await startServer({
   env: {
     DATABASE_URL: db.url,
@@ -160,6 +169,20 @@ function sentrySpec(durationMs: number): LoadSpec {
     acceptedOf: (reply) => (reply.body.startsWith('{"id":') ? 1 : 0),
   };
 }
+
+// The same minified Sentry events to the project without maps and to the one with them.
+const minifiedBody = mapsProject && sentryEnvelopes(mapsProject.frames);
+function minifiedSentrySpec(target: { number: number; key: string }, durationMs: number): LoadSpec {
+  return {
+    ...sentrySpec(durationMs),
+    url: new URL(
+      `/api/${target.number}/envelope/?sentry_key=${target.key}&sentry_version=7`,
+      server.url,
+    ),
+    body: minifiedBody ?? sentryBody,
+  };
+}
+const sourcemapPairs: Array<{ absent: IngestFigure; present: IngestFigure }> = [];
 
 function ingestSpec(batchSize: number, durationMs: number, kind = eventKind): LoadSpec {
   return {
@@ -237,11 +260,12 @@ async function measureIngest(
   label: string,
   load: () => Promise<LoadRun>,
   beforeTruncate?: () => Promise<void>,
+  projectId = db.projectId,
 ) {
   const checkpointWritesBefore = await db.checkpointWrites();
   const { run, serverCpuMs, dbCpuMs, machineBusy, machineSteal } = await metered(load);
   const checkpointWrites = (await db.checkpointWrites()) - checkpointWritesBefore;
-  const stored = await db.countRows(db.projectId);
+  const stored = await db.countRows(projectId);
   await beforeTruncate?.();
   await db.truncateLogs();
   const latency = summarizeLatencies(run.latenciesMs);
@@ -277,6 +301,10 @@ try {
   }
   if (plan.batchSizes.includes(1)) await closedLoop(sentrySpec(plan.warmupMs));
   for (const kind of issueKinds) await closedLoop(ingestSpec(issueBatch, plan.warmupMs, kind));
+  if (mapsProject) {
+    await closedLoop(minifiedSentrySpec({ number: db.projectNumber, key: db.key }, plan.warmupMs));
+    await closedLoop(minifiedSentrySpec(mapsProject, plan.warmupMs));
+  }
   await closedLoop(trivialSpec(plan.warmupMs));
   await db.truncateLogs();
 
@@ -291,6 +319,7 @@ try {
     for (let rep = 1; rep <= plan.repetitions; rep++) await measureRepetition(rep);
     printSummary(results);
     printIssueScenarios(results.issueScenarios);
+    if (mapsProject) printSourcemapPairs(sourcemapPairs, mapsProject.mapBytes);
   }
 } finally {
   await server.stop();
@@ -332,6 +361,22 @@ async function measureRepetition(rep: number) {
     }
   }
   for (const kind of issueKinds) await measureIssueScenario(kind);
+  if (mapsProject) await measureSourcemaps(mapsProject);
+}
+
+/** Minified Sentry events, maps absent then present, back to back (sourcemap-scenario.ts). */
+async function measureSourcemaps(maps: MapsProject) {
+  const absent = await measureIngest(1, "Sentry minified, maps absent", () =>
+    closedLoop(minifiedSentrySpec({ number: db.projectNumber, key: db.key }, plan.durationMs)),
+  );
+  const present = await measureIngest(
+    1,
+    "Sentry minified, maps present (warm cache)",
+    () => closedLoop(minifiedSentrySpec(maps, plan.durationMs)),
+    async () => show("  their issues' culprits", await issueCulprits(db.url, maps.id)),
+    maps.id,
+  );
+  sourcemapPairs.push({ absent, present });
 }
 
 /**

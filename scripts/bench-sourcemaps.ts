@@ -7,8 +7,6 @@
 // printed. Prints figures; asserts nothing. Results: docs/performance.md, "Source maps".
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
-import { decodedMappings, FlattenMap } from "@jridgewell/trace-mapping";
-import { build } from "esbuild";
 import { openDatabase } from "@/lib/db/open";
 import { levelNumber, logs } from "@/lib/db/schema";
 import { getLog } from "@/lib/logs/get";
@@ -16,6 +14,7 @@ import { createProject } from "@/lib/projects/create-project";
 import { parsedMapCache } from "@/lib/sourcemaps/read/parsed-maps";
 import { symbolicateLog } from "@/lib/sourcemaps/read/symbolicate";
 import { uploadFiles } from "@/lib/sourcemaps/upload/upload-files";
+import { buildGeneratedApp, framesIn } from "./bench/generated-app";
 import { describeMachine } from "./bench/machine";
 import { median } from "./bench/stats";
 
@@ -28,42 +27,12 @@ const functions = Number(args.functions ?? (args.quick ? 20_000 : 72_000));
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const gc = (globalThis as { gc?: () => void }).gc;
 
-function generatedSource(n: number): string {
-  const parts: string[] = ["export const registry: Array<(a: number, b: number) => number> = [];"];
-  for (let i = 0; i < n; i++) {
-    parts.push(
-      `function computeTotal${i}(amount: number, factor: number): number {`,
-      `  const subtotal${i} = amount * ${i % 97} + factor;`,
-      `  if (subtotal${i} > ${i * 3}) throw new RangeError("limit ${i} exceeded: " + subtotal${i});`,
-      `  return subtotal${i} - factor * ${i % 13};`,
-      "}",
-      `registry.push(computeTotal${i});`,
-    );
-  }
-  return parts.join("\n");
-}
-
 async function main() {
   console.log(`machine: ${describeMachine()}`);
-  const built = await build({
-    stdin: { contents: generatedSource(functions), loader: "ts", sourcefile: "generated.ts" },
-    bundle: true,
-    minify: true,
-    sourcemap: "external",
-    sourcesContent: true,
-    format: "iife",
-    write: false,
-    outfile: "app.js",
-    logLevel: "silent",
-  });
-  const script = built.outputFiles.find((f) => f.path.endsWith(".js"));
-  const map = built.outputFiles.find((f) => f.path.endsWith(".map"));
-  if (!script || !map) throw new Error("esbuild wrote no script or map");
-  const parsed = new FlattenMap(map.text);
-  const lines = decodedMappings(parsed);
-  const segments = lines.reduce((sum, line) => sum + line.length, 0);
+  const app = await buildGeneratedApp(functions);
+  const { script, map, segments } = app;
   console.log(
-    `map: ${mb(map.contents.byteLength)} (${segments.toLocaleString("en")} segments, ${functions} functions), script: ${mb(script.contents.byteLength)}`,
+    `map: ${mb(map.byteLength)} (${segments.toLocaleString("en")} segments, ${functions} functions), script: ${mb(script.byteLength)}`,
   );
 
   const database = await openDatabase({ dataDir: "memory://" });
@@ -74,19 +43,15 @@ async function main() {
     db,
     project.id,
     [
-      { path: "app.js", data: script.contents },
-      { path: "app.js.map", data: map.contents },
+      { path: "app.js", data: script },
+      { path: "app.js.map", data: map },
     ],
     { release: "bench@1", urlPrefix: "~/static" },
   );
   console.log(`upload (zip, read, deflate, store): ${(performance.now() - started).toFixed(0)} ms`);
 
   // Ten frames spread over the bundle, at segments that exist (a throw site each).
-  const line = lines[0] ?? [];
-  const frames = Array.from({ length: 10 }, (_, i) => {
-    const segment = line[Math.floor(((i + 0.5) / 10) * line.length)];
-    return `    at f${i} (https://shop.example/static/app.js:1:${(segment?.[0] ?? 0) + 1})`;
-  });
+  const frames = framesIn(app, "https://shop.example/static/app.js", 10);
   const [row] = await db
     .insert(logs)
     .values({

@@ -20,11 +20,10 @@ import {
   type BodyJob,
   type CopyBatch,
   type EventBatch,
-  prepareCopyBatch,
   prepareEventBatch,
 } from "./prepare/copy-batch";
 import { preparationThread } from "./prepare/prepare-threads";
-import { groupWithSourceMaps } from "./prepare/source-map-grouping";
+import { groupWithSourceMaps, inlinePreparation } from "./prepare/source-map-grouping";
 import { nativeProtocol } from "./protocols/native";
 import { type BodyShape, decodeUtf8, readBody } from "./request/body";
 import { requestCountry, requestUserAgent, storedIp } from "./request/client-meta";
@@ -148,11 +147,12 @@ async function ingestRequest(
   const canCopy = copyInto(db) !== undefined;
   const onThread = preparationThread(bodyLength(body), canCopy);
   // The same preparation on either lane (copy-batch.ts), then the same checks in the same order.
-  const preparedBatch = await (onThread ?? (canCopy ? prepareCopyBatch : prepareEventBatch))(job);
+  const prepare = onThread ?? (await inlinePreparation(db, project.id, canCopy));
+  const preparedBatch = await prepare(job);
   // The event limit counts the events the body holds, known only once it is parsed.
   addRateLimitHeaders(ctx.headers, await enforceProjectEventLimit(project, preparedBatch.received));
   // Error events of a project with source maps are grouped by their original frames.
-  const { batch, events } = await groupWithSourceMaps(db, job, preparedBatch);
+  const { batch, events } = await groupWithSourceMaps(db, job, preparedBatch, canCopy);
   const { outcome, prepared } = batch;
   // Events made again (an INSERT after a refused COPY, or beside Sentry counters) are these.
   const rebuild = events ? () => events : () => rebuildEvents(job);

@@ -33,7 +33,7 @@ export interface BenchDatabase {
   drop(): Promise<void>;
 }
 
-const raisedLimit = 1_000_000_000;
+export const raisedLimit = 1_000_000_000;
 
 const issueCheck = `
   with l as (

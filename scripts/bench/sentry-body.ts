@@ -8,9 +8,10 @@ import { benchEvent, runPrefix } from "./events";
 
 const placeholder = "#".repeat(32);
 
-function sentryEvent(seq: number) {
+function sentryEvent(seq: number, frameLines?: string[]) {
   const e = benchEvent(placeholder, seq);
-  const [title = "", ...frames] = e.stack.split("\n");
+  const [title = "", ...benchFrames] = e.stack.split("\n");
+  const frames = frameLines ? [...frameLines] : benchFrames;
   const type = title.split(":")[0];
   return {
     event_id: placeholder,
@@ -46,10 +47,13 @@ function sentryEvent(seq: number) {
   };
 }
 
-export function sentryEnvelopes(): (seq: number) => Buffer {
+/** Envelopes of the bench event; `frames` (V8 frame lines, innermost first) replace its stack. */
+export function sentryEnvelopes(frames?: string[]): (seq: number) => Buffer {
   const header = { event_id: placeholder, sent_at: new Date().toISOString() };
   const templates = [0, 1, 2].map((v) =>
-    Buffer.from(`${JSON.stringify(header)}\n{"type":"event"}\n${JSON.stringify(sentryEvent(v))}\n`),
+    Buffer.from(
+      `${JSON.stringify(header)}\n{"type":"event"}\n${JSON.stringify(sentryEvent(v, frames))}\n`,
+    ),
   );
   const offsets = templates.map((t) => [t.indexOf(placeholder), t.lastIndexOf(placeholder)]);
   const prefix = runPrefix();

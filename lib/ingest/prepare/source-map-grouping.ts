@@ -9,35 +9,58 @@ import {
   type CopyBatch,
   copyRows,
   type EventBatch,
+  prepareCopyBatch,
   prepareEventBatch,
 } from "./copy-batch";
 
 // After preparation, on the main thread (the parsed-map cache and the database live there): a
 // request with error events, for a project with uploaded source maps, is grouped again by its
-// original frames (lib/sourcemaps/grouping, docs/issues.md → Original frames). COPY rows made
-// on a preparation thread are then made again from the events; a request without error events
-// or a project without uploads (most) leaves with one cached yes/no.
+// original frames (lib/sourcemaps/grouping, docs/issues.md → Original frames). A body prepared
+// inline for such a project is prepared as events, grouped, then written as COPY rows once; COPY
+// rows made on a preparation thread are made again from the events. A project without uploads
+// (most) leaves with one cached yes/no.
 
 export interface Regrouped {
   batch: CopyBatch | EventBatch;
-  /** The events as stored, when they had to be made again (for the INSERT fallbacks). */
+  /** The events as stored, when they were kept or made again (for the INSERT fallbacks). */
   events?: readonly NormalizedEvent[];
+}
+
+type Prepare = (job: BodyJob) => CopyBatch | EventBatch;
+
+/** How a body is prepared on the main thread: as events when they may be grouped again. */
+export async function inlinePreparation(
+  db: Db,
+  projectId: string,
+  canCopy: boolean,
+): Promise<Prepare> {
+  return canCopy && !(await hasMaps(db, projectId)) ? prepareCopyBatch : prepareEventBatch;
 }
 
 export async function groupWithSourceMaps(
   db: Db,
   job: BodyJob,
-  batch: CopyBatch | EventBatch,
+  prepared: CopyBatch | EventBatch,
+  canCopy: boolean,
 ): Promise<Regrouped> {
   const { projectId } = job.facts;
-  const hasMembers = "events" in batch ? hasIssueMembers(batch.events) : batch.issues !== undefined;
-  if (!hasMembers || !(await hasMaps(db, projectId))) return { batch };
-  const events = "events" in batch ? batch.events : prepareEventBatch(job).events;
-  const mappings = await frameMappings(db, projectId, events);
-  if (mappings.size === 0) return { batch };
-  assignIssues(projectId, events, mappings);
-  if ("events" in batch) return { batch };
-  return { batch: { ...batch, ...copyRows(job.facts, events) }, events };
+  const hasMembers =
+    "events" in prepared ? hasIssueMembers(prepared.events) : prepared.issues !== undefined;
+  if (hasMembers && (await hasMaps(db, projectId))) {
+    const events = "events" in prepared ? prepared.events : prepareEventBatch(job).events;
+    const mappings = await frameMappings(db, projectId, events);
+    if (mappings.size > 0) assignIssues(projectId, events, mappings);
+    else if (!("events" in prepared)) return { batch: prepared };
+    return copyIf(canCopy, job, { ...prepared, events });
+  }
+  return "events" in prepared ? copyIf(canCopy, job, prepared) : { batch: prepared };
+}
+
+/** Events as COPY rows where the store takes them; the events kept for its fallbacks. */
+function copyIf(canCopy: boolean, job: BodyJob, batch: EventBatch): Regrouped {
+  if (!canCopy) return { batch };
+  const { events, ...rest } = batch;
+  return { batch: { ...rest, ...copyRows(job.facts, events) }, events };
 }
 
 async function hasMaps(db: Db, projectId: string): Promise<boolean> {

@@ -3,14 +3,16 @@ import type { NormalizedEvent } from "@/lib/ingest/normalize/schema";
 import { type FrameMapping, frameLocation, type OriginalName } from "@/lib/issues/grouping";
 import { logger } from "@/lib/log";
 import { loadParsedMap, type MapLoad } from "../read/parsed-maps";
-import { type LoadMap, type SymbolicatedStack, symbolicateStack } from "../read/symbolicate";
+import { type MapSource, type SymbolicatedStack, symbolicateStack } from "../read/symbolicate";
+import { findMapsRemembered } from "./map-lookups";
 
 // Source maps at ingest, for grouping only (docs/sourcemaps.md → Grouping with original frames):
 // the error events of a request whose project has uploads get their frames' original file and
 // function, which their issue key is then made of (lib/issues/grouping/original-frames.ts).
 // The stored stack stays minified; the event page maps it on read as before.
 //
-// Never slow for long, never a failure: maps come from the per-process cache; a map not parsed
+// Never slow for long, never a failure: lookups and maps come from per-process caches
+// (map-lookups.ts, read/parsed-maps.ts); a map not parsed
 // yet is awaited at most budgetMs for the whole request (its load goes on and serves the next
 // event), and a missing, corrupt or late map leaves the frame minified; any error leaves the
 // whole request grouped by its minified frames.
@@ -38,11 +40,14 @@ export async function frameMappings(
     timer = setTimeout(() => resolve("late"), budgetMs);
   });
   try {
-    const loadMap: LoadMap = (db, ref) =>
-      Promise.race([
-        loadParsedMap(db, ref.fileId, ref.size),
-        late.then((): MapLoad => ({ ok: false, reason: "map_loading" })),
-      ]);
+    const source: MapSource = {
+      find: findMapsRemembered,
+      load: (db, ref) =>
+        Promise.race([
+          loadParsedMap(db, ref.fileId, ref.size),
+          late.then((): MapLoad => ({ ok: false, reason: "map_loading" })),
+        ]),
+    };
     // A storm repeats one stack: it is mapped once per request.
     const byStack = new Map<string, FrameMapping | undefined>();
     for (const event of members) {
@@ -51,7 +56,7 @@ export async function frameMappings(
         if (byStack.size === maxStacks) continue;
         const owner = { projectId, release: event.release, attributes: event.attributes };
         const mapped = await Promise.race([
-          symbolicateStack(db, owner, event.stack as string, loadMap),
+          symbolicateStack(db, owner, event.stack as string, source),
           late,
         ]);
         if (mapped === "late") break;

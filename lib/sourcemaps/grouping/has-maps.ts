@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/open";
 import { queryRows } from "@/lib/db/query";
+import { forgetProjectLookups } from "./map-lookups";
 
 // Whether a project has any upload, asked before ingest looks for an error event's maps: most
 // projects have none and their events pay no lookup but this one, once a minute per process.
@@ -27,4 +28,5 @@ export async function projectHasMaps(db: Db, projectId: string): Promise<boolean
 /** After an upload or a delete: the next event asks the database again. */
 export function forgetProjectMaps(projectId: string): void {
   known.delete(projectId);
+  forgetProjectLookups(projectId);
 }

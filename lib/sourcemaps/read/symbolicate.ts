@@ -66,10 +66,19 @@ export interface StackOwner {
   attributes: Record<string, unknown> | null;
 }
 
-/** How a map is loaded: from the per-process cache, or within ingest's budget. */
-export type LoadMap = (db: Db, ref: MapRef) => Promise<MapLoad>;
+/**
+ * How maps are found and loaded. On read: the database each time, parsed maps from the
+ * per-process cache. At ingest (lib/sourcemaps/grouping): lookups cached too, loads budgeted.
+ */
+export interface MapSource {
+  find: typeof findMaps;
+  load(db: Db, ref: MapRef): Promise<MapLoad>;
+}
 
-const loadCached: LoadMap = (db, ref) => loadParsedMap(db, ref.fileId, ref.size);
+const onRead: MapSource = {
+  find: findMaps,
+  load: (db, ref) => loadParsedMap(db, ref.fileId, ref.size),
+};
 
 /** Frame file URL → debug id, from the Sentry SDK's debug_meta kept at ingest. */
 function debugIdsOf(attributes: StackOwner["attributes"]): Map<string, string> {
@@ -112,7 +121,7 @@ export async function symbolicateStack(
   db: Db,
   owner: StackOwner,
   stack: string,
-  loadMap: LoadMap = loadCached,
+  source: MapSource = onRead,
 ): Promise<SymbolicatedStack> {
   const lines = stackLines(stack);
   const isFrame = frameLineTest(lines.map((l) => l.text));
@@ -131,7 +140,7 @@ export async function symbolicateStack(
   });
   const frames = out.filter((l) => l.frame);
   try {
-    await mapFrames(db, owner, out, loadMap);
+    await mapFrames(db, owner, out, source);
   } catch (err) {
     // A map that breaks the mapper (or a database hiccup) leaves the stack as it was stored.
     logger.warn({ err, projectId: owner.projectId }, "symbolication failed");
@@ -144,7 +153,7 @@ async function mapFrames(
   db: Db,
   owner: StackOwner,
   out: SymbolicatedLine[],
-  loadMap: LoadMap,
+  source: MapSource,
 ): Promise<void> {
   const located = out.filter(
     (l) => l.frame?.file && l.frame.line !== null && l.frame.column !== null,
@@ -153,7 +162,7 @@ async function mapFrames(
   const files = [...new Set(located.map((l) => l.frame?.file as string))].slice(0, maxFiles);
   const dist = typeof owner.attributes?.dist === "string" ? owner.attributes.dist : null;
   const maps = files.length
-    ? await findMaps(
+    ? await source.find(
         db,
         {
           projectId: owner.projectId,
@@ -165,7 +174,7 @@ async function mapFrames(
       )
     : new Map<string, MapRef>();
   const loads = new Map<string, MapLoad>();
-  for (const [file, ref] of maps) loads.set(file, await loadMap(db, ref));
+  for (const [file, ref] of maps) loads.set(file, await source.load(db, ref));
   const mapped = new Map<SymbolicatedLine, Mapped>();
   for (const line of located) {
     const frame = line.frame as MinifiedFrame;

@@ -19,6 +19,7 @@ export interface StoredEvent {
   stack: string | null;
   session_id: string | null;
   release: string | null;
+  issue_id: string | null;
   attributes: Record<string, unknown> | null;
 }
 

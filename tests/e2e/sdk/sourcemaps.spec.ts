@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { buildApp, runSentryCli } from "../../integration/sourcemaps/sourcemap-app";
 import { expect, test } from "./fixtures";
-import { sentryBundle } from "./sentry-bundle";
+import { expectOriginalFrames, openSentryShop, throwCheckoutError } from "./shop-app";
 
 // Issue 20 §4 in real Chromium: the esbuild-minified app (tests/fixtures/sourcemaps/app) throws
 // on a page of another origin; its maps were uploaded; the event page shows the original
@@ -38,32 +38,13 @@ test("@sentry/browser + sentry-cli inject: the event page shows the original fra
   });
   expect(upload.status()).toBe(201);
 
-  app.pages.set("/sentry.js", { html: await sentryBundle(), headers: js });
-  app.pages.set(`/static/js/${built.scriptName}`, { html: script.toString("utf8"), headers: js });
-  app.pages.set("/shop", {
-    html: `<!doctype html><html><head><title>shop</title>
-<script src="/sentry.js"></script>
-<script>Sentry.init({ dsn: ${JSON.stringify(project.dsn)} });</script>
-<script src="/static/js/${built.scriptName}"></script>
-</head><body></body></html>`,
-    headers: {},
+  const page = await openSentryShop(app, appContext, project.dsn, {
+    path: `/static/js/${built.scriptName}`,
+    text: script.toString("utf8"),
   });
-  const page = await appContext.newPage();
-  await page.goto(`${app.origin}/shop`);
-  await page.waitForFunction(() => "app" in window && "Sentry" in window);
-  await page.evaluate(() => {
-    setTimeout(() => (window as unknown as { app: { runCheckout(): void } }).app.runCheckout(), 0);
-  });
+  await throwCheckoutError(page);
   const [event] = await waitForEvents((e) => e.message.includes("cannot check out 3 items"), 1);
-
-  await owner.goto(`/projects/${project.id}/logs/${event?.id}`);
-  const mapped = owner.locator('[data-field="symbolicated-stack"]');
-  await expect(mapped).toContainText("validateCart");
-  await expect(mapped).toContainText("checkoutCart");
-  await expect(mapped).toContainText("checkout.ts:13:");
-  await expect(mapped.locator('[data-source-line="current"]').first()).toContainText(
-    "throw new CartError(items.length);",
-  );
+  await expectOriginalFrames(owner, project.id, event?.id ?? "");
   await expect(owner.locator('[data-field="stack"]')).toBeHidden();
   await owner.getByText("Raw stack").click();
   await expect(owner.locator('[data-field="stack"]')).toContainText(built.scriptName);
@@ -92,9 +73,7 @@ test("Logwell's script + release and URL: the API answers the original frames", 
   const script = readFileSync(path.join(built.dir, built.scriptName), "utf8");
   app.pages.set(`/static/js/${built.scriptName}`, { html: script, headers: js });
   const page = await openApp({ body: `<script src="/static/js/${built.scriptName}"></script>` });
-  await page.evaluate(() => {
-    setTimeout(() => (window as unknown as { app: { runCheckout(): void } }).app.runCheckout(), 0);
-  });
+  await throwCheckoutError(page);
   const [event] = await waitForEvents((e) => e.message.includes("cannot check out 3 items"), 1);
   const res = await owner.request.get(`/api/v1/logs/${event?.id}`);
   const body = (await res.json()) as {

@@ -26,9 +26,8 @@ export interface BuiltApp {
  */
 export async function buildApp(deploy = 1): Promise<BuiltApp> {
   const dir = mkdtempSync(path.join(tmpdir(), "logwell-sourcemap-app-"));
-  const entry = deploy === 1 ? path.join(appDir, "main.ts") : laterDeploy(dir, deploy);
   const result = await build({
-    entryPoints: [entry],
+    entryPoints: [deployEntry(dir, deploy)],
     outdir: dir,
     entryNames: "[name]-[hash]",
     bundle: true,
@@ -45,18 +44,25 @@ export async function buildApp(deploy = 1): Promise<BuiltApp> {
   return { dir, scriptName: path.basename(script) };
 }
 
-/** An entry that adds `deploy - 1` functions before the app's own code. */
-function laterDeploy(dir: string, deploy: number): string {
-  const entry = path.join(dir, "src", "main.ts");
-  mkdirSync(path.dirname(entry));
+/**
+ * The app's entry for a deploy: its own main.ts for the first; for a later one, an entry in
+ * `dir`/src that adds `deploy - 1` functions before the app's code.
+ */
+export function deployEntry(dir: string, deploy: number): string {
+  if (deploy === 1) return path.join(appDir, "main.ts");
+  const src = path.join(dir, "src");
+  mkdirSync(src);
+  // A module of its own, imported first: bundlers put it before the app's code, so the
+  // minifier's names for the app's functions change too.
   const added = Array.from(
     { length: deploy - 1 },
     (_, i) =>
       `export function feature${i}(a: number[], b: string) { return a.map((x) => b + x).join(b); }`,
   );
-  const app = `export * from ${JSON.stringify(path.join(appDir, "main.ts"))};`;
-  writeFileSync(entry, [...added, app].join("\n"));
-  return entry;
+  writeFileSync(path.join(src, "features.ts"), added.join("\n"));
+  const app = JSON.stringify(path.join(appDir, "main.ts"));
+  writeFileSync(path.join(src, "main.ts"), `export * from "./features";\nexport * from ${app};\n`);
+  return path.join(src, "main.ts");
 }
 
 export interface CliRun {
