@@ -1,6 +1,7 @@
 // `npm run bench:prune [-- --quick] [--rows N]`
 // Retention at scale on a fresh database on the local Postgres: COPY N events (default
-// 2,000,000; half of them received 40 days ago, past the 30-day retention), run the real prune,
+// 2,000,000; half of them received 40 days ago, past the 30-day retention, into that day's
+// partition, which the prune drops whole; the other half yesterday), run the real prune,
 // and measure ingest latency (the ingest store function, batches of 100 at a steady rate) before
 // and during the prune. Prints figures and ratios against the same run's COPY rate; asserts
 // nothing. Results: docs/performance.md, "Prune".
@@ -12,6 +13,8 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { openDatabase } from "@/lib/db/open";
+import { partitionName } from "@/lib/db/partitions/day";
+import { ensureDayPartitions } from "@/lib/db/partitions/ensure";
 import { levelNumber } from "@/lib/db/schema";
 import { insertEvents } from "@/lib/ingest/store/store";
 import { prune } from "@/lib/retention/prune";
@@ -114,6 +117,10 @@ const bench = await createBenchDatabase(baseUrl);
 const database = await openDatabase({ url: bench.url, driver: "pg" });
 try {
   const half = Math.floor(totalRows / 2);
+  // The two days' partitions, as the days' own prune runs would have made them.
+  for (const daysAgo of [40, 1]) {
+    await ensureDayPartitions(database.db, new Date(Date.now() - daysAgo * 86_400_000), 1);
+  }
   let started = performance.now();
   await Promise.all([
     copyEvents(bench.url, bench.projectId, half, 40),
@@ -127,6 +134,15 @@ try {
   const admin = new pg.Client({ connectionString: bench.url });
   await admin.connect();
   await admin.query("vacuum analyze logs");
+  const expiredDay = partitionName(new Date(Date.now() - 40 * 86_400_000));
+  const { rows: sized } = await admin.query<{ bytes: string }>(
+    "select pg_total_relation_size($1::regclass)::text as bytes",
+    [expiredDay],
+  );
+  const dayBytes = Number(sized[0]?.bytes ?? 0);
+  console.log(
+    `expired day ${expiredDay}: ${half} rows, ${round(dayBytes / 1e6, 1)} MB with its indexes (${Math.round(dayBytes / half)} B per event)`,
+  );
 
   const baseline = await steadyIngest(
     database.db,
@@ -156,6 +172,9 @@ try {
   const withVacuum = result.deleted / (pruneSeconds + vacuumSeconds);
   console.log(
     `prune: deleted ${result.deleted} (done: ${result.done}) in ${round(pruneSeconds, 1)} s = ${Math.round(pruneRate)} rows/s; ÷ COPY = ${round(pruneRate / copyRate, 2)}`,
+  );
+  console.log(
+    `days dropped: ${result.days?.dropped.join(", ") || "none"} (${result.days?.events ?? 0} events), deferred: ${result.days?.deferred.length ?? 0}`,
   );
   console.log(
     `vacuum after prune: ${round(vacuumSeconds, 1)} s; prune + vacuum = ${Math.round(withVacuum)} rows/s; ÷ COPY = ${round(withVacuum / copyRate, 2)}`,

@@ -13,6 +13,7 @@ import { pipeline } from "node:stream/promises";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { type Db, openDatabase } from "@/lib/db/open";
+import { ensureDayPartitions } from "@/lib/db/partitions/ensure";
 import { levelNumber, logLevels } from "@/lib/db/schema/logs";
 import { parseIssueQuery } from "@/lib/issues/filters";
 import { listIssues } from "@/lib/issues/list";
@@ -218,6 +219,8 @@ async function main() {
       (await createProject(db, { name: "other-2" })).project.id,
     ];
     const now = Date.now();
+    // The seeded days' partitions, as those days' prune runs would have made them.
+    await ensureDayPartitions(db, new Date(now - days * 86_400_000), days + 1);
     const seedStart = performance.now();
     await seed(url.toString(), main, rows, now, issueSeed(main, issueCount));
     for (const other of others) await seed(url.toString(), other, Math.floor(rows / 20), now);

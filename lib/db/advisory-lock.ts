@@ -4,7 +4,11 @@ import { queryRows } from "./query";
 
 // Every cross-process lock Logwell takes is a transaction-scoped advisory lock named by a
 // constant string, so one process dying releases it and no two names can collide by accident.
-export type LockName = "logwell:first-owner" | "logwell:migrate" | "logwell:prune";
+export type LockName =
+  | "logwell:first-owner"
+  | "logwell:migrate"
+  | "logwell:prune"
+  | "logwell:partitions";
 
 /** Waits for the lock; held until `tx` ends. */
 export async function lockForTransaction(tx: Db, name: LockName): Promise<void> {

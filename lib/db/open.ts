@@ -114,7 +114,14 @@ async function openNeon(url: string): Promise<Database> {
   return { db, kind: "neon", close: () => pool.end() };
 }
 
+/** Applies drizzle/ migrations, then makes sure the coming days' `logs` partitions exist. */
 export async function migrateDatabase(database: Database): Promise<void> {
+  await applyMigrations(database);
+  const { ensureLogPartitions } = await import("./partitions/ensure");
+  await ensureLogPartitions(database.db, new Date());
+}
+
+async function applyMigrations(database: Database): Promise<void> {
   const config = { migrationsFolder };
   if (database.kind === "pglite") {
     const { migrate } = await import("drizzle-orm/pglite/migrator");

@@ -43,8 +43,11 @@ async function probe(tx: Db, issue: IssueRef, where: SQL, direction: "asc" | "de
 
 type Position = Pick<LogReadRow, "received_at" | "id">;
 const at = (p: Position) => sql`(${p.received_at}::timestamptz, ${p.id}::bigint)`;
-export const after = (p: Position) => sql`(l.received_at, l.id) > ${at(p)}`;
-export const before = (p: Position) => sql`(l.received_at, l.id) < ${at(p)}`;
+// With a plain received_at bound, which prunes logs' day partitions (a row comparison does not).
+export const after = (p: Position) =>
+  sql`l.received_at >= ${p.received_at}::timestamptz and (l.received_at, l.id) > ${at(p)}`;
+export const before = (p: Position) =>
+  sql`l.received_at <= ${p.received_at}::timestamptz and (l.received_at, l.id) < ${at(p)}`;
 
 /**
  * The event `eventId` of the issue (the newest when absent), with its neighbours; null when the

@@ -42,13 +42,17 @@ export async function fetchPage(db: Db, query: PageQuery): Promise<LogReadRow[]>
 export function pageSql(query: PageQuery): SQL {
   const newer = query.after !== undefined;
   const where = filterConditions(query.filters);
+  // Beside each row comparison a plain bound on received_at: the planner prunes the day
+  // partitions of `logs` by it (a row comparison alone prunes none, docs/architecture.md).
   if (query.before) {
     where.push(
+      sql`l.received_at <= ${query.before.receivedAt}::timestamptz`,
       sql`(l.received_at, l.id) < (${query.before.receivedAt}::timestamptz, ${query.before.id}::bigint)`,
     );
   }
   if (query.after) {
     where.push(
+      sql`l.received_at >= ${query.after.receivedAt}::timestamptz`,
       sql`(l.received_at, l.id) > (${query.after.receivedAt}::timestamptz, ${query.after.id}::bigint)`,
     );
   }

@@ -142,6 +142,7 @@ async function countSettled(
           SELECT 1 FROM logs l
           WHERE l.project_id = ANY(${pgArray(projectIds)}::uuid[])
             AND ${and(filterConditions(filters))}
+            AND l.received_at >= ${from.receivedAt}::timestamptz
             AND (l.received_at, l.id) > (${from.receivedAt}::timestamptz, ${from.id}::bigint)
             AND l.received_at < ${settled.receivedAt}::timestamptz
           LIMIT ${cap}) s`,

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/open";
+import { defaultPartitionRows, listDayPartitions } from "@/lib/db/partitions/list";
 import { queryRows } from "@/lib/db/query";
 import { type LastPrune, readLastPrune } from "./last-run";
 
@@ -10,6 +11,17 @@ export interface StorageMetrics {
   oldest_event_at: string | null;
   /** Oldest stored event per project (ids only): shows whether retention keeps up. */
   oldest_event_by_project: { project_id: string; oldest_received_at: string | null }[];
+  /**
+   * The day partitions of `logs` (first and last UTC day attached) and the rows of the default
+   * partition, which stays empty while every day has its partition: more than 0 means days
+   * were not made ahead (the prune has not run; the next run moves the rows in).
+   */
+  partitions: {
+    days: number;
+    first_day: string | null;
+    last_day: string | null;
+    default_rows: number;
+  };
 }
 
 // Per-project subqueries lead with project_id, so each is an index probe or range on
@@ -32,6 +44,8 @@ export async function storageMetrics(db: Db, now = new Date()): Promise<StorageM
         from projects p order by p.id limit 100`,
   );
   const iso = (ts: Date | string | null) => (ts ? new Date(ts).toISOString() : null);
+  const attached = (await listDayPartitions(db)).filter((p) => p.attached);
+  const dayText = (day: Date | undefined) => day?.toISOString().slice(0, 10) ?? null;
   const oldest = rows
     .map((r) => iso(r.oldest))
     .filter((t): t is string => t !== null)
@@ -44,6 +58,12 @@ export async function storageMetrics(db: Db, now = new Date()): Promise<StorageM
       project_id: r.id,
       oldest_received_at: iso(r.oldest),
     })),
+    partitions: {
+      days: attached.length,
+      first_day: dayText(attached[0]?.day),
+      last_day: dayText(attached.at(-1)?.day),
+      default_rows: await defaultPartitionRows(db),
+    },
   };
 }
 

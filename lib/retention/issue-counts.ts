@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/open";
 import { integerArrayLiteral, textArrayLiteral } from "@/lib/ingest/store/pg-array";
 
@@ -15,6 +15,24 @@ export interface GoneHour {
   issueId: string;
   hour: string;
   events: number;
+}
+
+/**
+ * The events of `rows` (any relation with issue_id and received_at: a DELETE's RETURNING, a
+ * detached day) per issue and UTC hour, as one JSON text value; parseGoneHours reads it.
+ */
+export function goneHoursJson(rows: SQL): SQL {
+  return sql`(select coalesce(json_agg(json_build_array(
+                 g.issue, (extract(epoch from g.hour) * 1000)::bigint, g.n)), '[]')::text
+              from (select issue_id::text as issue, date_trunc('hour', received_at) as hour,
+                           count(*) as n
+                    from ${rows} where issue_id is not null group by 1, 2) g)`;
+}
+
+export function parseGoneHours(json: string | null | undefined): GoneHour[] {
+  return (JSON.parse(json ?? "[]") as [string, number, number][]).map(
+    ([issueId, hourMs, events]) => ({ issueId, hour: new Date(hourMs).toISOString(), events }),
+  );
 }
 
 export async function subtractDeletedEvents(tx: Db, gone: readonly GoneHour[]): Promise<void> {

@@ -1,5 +1,7 @@
 import type { Db } from "@/lib/db/open";
+import { type EnsureResult, ensureLogPartitions } from "@/lib/db/partitions/ensure";
 import { type ExpiredSourcemaps, expireSourcemaps } from "@/lib/sourcemaps/expire";
+import { type DroppedDays, dropExpiredDays } from "./drop-days";
 import { readLastPrune, recordLastPrune } from "./last-run";
 import { withPruneLock } from "./lock";
 import { retentionCutoff } from "./policy";
@@ -33,6 +35,8 @@ export interface PruneResult {
   projects: ProjectPruneResult[];
   /** Events of deleted projects. */
   orphans: { deleted: number; done: boolean };
+  /** Whole days dropped (their events are in `deleted`), and the days made ahead. */
+  days?: DroppedDays & { created: EnsureResult["created"] };
   /** Source map uploads unused for 90 days and chunks never assembled (lib/sourcemaps/expire.ts). */
   sourcemaps?: ExpiredSourcemaps;
   dryRun?: true;
@@ -40,10 +44,12 @@ export interface PruneResult {
 }
 
 /**
- * Deletes expired events project by project (by `received_at` only), then events beyond each
- * project's `max_events` cap (oldest first), then events of deleted projects. Runs under a lock
- * (a concurrent run returns `skipped: "locked"`), in bounded batches, and stops starting batches
- * when the budget is spent; at least one batch always runs, so repeated runs always progress.
+ * Makes the coming days' partitions and drops the days expired for every project
+ * (drop-days.ts), then deletes expired events project by project (by `received_at` only), then
+ * events beyond each project's `max_events` cap (oldest first), then events of deleted
+ * projects. Runs under a lock (a concurrent run returns `skipped: "locked"`), in bounded
+ * batches, and stops starting batches when the budget is spent; at least one batch always runs,
+ * so repeated runs always progress.
  */
 export async function prune(options: PruneOptions): Promise<PruneResult> {
   if (options.dryRun) return dryRun(options);
@@ -77,9 +83,13 @@ async function pruneLocked({ db, now, budgetMs, batchSize }: PruneOptions): Prom
     return { deleted, done: false };
   };
 
+  const ahead = await ensureLogPartitions(db, now);
+  const policies = await q.listProjectPolicies(db);
+  const days = await dropExpiredDays(db, now, policies);
+
   const projects: ProjectPruneResult[] = [];
   const resumeFrom = (await readLastPrune(db))?.resume_from;
-  for (const project of rotateTo(await q.listProjectPolicies(db), resumeFrom)) {
+  for (const project of rotateTo(policies, resumeFrom)) {
     const cutoff = retentionCutoff(now, project.retentionDays);
     const expired = await drain(project.id, { before: cutoff });
     let capped = { deleted: 0, done: expired.done };
@@ -109,8 +119,8 @@ async function pruneLocked({ db, now, budgetMs, batchSize }: PruneOptions): Prom
   }
 
   const sourcemaps = await expireSourcemaps(db, now);
-  const deleted = projects.reduce((sum, p) => sum + p.deleted, orphans.deleted);
-  const done = orphans.done && projects.every((p) => p.done);
+  const deleted = projects.reduce((sum, p) => sum + p.deleted, orphans.deleted + days.events);
+  const done = orphans.done && days.deferred.length === 0 && projects.every((p) => p.done);
   await recordLastPrune(db, {
     at: now.toISOString(),
     deleted,
@@ -118,7 +128,14 @@ async function pruneLocked({ db, now, budgetMs, batchSize }: PruneOptions): Prom
     duration_ms: Math.round(performance.now() - started),
     resume_from: projects.find((p) => !p.done)?.id ?? null,
   });
-  return { deleted, done, projects, orphans, sourcemaps };
+  return {
+    deleted,
+    done,
+    projects,
+    orphans,
+    days: { ...days, created: ahead.created },
+    sourcemaps,
+  };
 }
 
 /** The projects in id order, starting at `firstId` (when it still exists) and wrapping around. */

@@ -1,11 +1,18 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/open";
 import { queryRows } from "@/lib/db/query";
-import { type GoneHour, subtractDeletedEvents } from "./issue-counts";
+import {
+  type GoneHour,
+  goneHoursJson,
+  parseGoneHours,
+  subtractDeletedEvents,
+} from "./issue-counts";
 
 // The SQL of a prune. Every delete is one bounded statement keyed by primary key, so no
 // statement holds locks on millions of rows or outlives the time budget (threat CRON-4). All
-// per-project predicates lead with project_id to use logs_project_received_idx.
+// per-project predicates lead with project_id to use logs_project_received_idx, and carry a
+// plain received_at bound where they have one, so only the day partitions that can hold the
+// rows are read (whole expired days are dropped before, drop-days.ts).
 
 export interface ProjectPolicy {
   id: string;
@@ -74,9 +81,11 @@ async function deleteStatement(
   const conditions = [
     sql`project_id = ${projectId}`,
     before ? sql`received_at < ${before.toISOString()}::timestamptz` : undefined,
+    through ? sql`received_at <= ${through.receivedAt}::timestamptz` : undefined,
     through
       ? sql`(received_at, id) <= (${through.receivedAt}::timestamptz, ${through.id}::bigint)`
       : undefined,
+    below ? sql`received_at <= ${below.receivedAt}::timestamptz` : undefined,
     below
       ? sql`(received_at, id) < (${below.receivedAt}::timestamptz, ${below.id}::bigint)`
       : undefined,
@@ -89,34 +98,30 @@ async function deleteStatement(
   }>(
     db,
     sql`with doomed as (
-          select id, received_at from logs where ${sql.join(conditions, sql` and `)}
+          select id as doomed_id, received_at as doomed_at from logs
+          where ${sql.join(conditions, sql` and `)}
           order by received_at desc nulls last, id desc nulls last
           limit ${limit}
         ), gone as (
-          delete from logs where id in (select id from doomed) returning issue_id, received_at
-        ),
-        gone_hours as (
-          select issue_id::text as issue, date_trunc('hour', received_at) as hour, count(*) as n
-          from gone where issue_id is not null group by 1, 2
+          -- Joined on the whole key (a parameter per row prunes to the row's day partition) and
+          -- under the same bounds (which prune the plan to the days that can hold them).
+          delete from logs using doomed
+          where id = doomed_id and received_at = doomed_at and ${sql.join(conditions, sql` and `)}
+          returning issue_id, received_at
         ),
         last as (
-          select d.received_at::text as r, d.id::text as i from doomed d
-          order by d.received_at, d.id limit 1
+          select d.doomed_at::text as r, d.doomed_id::text as i from doomed d
+          order by d.doomed_at, d.doomed_id limit 1
         )
         select (select count(*)::int from gone) as n,
                (select r from last) as "lastReceivedAt", (select i from last) as "lastId",
-               (select coalesce(json_agg(json_build_array(
-                  issue, (extract(epoch from hour) * 1000)::bigint, n)), '[]')::text
-                from gone_hours) as "issueHours"`,
+               ${goneHoursJson(sql`gone`)} as "issueHours"`,
   );
   const last =
     row?.lastReceivedAt && row.lastId
       ? { receivedAt: row.lastReceivedAt, id: row.lastId }
       : undefined;
-  const gone = (JSON.parse(row?.issueHours ?? "[]") as [string, number, number][]).map(
-    ([issueId, hourMs, events]) => ({ issueId, hour: new Date(hourMs).toISOString(), events }),
-  );
-  return { deleted: row?.n ?? 0, last, gone };
+  return { deleted: row?.n ?? 0, last, gone: parseGoneHours(row?.issueHours) };
 }
 
 export function countExpired(db: Db, projectId: string, cutoff: Date) {

@@ -1,6 +1,5 @@
 export * from "./alerts";
 export * from "./app-state";
-export * from "./ingest-outcomes";
 export * from "./issues";
 export * from "./keys";
 export * from "./logs";

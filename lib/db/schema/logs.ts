@@ -4,10 +4,10 @@ import {
   index,
   jsonb,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
-  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 
@@ -31,12 +31,21 @@ export function levelName(n: number): LogLevel {
 // No foreign key to projects: a per-row FK check costs ingest throughput, and deleting a
 // project removes its logs explicitly (lib/projects) rather than by a cascade that would hold
 // one long transaction over millions of rows.
+//
+// Partitioned by UTC day of received_at (drizzle/0010_logs_partitions.sql, docs/architecture.md
+// → Storage). drizzle-kit knows nothing of partitions: this declaration gives the types and the
+// parent's columns and indexes; the partitions, their per-day client-id unique index and the
+// default partition are made by lib/db/partitions. Never `drizzle-kit push` (it would rebuild
+// the table as a plain one).
 export const logs = pgTable(
   "logs",
   {
-    id: bigint("id", { mode: "bigint" }).primaryKey().generatedAlwaysAsIdentity(),
+    // A sequence default, not an identity column: Postgres 15 refuses identity columns on a
+    // partitioned table. Unique with received_at (the primary key must hold the partition key).
+    id: bigint("id", { mode: "bigint" }).notNull().default(sql`nextval('logs_id_seq')`),
     projectId: uuid("project_id").notNull(),
-    // Client event id: de-duplicates retries per project (threat DUP-1).
+    // Client event id: de-duplicates retries per project within a UTC day (threat DUP-1; the
+    // unique index is per partition, lib/db/partitions/ddl.ts).
     clientId: text("client_id"),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
     // Client clock, validated; null when absent or out of range (ordering never uses it).
@@ -64,15 +73,13 @@ export const logs = pgTable(
     issueId: bigint("issue_id", { mode: "bigint" }),
   },
   (t) => [
+    primaryKey({ name: "logs_pkey", columns: [t.id, t.receivedAt] }),
     // Serves every dashboard listing and keyset page: newest first within a project.
     index("logs_project_received_idx").on(t.projectId, t.receivedAt.desc(), t.id.desc()),
     // An issue's events, newest first; only error events carry an issue, so only they pay it.
     index("logs_issue_received_idx")
       .on(t.issueId, t.receivedAt.desc(), t.id.desc())
       .where(sql`${t.issueId} is not null`),
-    uniqueIndex("logs_project_client_id_uq")
-      .on(t.projectId, t.clientId)
-      .where(sql`${t.clientId} is not null`),
   ],
 );
 

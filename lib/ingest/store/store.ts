@@ -21,7 +21,8 @@ import type { RequestFacts } from "./write-column";
 // row of the INSERT below, docs/performance.md). COPY cannot skip rows, so a batch holding a
 // client id already stored (a retry) fails as a whole with a unique violation and, having
 // written nothing, is sent again as the INSERT … SELECT FROM unnest (one array per column) whose
-// ON CONFLICT skips the duplicates against the partial unique index (project_id, client_id).
+// ON CONFLICT skips the duplicates against the partial unique index (project_id, client_id) of
+// the day's partition (so within a UTC day: docs/architecture.md → Storage).
 // PGlite and Neon always use the INSERT.
 //
 // Events that belong to issues (lib/issues/ingest) bring their issue counters into the same

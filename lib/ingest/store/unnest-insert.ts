@@ -9,7 +9,8 @@ import { type LogWriteColumn, quotedName, type RequestFacts } from "./write-colu
 // COPY (log-columns.ts). Per-event values travel as arrays (write-column.ts: text, cast per row
 // to the column's type; a text[] column as its own array literal, since unnest cannot take a
 // ragged 2-D array); request-wide values are single parameters. ON CONFLICT skips client ids already
-// stored, against the partial unique index (project_id, client_id).
+// stored, against the partial unique index (project_id, client_id) of the day's partition: it
+// names no target, since that index exists only per partition (lib/db/partitions/ddl.ts).
 
 export function unnestInsert(
   table: string,
@@ -31,7 +32,7 @@ export function unnestInsert(
       insert into ${sql.raw(quotedName(table))} (${names})
       select ${sql.join(selected, sql`, `)}
       from unnest(${sql.join(arrays, sql`, `)}) as r(${aliases})
-      on conflict (project_id, client_id) where client_id is not null do nothing
+      on conflict do nothing
     `;
   };
 }

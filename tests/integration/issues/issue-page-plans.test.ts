@@ -44,7 +44,8 @@ describe.each(backends())("issue page query plans on %s", (backend) => {
     ["the breakdowns' sample", () => sampleSql(issue)],
   ] as const)("%s walks logs_issue_received_idx without sorting", async (_, query) => {
     const text = await explain(query());
-    expect(text).toContain("logs_issue_received_idx");
+    // Each day of `logs` has its copy of the index: logs_<day>_issue_received_idx.
+    expect(text).toMatch(/logs_\w+_issue_received_idx/);
     expect(text.split("\n").some((line) => /\bSort\b/.test(line) && !/Sort Key/.test(line))).toBe(
       false,
     );

@@ -95,6 +95,57 @@ describe.each(backends())("upgrade from the previous migration on %s", (backend)
     expect(rows.every((r) => r.projectId === projectId && r.level === 40)).toBe(true);
   });
 
+  it("0010 converts a logs table holding events of several days into day partitions, losing none", async () => {
+    const { db } = database;
+    await db.execute(sql`drop schema if exists drizzle cascade`);
+    await db.execute(sql`drop schema public cascade`);
+    await db.execute(sql`create schema public`);
+    const before = journal.entries.findIndex((e) => e.tag === "0010_logs_partitions");
+    const folder = truncatedMigrations(before);
+    await migrateWith(database, folder);
+    rmSync(folder, { recursive: true, force: true });
+    const [project] = await queryRows<{ id: string }>(
+      db,
+      sql`insert into projects (id, name) values (gen_random_uuid(), 'partitioned') returning id`,
+    );
+    const projectId = project?.id ?? "";
+    // Events over 5 days (one of them years ago), with client ids, issues and arrays.
+    const days = [0, 1, 2, 9, 2000];
+    for (const [i, ago] of days.entries()) {
+      for (let j = 0; j < 3; j++) {
+        await db.execute(
+          sql`insert into logs (project_id, client_id, level, message, received_at, issue_id, truncated_fields)
+              values (${projectId}, ${`c-${i}-${j}`}, 50, ${`old ${i}-${j}`},
+                      now() - make_interval(days => ${ago}, mins => ${j}), ${i === 0 ? 42 : null},
+                      array['message'])`,
+        );
+      }
+    }
+    const snapshot = sql`select id::text, project_id, client_id, received_at::text, level, message,
+                                issue_id::text, truncated_fields from logs order by id`;
+    const old = await queryRows(db, snapshot);
+    await migrateWith(database, migrationsFolder);
+
+    expect(await queryRows(db, snapshot)).toEqual(old);
+    // Each event is in the partition of its UTC day; the default partition is empty.
+    const misplaced = await queryRows(
+      db,
+      sql`select id from logs
+          where tableoid::regclass::text <> 'logs_' || to_char(received_at at time zone 'UTC', 'YYYYMMDD')`,
+    );
+    expect(misplaced).toEqual([]);
+    // Ids go on after the largest; a client id is still de-duplicated within its day.
+    const [maxOld] = await queryRows<{ id: string }>(db, sql`select max(id)::text as id from logs`);
+    const inserted = await queryRows<{ id: string }>(
+      db,
+      sql`insert into logs (project_id, client_id, level, message)
+          values (${projectId}, 'c-0-0', 30, 'retry'), (${projectId}, 'fresh', 30, 'new')
+          on conflict do nothing returning id::text`,
+    );
+    expect(inserted).toHaveLength(1);
+    expect(BigInt(inserted[0]?.id ?? "0")).toBeGreaterThan(BigInt(maxOld?.id ?? "0"));
+  });
+
   it("numbers the projects that existed in creation order, and new ones after them", async () => {
     const { db } = database;
     await db.execute(sql`delete from projects`);
