@@ -90,6 +90,11 @@ const envSchema = z.object({
     (v) => (v === "" || v === undefined ? 15 : Number(v)),
     z.number().int().min(0),
   ),
+  // Seconds between flushes of the ingest-health counts (docs/operations.md → Ingest health).
+  LOGWELL_INGEST_HEALTH_FLUSH_SECONDS: z.preprocess(
+    (v) => (v === "" || v === undefined ? 5 : Number(v)),
+    z.number().int().min(1).max(300),
+  ),
   // Self-hosted servers apply pending migrations at start unless this is "false".
   LOGWELL_MIGRATE_ON_START: z.preprocess(
     (v) => (v === "" ? undefined : v),

@@ -1,8 +1,10 @@
 import { sql } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
+import type { Db } from "@/lib/db/open";
 import { env } from "@/lib/env";
 import { clientIpSource, unknownClientIpRequests } from "@/lib/http/client-ip";
 import { logger } from "@/lib/log";
+import { deploymentIngestTotals } from "@/lib/projects/ingest-health";
 import { limiterStatus } from "@/lib/ratelimit/status";
 import { retentionHealth, type StorageMetrics } from "@/lib/retention/health";
 import packageJson from "@/package.json";
@@ -25,14 +27,17 @@ export async function healthReport({ projectIds }: { projectIds?: readonly strin
     logger.warn({ err }, "health: database check failed");
     db = "unavailable";
   }
-  // Last prune and storage metrics (docs/operations.md); a failure here never fails the check.
-  const retention =
+  // Last prune, storage metrics and ingest totals (docs/operations.md); a failure here never
+  // fails the check.
+  const optional = async <T>(what: string, read: (db: Db) => Promise<T>): Promise<T | null> =>
     db === "ok"
-      ? await retentionHealth(await getDb()).catch((err) => {
-          logger.warn({ err }, "health: retention metrics failed");
+      ? read(await getDb()).catch((err) => {
+          logger.warn({ err }, `health: ${what} failed`);
           return null;
         })
       : null;
+  const retention = await optional("retention metrics", retentionHealth);
+  const ingest = await optional("ingest totals", (d) => deploymentIngestTotals(d));
   return {
     status: db === "ok" ? ("ok" as const) : ("degraded" as const),
     version: packageJson.version,
@@ -44,6 +49,22 @@ export async function healthReport({ projectIds }: { projectIds?: readonly strin
     client_ip: { source: clientIpSource(), unknown_requests: unknownClientIpRequests() },
     last_prune: retention?.last_prune ?? null,
     metrics: retention ? scopedMetrics(retention.metrics, projectIds) : null,
+    ingest: ingest && ingestSummary(ingest),
+  };
+}
+
+/**
+ * The deployment's ingest health over the last 24 hours (docs/operations.md → Ingest health):
+ * events accepted, refused or dropped in all (every project and unknown keys), and by outcome.
+ */
+function ingestSummary(totals: Awaited<ReturnType<typeof deploymentIngestTotals>>) {
+  const byOutcome = Object.fromEntries(totals.map((t) => [t.outcome, t.events]));
+  const accepted = byOutcome.accepted ?? 0;
+  return {
+    window_hours: 24,
+    accepted,
+    refused: totals.reduce((n, t) => n + t.events, 0) - accepted,
+    by_outcome: byOutcome,
   };
 }
 

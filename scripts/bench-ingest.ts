@@ -16,6 +16,7 @@
 // events as OTLP/HTTP protobuf (batch 100), as a ratio to native ingest of exactly what those
 // OTLP bodies decode to (batch 100, measured beside it) and to native batch 100; with batch 1,
 // a Sentry envelope of one event right after native batch 1, as a ratio to it.
+// Then the ingest-health accounting's cost per request against the server CPU per request.
 // Prints figures and ratios; asserts nothing but
 // "events lost = 0" (exit code 1 otherwise). Method and figures: docs/performance.md.
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
@@ -23,6 +24,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { startServer } from "../tests/support/server";
+import { printAccountingCost } from "./bench/accounting-cost";
 import { createBenchDatabase, raisedLimit } from "./bench/bench-db";
 import { buildInto, hasBuild } from "./bench/build";
 import { measureCopy } from "./bench/copy-ceiling";
@@ -318,6 +320,7 @@ try {
   } else {
     for (let rep = 1; rep <= plan.repetitions; rep++) await measureRepetition(rep);
     printSummary(results);
+    printAccountingCost(results);
     printIssueScenarios(results.issueScenarios);
     if (mapsProject) printSourcemapPairs(sourcemapPairs, mapsProject.mapBytes);
   }

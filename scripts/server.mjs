@@ -156,6 +156,11 @@ async function serve() {
     const deadline = setTimeout(() => process.exit(1), 10_000);
     deadline.unref();
     server.close(async () => {
+      // The app's last words once every request has answered: the ingest-health tally is
+      // flushed (lib/ingest/accounting/timer.ts), so a restart loses none of its counts.
+      for (const hook of [...(globalThis.__logwellShutdownHooks ?? [])]) {
+        await hook().catch((err) => log("warn", "shutdown hook failed", { err: String(err) }));
+      }
       await app.close().catch(() => {});
       process.exit(0);
     });

@@ -58,6 +58,9 @@ export function ruleDto(r: AlertRule) {
     release: r.release,
     action_interval_minutes: r.actionIntervalMinutes,
     budget_per_window: r.budgetPerWindow,
+    threshold: r.threshold,
+    window_minutes: r.windowMinutes,
+    firing: r.firing,
     created_at: r.createdAt.toISOString(),
   };
 }
@@ -137,6 +140,8 @@ function ruleColumns(body: RuleChange) {
       actionIntervalMinutes: body.action_interval_minutes,
     }),
     ...(body.budget_per_window !== undefined && { budgetPerWindow: body.budget_per_window }),
+    ...(body.threshold !== undefined && { threshold: body.threshold }),
+    ...(body.window_minutes !== undefined && { windowMinutes: body.window_minutes }),
   };
 }
 

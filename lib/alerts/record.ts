@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { v7 as uuidv7 } from "uuid";
 import type { RunSql } from "@/lib/db/query";
-import type { AlertTrigger } from "@/lib/db/schema/alerts";
+import type { AlertTrigger, IssueTrigger } from "@/lib/db/schema/alerts";
 import { levelName } from "@/lib/db/schema/logs";
 import { textArrayLiteral } from "@/lib/ingest/store/pg-array";
 import type { StatusRow } from "@/lib/issues/ingest/counters";
@@ -18,7 +18,7 @@ import { nudgeAlertDelivery } from "./schedule";
 export const budgetWindowMs = 10 * 60_000;
 
 interface Triggered {
-  trigger: AlertTrigger;
+  trigger: IssueTrigger;
   delta: IssueDelta;
   events: number;
   users: number;

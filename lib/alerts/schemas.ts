@@ -33,6 +33,14 @@ export const ruleFields = {
     .max(60 * 24 * 30)
     .default(30),
   budget_per_window: z.number().int().min(1).max(1000).default(10),
+  // ingest_refused: more than `threshold` refused or dropped events in `window_minutes`.
+  threshold: z.number().int().min(0).max(1_000_000_000).default(100),
+  window_minutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(60 * 24)
+    .default(10),
 };
 
 export const newRuleSchema = z.object(ruleFields);

@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db/open";
 import { logger } from "@/lib/log";
 import { deliverDueAlerts } from "./deliver/worker";
 import { pruneAlertHistory } from "./history";
+import { evaluateRefusalRules } from "./refusals";
 import { setAlertNudge } from "./schedule";
 
 // The self-hosted server's alert worker (Vercel: the cron route and after()): a tick every
@@ -29,6 +30,8 @@ export function startAlertTimer(getDb: () => Promise<Db>, intervalMs: number): A
     running = true;
     try {
       const db = await getDb();
+      // Refusal rules recover as their window slides past the refusals, with no new count.
+      await evaluateRefusalRules(db);
       do {
         again = false;
         await deliverDueAlerts(db, {});

@@ -2,6 +2,7 @@ import { startAlertTimer } from "@/lib/alerts/timer";
 import { getDatabase } from "@/lib/db/client";
 import { ensureLogPartitions } from "@/lib/db/partitions/ensure";
 import { env } from "@/lib/env";
+import { startOutcomeFlushTimer } from "@/lib/ingest/accounting/timer";
 import { logger } from "@/lib/log";
 import { startPruneTimer } from "@/lib/retention/timer";
 import { curlExample, printBanner } from "./banner";
@@ -12,8 +13,9 @@ import { issueSetupToken } from "./setup-token";
 
 /**
  * What a Logwell server does once at start (instrumentation.ts, Node runtime): migrate a
- * self-hosted server database (which makes the coming days' partitions of logs), create the first owner or print a setup token, give a new
- * embedded database a first project, and start the retention and alert timers off Vercel. It never throws:
+ * self-hosted server database (which makes the coming days' partitions of logs), create the
+ * first owner or print a setup token, give a new embedded database a first project, and start
+ * the retention, alert and ingest-health timers off Vercel. It never throws:
  * a database that is down at start shows up in /api/health instead of a crash loop.
  */
 export async function bootstrapOnStart(): Promise<void> {
@@ -68,6 +70,12 @@ export async function bootstrapOnStart(): Promise<void> {
       intervalMs,
       firstRunAfterMs: Math.min(intervalMs, 60_000),
     });
+  }
+  if (!e.VERCEL) {
+    startOutcomeFlushTimer(
+      async () => (await getDatabase()).db,
+      e.LOGWELL_INGEST_HEALTH_FLUSH_SECONDS * 1000,
+    );
   }
   if (!e.VERCEL && e.LOGWELL_ALERTS_INTERVAL_SECONDS > 0) {
     startAlertTimer(async () => (await getDatabase()).db, e.LOGWELL_ALERTS_INTERVAL_SECONDS * 1000);

@@ -11,8 +11,9 @@ import {
   enforceKeyLookupLimit,
   enforceProjectEventLimit,
 } from "@/lib/ratelimit/ingest";
+import { countRefusal, countStored, type RequestTrack } from "./accounting/count";
 import { type Body, bodyLength, decoders } from "./decode/decoders";
-import { hasSdkHealth } from "./decode/sentry/sdk-health";
+import { hasSdkHealth, type SdkHealth } from "./decode/sentry/sdk-health";
 import { type EventError, rejectAt } from "./normalize/batch";
 import { requestCaps } from "./normalize/limits";
 import type { NormalizedEvent } from "./normalize/schema";
@@ -79,9 +80,12 @@ export async function ingest(
   protocol: IngestProtocol,
   options: IngestOptions = {},
 ): Promise<Response> {
+  // What the request came to, for ingest health (accounting/count.ts).
+  const track: RequestTrack = {};
   try {
-    return await ingestRequest(ctx, protocol, options);
+    return await ingestRequest(ctx, protocol, options, track);
   } catch (err) {
+    countRefusal(track, err, ctx.request.headers);
     return protocol.errorResponse(ctx, err);
   } finally {
     // A request refused before its body was read (401, 403, 413 by Content-Length, 429) would
@@ -99,26 +103,30 @@ async function ingestRequest(
   ctx: RequestContext,
   protocol: IngestProtocol,
   options: IngestOptions,
+  track: RequestTrack,
 ): Promise<Response> {
   const { request } = ctx;
   const origin = requestOrigin(request.headers);
   // Early errors (415, 401) stay readable by the page; a refused origin gets no CORS headers.
   if (origin) addHeaders(ctx.headers, corsResponseHeaders(origin));
+  let key = protocol.presentedKey(request);
+  track.key = key;
   const shape = protocol.bodyShape(request.headers);
   const db = options.db ?? (await getDb());
   // Worked out once, and only when asked for: a missing or malformed key is refused first.
   let callerIp: string | undefined;
   const ipOf = () => (callerIp ??= clientIp(request, ctx.peerIp));
   const caps = requestCaps();
-  let key = protocol.presentedKey(request);
   let bytes: Uint8Array | undefined;
   if (key === undefined && protocol.keyInBody) {
     bytes = await readBody(ctx, shape, caps.maxBodyBytes);
     key = protocol.keyInBody(bytes);
   }
+  track.key = key;
   const { project } = await authenticateIngestKey(db, key, Date.now(), () =>
     enforceKeyLookupLimit(ipOf()),
   );
+  track.projectId = project.id;
   protocol.authorize?.(request, project);
   if (origin && !isOriginAllowed(origin, project.allowedOrigins)) {
     for (const name of Object.keys(corsResponseHeaders(origin))) ctx.headers.delete(name);
@@ -150,7 +158,10 @@ async function ingestRequest(
   const prepare = onThread ?? (await inlinePreparation(db, project.id, canCopy));
   const preparedBatch = await prepare(job);
   // The event limit counts the events the body holds, known only once it is parsed.
+  track.events = preparedBatch.received;
+  track.projectLimit = true;
   addRateLimitHeaders(ctx.headers, await enforceProjectEventLimit(project, preparedBatch.received));
+  track.projectLimit = false;
   // Error events of a project with source maps are grouped by their original frames.
   const { batch, events } = await groupWithSourceMaps(db, job, preparedBatch, canCopy);
   const { outcome, prepared } = batch;
@@ -169,6 +180,11 @@ async function ingestRequest(
     duplicates: valid - stored.inserted,
     rejected: outcome.rejected,
   };
+  countStored(project.id, {
+    accepted: stored.inserted,
+    rejected: outcome.rejected,
+    clientDropped: clientDropped(batch.sdkHealth),
+  });
   logger.debug(
     { requestId: ctx.requestId, projectId: project.id, ...result, onThread: Boolean(onThread) },
     "ingest",
@@ -179,6 +195,13 @@ async function ingestRequest(
     errors: outcome.errors,
     ...(batch.answer && { answer: batch.answer }),
   });
+}
+
+/** What a client report says its SDK dropped (Sentry client_report; the Logwell script's). */
+function clientDropped(health: SdkHealth | undefined): number {
+  let dropped = 0;
+  for (const drop of health?.drops ?? []) dropped += drop.quantity;
+  return dropped;
 }
 
 const nothingStored: StoreResult = { inserted: 0, refused: [] };

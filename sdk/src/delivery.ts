@@ -23,6 +23,9 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 let running: Promise<void> = Promise.resolve();
 let failures = 0;
 let holdUntil = 0;
+// Events a full queue pushed out, told to the server with the next request it acknowledges
+// (the project's ingest health counts them as dropped by the client).
+let overflowed = 0;
 
 /**
  * Sends to `endpoint` (with the key in the query), parking events in `storage` under
@@ -60,10 +63,15 @@ async function sendQueued() {
     inFlight = batch;
     let status = 0;
     let retryAfter: string | null = null;
+    const dropped = overflowed;
+    const body = batchBody(batch);
     try {
       // A string body is text/plain and the key is in the query: a CORS "simple" request, so
       // no preflight round trip, and the same URL serves sendBeacon.
-      const response = await post(url, { method: "POST", body: batchBody(batch) });
+      const response = await post(url, {
+        method: "POST",
+        body: dropped ? `{"events":${body},"dropped":{"queue_overflow":${dropped}}}` : body,
+      });
       status = response.status;
       retryAfter = response.headers.get("retry-after");
     } catch {
@@ -77,6 +85,7 @@ async function sendQueued() {
     }
     // Stored (2xx, even with some events rejected) or refused for good (other 4xx): done.
     failures = 0;
+    overflowed -= dropped;
     const ids = batch.map((item) => item[0]);
     queue = queue.filter((item) => !ids.includes(item[0]));
     saveStored([], ids);
@@ -85,7 +94,10 @@ async function sendQueued() {
 
 export function enqueue(item: Item) {
   // A queue that cannot drain (server down for hours) keeps the newest events.
-  if (queue.push(item) > MAX_QUEUED) queue.shift();
+  if (queue.push(item) > MAX_QUEUED) {
+    queue.shift();
+    overflowed++;
+  }
   if (queue.length >= BATCH_COUNT && Date.now() >= holdUntil) flushQueue();
   else later(BATCH_DELAY_MS);
 }

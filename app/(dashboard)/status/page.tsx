@@ -5,9 +5,11 @@ import { Card } from "@/app/_ui/card";
 import { DefinitionRow, type RowProps } from "@/app/_ui/definition-row";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDatabase } from "@/lib/db/client";
+import type { IngestOutcome } from "@/lib/db/schema/ingest-outcomes";
 import { env } from "@/lib/env";
 import { plural } from "@/lib/format/plural";
 import { healthReport } from "@/lib/health";
+import { outcomeWords } from "@/lib/ingest/accounting/advice";
 
 export const metadata: Metadata = { title: "Status" };
 
@@ -75,6 +77,23 @@ export default async function StatusPage() {
                 : "n/a"}
             </Row>
           </dl>
+        </Card>
+        <Card headingId="status-ingest" title="Ingest, last 24 hours" headingClassName="mb-2">
+          {report.ingest ? (
+            <dl data-testid="status-ingest">
+              <Row label="Accepted">{report.ingest.accepted.toLocaleString("en")}</Row>
+              <Row label="Refused or dropped">{report.ingest.refused.toLocaleString("en")}</Row>
+              {Object.entries(report.ingest.by_outcome)
+                .filter(([outcome]) => outcome !== "accepted")
+                .map(([outcome, events]) => (
+                  <Row key={outcome} label={outcomeWords[outcome as IngestOutcome].label}>
+                    {events.toLocaleString("en")}
+                  </Row>
+                ))}
+            </dl>
+          ) : (
+            <p className="text-sm text-zinc-600">n/a</p>
+          )}
         </Card>
       </div>
     </div>

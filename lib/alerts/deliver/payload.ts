@@ -1,4 +1,6 @@
-import type { DeliveryFacts, IssueFacts } from "@/lib/alerts/facts";
+import type { DeliveryFacts, IssueFacts, RefusalFacts } from "@/lib/alerts/facts";
+import type { IngestOutcome } from "@/lib/db/schema/ingest-outcomes";
+import { outcomeWords } from "@/lib/ingest/accounting/advice";
 
 // What a message says, per channel kind (docs/alerts.md → Payload). Text from events (titles,
 // culprits, releases) is hostile: the webhook carries it as JSON strings, Slack gets it only in
@@ -18,6 +20,8 @@ const eventTypes = {
   new_issue: "issue.created",
   regression: "issue.regressed",
   summary: "issue.summary",
+  ingest_refused: "ingest.refused",
+  ingest_recovered: "ingest.recovered",
   test: "test",
 } as const;
 
@@ -27,6 +31,26 @@ function link(ctx: MessageContext, path: string): string {
 
 function issueLink(ctx: MessageContext, issue: IssueFacts): string {
   return link(ctx, `/projects/${ctx.project.id}/issues/${issue.id}`);
+}
+
+function healthLink(ctx: MessageContext): string {
+  return link(ctx, `/projects/${ctx.project.id}/health`);
+}
+
+/** The refusal alert in words: how many, the reasons, and what to do about the first. */
+function refusalText(ctx: MessageContext, facts: RefusalFacts) {
+  const over = facts.kind === "ingest_refused";
+  const heading = over
+    ? `${facts.events} events refused or dropped in ${ctx.project.name}`
+    : `Ingest recovered in ${ctx.project.name}`;
+  const summary = `${facts.events} refused or dropped in the last ${facts.windowMinutes} min (alert above ${facts.threshold}).`;
+  const words = (outcome: string) => outcomeWords[outcome as IngestOutcome];
+  const reasons = facts.outcomes
+    .map((o) => `${words(o.outcome)?.label ?? o.outcome}: ${o.events}`)
+    .join(" · ");
+  const top = facts.outcomes[0];
+  const fix = over && top ? words(top.outcome)?.fix(facts.example) : undefined;
+  return { heading, lines: [summary, ...(reasons ? [reasons] : []), ...(fix ? [fix] : [])] };
 }
 
 /** The Standard Webhooks body: {type, timestamp, data}. */
@@ -42,6 +66,15 @@ export function webhookBody(ctx: MessageContext): string {
   };
   if (facts.kind === "new_issue" || facts.kind === "regression") {
     data.issue = { ...facts.issue, url: issueLink(ctx, facts.issue) };
+  } else if (facts.kind === "ingest_refused" || facts.kind === "ingest_recovered") {
+    data.ingest = {
+      events: facts.events,
+      threshold: facts.threshold,
+      window_minutes: facts.windowMinutes,
+      outcomes: facts.outcomes,
+      example: facts.example,
+      url: healthLink(ctx),
+    };
   } else if (facts.kind === "summary") {
     data.summary = {
       count: facts.count,
@@ -81,6 +114,11 @@ export function slackBody(ctx: MessageContext): string {
       plain(`Environment: ${issue.environment ?? "none"}`),
     ];
     url = issueLink(ctx, issue);
+  } else if (facts.kind === "ingest_refused" || facts.kind === "ingest_recovered") {
+    const text = refusalText(ctx, facts);
+    heading = text.heading;
+    lines = text.lines.map((line) => plain(line, 3000));
+    url = healthLink(ctx);
   } else if (facts.kind === "summary") {
     heading = `${facts.count} more issues in ${ctx.project.name}`;
     lines = [plain(`Also: ${facts.samples.join(" · ")}`, 3000)];

@@ -5,7 +5,7 @@ import { addDays, partitionName } from "./day";
 // takes SHARE UPDATE EXCLUSIVE on `logs` (ingest and reads go on), where CREATE TABLE … PARTITION
 // OF would take ACCESS EXCLUSIVE. Everything the parent's indexes need exists before the attach
 // (named here, so plans read `logs_YYYYMMDD_project_received_idx`), and a CHECK constraint
-// equal to the range spares the attach its validation scan. drizzle/0010_logs_partitions.sql
+// equal to the range spares the attach its validation scan. drizzle/0011_logs_partitions.sql
 // holds the same statements for the days a converted table already had: change both together.
 //
 // The client-id unique index lives only on partitions (a unique index on the parent would have

@@ -23,8 +23,12 @@ import { projects } from "./projects";
 export const alertChannelKinds = ["webhook", "slack"] as const;
 export type AlertChannelKind = (typeof alertChannelKinds)[number];
 
-export const alertTriggers = ["new_issue", "regression"] as const;
+// ingest_refused: refused or dropped events of the project over `threshold` in the last
+// `window_minutes` (ingest health, lib/alerts/refusals.ts); the others are issue changes.
+export const alertTriggers = ["new_issue", "regression", "ingest_refused"] as const;
 export type AlertTrigger = (typeof alertTriggers)[number];
+/** The triggers an issue change fires (lib/alerts/record.ts, at ingest). */
+export type IssueTrigger = Exclude<AlertTrigger, "ingest_refused">;
 
 export const alertDeliveryStates = ["pending", "retrying", "sent", "failed"] as const;
 export type AlertDeliveryState = (typeof alertDeliveryStates)[number];
@@ -66,6 +70,12 @@ export const alertRules = pgTable(
     /** The current budget window (record.ts): its start and the messages it let through. */
     windowStart: timestamp("window_start", { withTimezone: true }),
     windowSent: integer("window_sent").notNull().default(0),
+    /** ingest_refused: more than this many refused or dropped events … */
+    threshold: integer("threshold").notNull().default(100),
+    /** … within this many minutes. */
+    windowMinutes: integer("window_minutes").notNull().default(10),
+    /** ingest_refused: over the threshold at the last evaluation (a message per change). */
+    firing: boolean("firing").notNull().default(false),
     createdAt: createdAtColumn(),
   },
   // Ingest reads a project's enabled rules of a trigger when an issue is new or regresses.

@@ -1,5 +1,6 @@
 export * from "./alerts";
 export * from "./app-state";
+export * from "./ingest-outcomes";
 export * from "./issues";
 export * from "./keys";
 export * from "./logs";

@@ -32,7 +32,7 @@ export function levelName(n: number): LogLevel {
 // project removes its logs explicitly (lib/projects) rather than by a cascade that would hold
 // one long transaction over millions of rows.
 //
-// Partitioned by UTC day of received_at (drizzle/0010_logs_partitions.sql, docs/architecture.md
+// Partitioned by UTC day of received_at (drizzle/0011_logs_partitions.sql, docs/architecture.md
 // → Storage). drizzle-kit knows nothing of partitions: this declaration gives the types and the
 // parent's columns and indexes; the partitions, their per-day client-id unique index and the
 // default partition are made by lib/db/partitions. Never `drizzle-kit push` (it would rebuild

@@ -1,8 +1,9 @@
-import { parseEvents, type RawEvent } from "./native";
+import { type NativeBody, parseNativeBody, type RawEvent } from "./native";
 import { decodeOtlpJson } from "./otlp/json";
 import { decodeOtlpProtobuf } from "./otlp/protobuf";
 import { decodeEnvelope, decodeStoreBody, type SentryDecoded } from "./sentry/decode";
-import { hasSdkHealth, type SdkHealth } from "./sentry/sdk-health";
+import { hasSdkHealth, type SdkHealth, SdkHealthCounter } from "./sentry/sdk-health";
+import { asObject } from "./sentry/values";
 
 // Every body format ingest reads, and how it becomes raw native-shaped events: one table, used
 // by the main thread and the preparation threads (prepare/) alike, so a job names its format by
@@ -31,11 +32,11 @@ type Decoder =
 export const decoders = {
   json: {
     input: "text",
-    decode: (text, c) => ({ events: parseEvents(text, "json", c.maxEvents) }),
+    decode: (text, c) => nativeDecoded(parseNativeBody(text, "json", c.maxEvents), c),
   },
   ndjson: {
     input: "text",
-    decode: (text, c) => ({ events: parseEvents(text, "ndjson", c.maxEvents) }),
+    decode: (text, c) => nativeDecoded(parseNativeBody(text, "ndjson", c.maxEvents), c),
   },
   "otlp-json": {
     input: "text",
@@ -54,6 +55,23 @@ export const decoders = {
     decode: (bytes) => sentryDecoded(decodeStoreBody(bytes)),
   },
 } satisfies Record<string, Decoder>;
+
+/**
+ * A native body's `dropped` (the Logwell script's queue overflow) is a client report like a
+ * Sentry SDK's, of category `log`: the same caps, the same client-drop counters.
+ */
+function nativeDecoded({ events, dropped }: NativeBody, c: DecodeContext): Decoded {
+  const reasons = asObject(dropped);
+  if (!reasons) return { events };
+  const report = new SdkHealthCounter(c.receivedAt, 0);
+  report.addClientReport({
+    discarded_events: Object.entries(reasons)
+      .slice(0, 64)
+      .map(([reason, quantity]) => ({ reason, category: "log", quantity })),
+  });
+  const health = report.result();
+  return { events, ...(hasSdkHealth(health) && { sdkHealth: health }) };
+}
 
 /** The answer names the envelope's event id; health counters ride along when there are any. */
 function sentryDecoded({ events, eventId, health }: SentryDecoded): Decoded {

@@ -14,15 +14,32 @@ export type RawEvent = unknown;
 const tooMany = (maxEvents: number) =>
   new ApiError("payload_too_large", `At most ${maxEvents} events per request.`);
 
+/** A native body: its events, and what the client says it dropped (`{"events", "dropped"}`). */
+export interface NativeBody {
+  events: RawEvent[];
+  /** `{"<reason>": n}` as sent (untrusted; decoders.ts reads it as a client report). */
+  dropped?: unknown;
+}
+
 export function parseEvents(
   text: string,
   format: "json" | "ndjson",
   maxEvents: number,
 ): RawEvent[] {
-  return format === "ndjson" ? parseNdjson(text, maxEvents) : parseJson(text, maxEvents);
+  return parseNativeBody(text, format, maxEvents).events;
 }
 
-function parseJson(text: string, maxEvents: number): RawEvent[] {
+export function parseNativeBody(
+  text: string,
+  format: "json" | "ndjson",
+  maxEvents: number,
+): NativeBody {
+  return format === "ndjson"
+    ? { events: parseNdjson(text, maxEvents) }
+    : parseJson(text, maxEvents);
+}
+
+function parseJson(text: string, maxEvents: number): NativeBody {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -32,17 +49,14 @@ function parseJson(text: string, maxEvents: number): RawEvent[] {
       body: { errors: [] },
     });
   }
-  const events = Array.isArray(value)
-    ? value
-    : isBatchEnvelope(value)
-      ? (value.events as unknown[])
-      : [value];
+  const batch = isBatchEnvelope(value) ? value : undefined;
+  const events = batch ? batch.events : Array.isArray(value) ? value : [value];
   if (events.length > maxEvents) throw tooMany(maxEvents);
-  return events;
+  return batch ? { events, dropped: batch.dropped } : { events };
 }
 
 /** `{"events": [...]}`; an object whose `events` is not an array is a single event. */
-function isBatchEnvelope(value: unknown): value is { events: unknown[] } {
+function isBatchEnvelope(value: unknown): value is { events: unknown[]; dropped?: unknown } {
   return (
     typeof value === "object" &&
     value !== null &&

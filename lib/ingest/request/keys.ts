@@ -27,8 +27,13 @@ const cacheTtlMs = 30_000;
 const cacheMaxEntries = 10_000;
 const touchEveryMs = 60_000;
 
-interface CacheEntry {
+interface Lookup {
   principal: IngestPrincipal | null;
+  /** A revoked key's project: what its refusals are counted under (ingest health). */
+  revokedFrom?: string;
+}
+
+interface CacheEntry extends Lookup {
   expiresAt: number;
 }
 
@@ -70,7 +75,7 @@ export async function authenticateIngestKey(
   let entry = cache.get(hash);
   if (!entry || entry.expiresAt <= now) {
     await beforeLookup?.();
-    entry = { principal: await sharedLookUp(db, hash), expiresAt: now + cacheTtlMs };
+    entry = { ...(await sharedLookUp(db, hash)), expiresAt: now + cacheTtlMs };
     if (cache.size >= cacheMaxEntries) cache.delete(cache.keys().next().value as string);
     cache.set(hash, entry);
   }
@@ -80,9 +85,9 @@ export async function authenticateIngestKey(
 }
 
 // A burst of requests with a key not yet cached (a page load, a deploy) makes one query.
-const inFlight = new Map<string, Promise<IngestPrincipal | null>>();
+const inFlight = new Map<string, Promise<Lookup>>();
 
-function sharedLookUp(db: Db, hash: string): Promise<IngestPrincipal | null> {
+function sharedLookUp(db: Db, hash: string): Promise<Lookup> {
   let lookup = inFlight.get(hash);
   if (!lookup) {
     lookup = lookUp(db, hash).finally(() => inFlight.delete(hash));
@@ -91,7 +96,7 @@ function sharedLookUp(db: Db, hash: string): Promise<IngestPrincipal | null> {
   return lookup;
 }
 
-async function lookUp(db: Db, hash: string): Promise<IngestPrincipal | null> {
+async function lookUp(db: Db, hash: string): Promise<Lookup> {
   const [row] = await db
     .select({
       keyId: ingestKeys.id,
@@ -107,9 +112,22 @@ async function lookUp(db: Db, hash: string): Promise<IngestPrincipal | null> {
     .innerJoin(projects, eq(projects.id, ingestKeys.projectId))
     .where(eq(ingestKeys.keyHash, hash))
     .limit(1);
-  if (!row || row.revokedAt) return null;
+  if (!row) return { principal: null };
+  if (row.revokedAt) return { principal: null, revokedFrom: row.id };
   const { keyId, revokedAt: _revoked, ...project } = row;
-  return { keyId, project };
+  return { principal: { keyId, project } };
+}
+
+/**
+ * The project a key names as far as this process already knows, without asking the database
+ * (ingest health attributes refusals with it): a key seen within the cache's 30 s, valid or
+ * revoked. Undefined for unknown keys and keys not seen lately.
+ */
+export function knownKeyProjectId(key: string | undefined, now = Date.now()): string | undefined {
+  if (!key || !looksLikeIngestKey(key)) return undefined;
+  const entry = cache.get(hashSecret(key));
+  if (!entry || entry.expiresAt <= now) return undefined;
+  return entry.principal?.project.id ?? entry.revokedFrom;
 }
 
 /**

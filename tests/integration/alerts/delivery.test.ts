@@ -70,6 +70,8 @@ describe.each(backends())("alerts on %s", (backend) => {
       release: null,
       action_interval_minutes: 30,
       budget_per_window: 10,
+      threshold: 100,
+      window_minutes: 10,
       ...rule,
     });
     const send = async (names: string[], extra: Record<string, unknown> = {}) => {

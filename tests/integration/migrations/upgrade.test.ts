@@ -95,12 +95,12 @@ describe.each(backends())("upgrade from the previous migration on %s", (backend)
     expect(rows.every((r) => r.projectId === projectId && r.level === 40)).toBe(true);
   });
 
-  it("0010 converts a logs table holding events of several days into day partitions, losing none", async () => {
+  it("0011 converts a logs table holding events of several days into day partitions, losing none", async () => {
     const { db } = database;
     await db.execute(sql`drop schema if exists drizzle cascade`);
     await db.execute(sql`drop schema public cascade`);
     await db.execute(sql`create schema public`);
-    const before = journal.entries.findIndex((e) => e.tag === "0010_logs_partitions");
+    const before = journal.entries.findIndex((e) => e.tag === "0011_logs_partitions");
     const folder = truncatedMigrations(before);
     await migrateWith(database, folder);
     rmSync(folder, { recursive: true, force: true });

@@ -196,14 +196,22 @@ describe("SDK delivery: offline, page hide and next load", () => {
     expect(storedIds()).toEqual([]);
   });
 
-  it("bounds memory to the newest 1000 events", async () => {
+  it("bounds memory to the newest 1000 events, and reports the dropped ones once acknowledged", async () => {
     const d = await loadDelivery();
     browser.navigator.onLine = false;
     for (const id of ids("e", 1100)) d.enqueue(item(id));
     browser.navigator.onLine = true;
     browser.storage.clear();
+    // The first attempt fails: its report is sent again with the retry, then never again.
+    browser.answer({ status: 503 });
     d.resumeDelivery();
     await d.flushQueue();
-    expect(browser.sentIds()).toEqual(ids("e", 1100).slice(100));
+    await vi.advanceTimersByTimeAsync(1000);
+    await d.flushQueue();
+    expect(browser.sentIds().slice(50)).toEqual(ids("e", 1100).slice(100));
+    expect(browser.requests.map((r) => r.dropped?.queue_overflow ?? 0).slice(0, 3)).toEqual([
+      100, 100, 0,
+    ]);
+    expect(browser.requests.slice(2).every((r) => r.dropped === undefined)).toBe(true);
   });
 });

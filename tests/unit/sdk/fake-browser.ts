@@ -26,8 +26,10 @@ export class MemoryStorage implements Storage {
 
 export interface SentRequest {
   url: string;
-  /** Parsed JSON body: the array of events. */
+  /** Parsed JSON body: the array of events (of `{"events", "dropped"}` when drops are told). */
   events: Array<Record<string, unknown>>;
+  /** The drops the SDK reported with this request, if any. */
+  dropped?: Record<string, number>;
   keepalive: boolean;
 }
 
@@ -52,9 +54,10 @@ export function fakeBrowser() {
   vi.stubGlobal("localStorage", storage);
   vi.stubGlobal("sessionStorage", new MemoryStorage());
   vi.stubGlobal("fetch", async (url: string, init: RequestInit) => {
+    const body = JSON.parse(String(init.body));
     requests.push({
       url,
-      events: JSON.parse(String(init.body)),
+      ...(Array.isArray(body) ? { events: body } : body),
       keepalive: Boolean(init.keepalive),
     });
     const answer = answers.shift() ?? { status: 202 };

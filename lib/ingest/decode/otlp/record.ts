@@ -73,7 +73,9 @@ export function recordEvent(record: Message, context: RecordContext): unknown {
   const severityText = field(record, "severityText", "severity_text");
   const eventName = nonBlank(field(record, "eventName", "event_name"));
   const spanId = idHex(field(record, "spanId", "span_id"), 8);
-  return {
+  // Members in this order, the optional ones only when set: normalisation moves the unknown
+  // ones into attributes in this order.
+  const event: Record<string, unknown> = {
     message: text,
     level:
       severityLevel(field(record, "severityNumber", "severity_number")) ??
@@ -91,12 +93,13 @@ export function recordEvent(record: Message, context: RecordContext): unknown {
     url: scalar(attributes["url.full"]),
     stack: scalar(attributes["exception.stacktrace"]),
     attributes,
-    ...(context.resource && { resource: context.resource }),
-    ...(context.scope && { scope: context.scope }),
-    ...(spanId && { span_id: spanId }),
-    // The body said what happened; the event name would otherwise be lost.
-    ...(eventName && text !== eventName && { event_name: eventName }),
   };
+  if (context.resource) event.resource = context.resource;
+  if (context.scope) event.scope = context.scope;
+  if (spanId) event.span_id = spanId;
+  // The body said what happened; the event name would otherwise be lost.
+  if (eventName && text !== eventName) event.event_name = eventName;
+  return event;
 }
 
 /** What every record under one resource shares: its attributes are converted once. */

@@ -144,23 +144,33 @@ export function anyValueJson(
 }
 
 /**
- * A KeyValue list as an object whose members sit at `depth`: null prototype, so a key
- * "__proto__" is a key (threat INJ-5); the first of repeated keys wins; unset values are null;
- * a key that is not a string drops its pair.
+ * A KeyValue list as an object whose members sit at `depth`, the way JSON.parse makes objects:
+ * a key "__proto__" is an own member (threat INJ-5), not the prototype; the first of repeated
+ * keys wins; unset values are null; a key that is not a string drops its pair. Normalisation
+ * copies it (json-tree.ts) into a null-prototype object before anything is stored; a plain
+ * object is cheaper to build and read than a null-prototype one, which V8 keeps as a hash table.
  */
 export function keyValuesJson(
   list: unknown,
   depth: number,
   deep: Deep = deepStandIn,
 ): { [key: string]: JsonValue } {
-  const object = Object.create(null) as { [key: string]: JsonValue };
+  const object: { [key: string]: JsonValue } = {};
   for (const item of asList(list)) {
     const pair = asMessage(item);
     if (!pair) continue;
     // proto3 writes no empty string: an absent key is the key "".
     const key = field(pair, "key", "key") ?? "";
     if (typeof key !== "string" || Object.hasOwn(object, key)) continue;
-    object[key] = anyValueJson(field(pair, "value", "value"), depth, deep) ?? null;
+    const value = anyValueJson(field(pair, "value", "value"), depth, deep) ?? null;
+    if (key === "__proto__") {
+      Object.defineProperty(object, key, {
+        value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    } else object[key] = value;
   }
   return object;
 }

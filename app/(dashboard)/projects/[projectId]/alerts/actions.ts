@@ -61,6 +61,8 @@ const ruleFormFields = {
   release: { label: "Release" },
   action_interval_minutes: { label: "Action interval (minutes)" },
   budget_per_window: { label: "Messages per 10 minutes" },
+  threshold: { label: "More than (events)" },
+  window_minutes: { label: "Within (minutes)" },
 };
 
 export const createRuleAction = formAction(
@@ -72,6 +74,8 @@ export const createRuleAction = formAction(
       ...v,
       action_interval_minutes: Number(v.action_interval_minutes || 30),
       budget_per_window: Number(v.budget_per_window || 10),
+      threshold: Number(v.threshold || 100),
+      window_minutes: Number(v.window_minutes || 10),
     }),
   },
   async (input, _context, projectId: string): Promise<FormState<keyof typeof ruleFormFields>> => {

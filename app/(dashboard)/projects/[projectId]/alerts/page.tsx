@@ -19,6 +19,11 @@ export const metadata: Metadata = { title: "Alerts" };
 const cell = "px-2 py-1";
 const triggerWords = { new_issue: "a new issue", regression: "a regression" } as const;
 
+/** What an ingest_refused rule watches, in words. */
+function refusalRuleWords(rule: { threshold: number; window_minutes: number; firing: boolean }) {
+  return `When more than ${rule.threshold} events are refused or dropped within ${rule.window_minutes} min (now ${rule.firing ? "over: firing" : "under"}), and again when back under`;
+}
+
 export default async function ProjectAlertsPage({
   params,
 }: {
@@ -71,24 +76,31 @@ export default async function ProjectAlertsPage({
                   </>
                 )}
               </div>
-              <p className="text-sm text-zinc-600">
-                On {triggerWords[rule.trigger]} at level {rule.min_level} or higher
-                {rule.environment && (
-                  <>
-                    {" "}
-                    in <EscapedText text={rule.environment} />
-                  </>
-                )}
-                {rule.release && (
-                  <>
-                    {" "}
-                    from release <EscapedText text={rule.release} />
-                  </>
-                )}
-                , to <EscapedText text={channelName.get(rule.channel_id) ?? "?"} />; not again about
-                an issue for {rule.action_interval_minutes} min; at most {rule.budget_per_window}{" "}
-                messages per 10 minutes, then one summary.
-              </p>
+              {rule.trigger === "ingest_refused" ? (
+                <p className="text-sm text-zinc-600" data-testid="refusal-rule">
+                  {refusalRuleWords(rule)}, to{" "}
+                  <EscapedText text={channelName.get(rule.channel_id) ?? "?"} />.
+                </p>
+              ) : (
+                <p className="text-sm text-zinc-600">
+                  On {triggerWords[rule.trigger]} at level {rule.min_level} or higher
+                  {rule.environment && (
+                    <>
+                      {" "}
+                      in <EscapedText text={rule.environment} />
+                    </>
+                  )}
+                  {rule.release && (
+                    <>
+                      {" "}
+                      from release <EscapedText text={rule.release} />
+                    </>
+                  )}
+                  , to <EscapedText text={channelName.get(rule.channel_id) ?? "?"} />; not again
+                  about an issue for {rule.action_interval_minutes} min; at most{" "}
+                  {rule.budget_per_window} messages per 10 minutes, then one summary.
+                </p>
+              )}
               <DeliveryLog deliveries={logs[i] ?? []} />
             </li>
           ))}

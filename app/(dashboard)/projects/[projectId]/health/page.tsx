@@ -1,15 +1,19 @@
-// GET /projects/{id}/health — what Sentry SDKs report about themselves: crash-free sessions per
-// release and the events clients dropped before sending (any member of the project).
+// GET /projects/{id}/health — the project's ingest health (accepted against refused or dropped,
+// by reason, with what to do), then what Sentry SDKs report about themselves: crash-free
+// sessions per release and the events clients dropped before sending (any member).
 import type { Metadata } from "next";
 import { Card } from "@/app/_ui/card";
 import { EscapedText } from "@/app/_ui/escaped-text";
 import { pageProject } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db/client";
+import { projectIngestHealth } from "@/lib/projects/ingest-health";
 import { clientDropTotals, releaseHealth } from "@/lib/projects/sdk-health";
+import { IngestHealthPanel } from "./_components/ingest-health-panel";
 
-export const metadata: Metadata = { title: "SDK health" };
+export const metadata: Metadata = { title: "Health" };
 
 const days = 30;
+const ingestHours = 24;
 const number = new Intl.NumberFormat("en");
 const percent = new Intl.NumberFormat("en", { style: "percent", maximumFractionDigits: 2 });
 const cell = "px-2 py-1 text-right tabular-nums";
@@ -21,12 +25,14 @@ export default async function ProjectHealthPage({
 }) {
   const { project } = await pageProject((await params).projectId);
   const db = await getDb();
-  const [releases, drops] = await Promise.all([
+  const [ingest, releases, drops] = await Promise.all([
+    projectIngestHealth(db, project.id, ingestHours),
     releaseHealth(db, project.id, days),
     clientDropTotals(db, project.id, days),
   ]);
   return (
     <div className="space-y-6">
+      <IngestHealthPanel {...ingest} windowHours={ingestHours} />
       <Card
         headingId="releases-heading"
         title="Crash-free sessions by release"
@@ -74,8 +80,9 @@ export default async function ProjectHealthPage({
       </Card>
       <Card headingId="drops-heading" title="Dropped by the clients" headingClassName="mb-1">
         <p className="mb-4 text-sm text-zinc-600">
-          Last {days} days, from Sentry SDKs&apos; client reports: events they discarded before
-          sending (full queue, network errors, rate limits, sampling), which never reach any server.
+          Last {days} days, from the clients&apos; own reports (Sentry SDKs&apos; client reports,
+          the Logwell script&apos;s): events they discarded before sending (full queue, full
+          storage, network errors, rate limits, sampling), which never reach any server.
         </p>
         {drops.length === 0 ? (
           <p className="text-sm text-zinc-600">No drops reported.</p>

@@ -220,6 +220,24 @@ describe.each(Object.entries(encodings))("OTLP %s", (_name, decode) => {
     expect(decode({})).toEqual([]);
     expect(decode({ resourceLogs: [{ scopeLogs: [{}] }, {}] })).toEqual([]);
   });
+  test("__proto__ is a key in a map value, a map body and the resource too, with its value", () => {
+    const proto = (value: object) => ({ kvlistValue: { values: [{ key: "__proto__", value }] } });
+    const event = one(
+      {
+        body: proto({ stringValue: "in the body" }),
+        attributes: [{ key: "map", value: proto({ intValue: "7" }) }],
+      },
+      [{ key: "__proto__", value: { stringValue: "in the resource" } }],
+    );
+    expect(event?.message).toBe('{"__proto__":"in the body"}');
+    const own = (value: unknown) =>
+      Object.getOwnPropertyDescriptor(value as object, "__proto__")?.value;
+    expect(own(event?.attributes?.map)).toBe(7);
+    expect(own(event?.attributes?.resource)).toBe("in the resource");
+    expect(JSON.stringify(event?.attributes)).toBe(
+      '{"map":{"__proto__":7},"resource":{"__proto__":"in the resource"}}',
+    );
+  });
 });
 
 describe("OTLP/JSON as real encoders write it", () => {

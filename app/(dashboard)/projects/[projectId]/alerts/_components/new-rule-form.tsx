@@ -18,6 +18,17 @@ export function NewRuleForm({
 }) {
   const form = useActionState<FormState, FormData>(createRuleAction.bind(null, projectId), {});
   const [state] = form;
+  const numberInput = (field: string, label: string, saved: number, min: number, max?: number) => (
+    <StatefulInput
+      state={state}
+      field={field}
+      label={label}
+      type="number"
+      min={min}
+      max={max}
+      saved={saved}
+    />
+  );
   return (
     <CreateForm
       form={form}
@@ -29,6 +40,7 @@ export function NewRuleForm({
       <StatefulSelect state={state} field="trigger" saved="new_issue" label="When">
         <option value="new_issue">A new issue appears</option>
         <option value="regression">An issue regresses</option>
+        <option value="ingest_refused">Events are refused or dropped</option>
       </StatefulSelect>
       <StatefulSelect
         state={state}
@@ -56,23 +68,10 @@ export function NewRuleForm({
         maxLength={200}
       />
       <StatefulInput state={state} field="release" label="Release (blank: any)" maxLength={200} />
-      <StatefulInput
-        state={state}
-        field="action_interval_minutes"
-        label="Not again for (minutes)"
-        type="number"
-        min={0}
-        saved={30}
-      />
-      <StatefulInput
-        state={state}
-        field="budget_per_window"
-        label="Messages per 10 minutes"
-        type="number"
-        min={1}
-        max={1000}
-        saved={10}
-      />
+      {numberInput("action_interval_minutes", "Not again for (minutes)", 30, 0)}
+      {numberInput("budget_per_window", "Messages per 10 minutes", 10, 1, 1000)}
+      {numberInput("threshold", "Refused or dropped: more than (events)", 100, 0)}
+      {numberInput("window_minutes", "Refused or dropped: within (minutes)", 10, 1, 1440)}
     </CreateForm>
   );
 }
