@@ -4,18 +4,21 @@
 // minute and outcome; a deleted project's counts do not fail the flush; the trigger
 // "refused or dropped over N in M minutes" records one message per state change.
 import { and, eq, sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { deliverDueAlerts } from "@/lib/alerts/deliver/worker";
 import { createChannel, createRule } from "@/lib/alerts/manage";
 import { evaluateRefusalRules } from "@/lib/alerts/refusals";
 import { newRuleSchema } from "@/lib/alerts/schemas";
 import { type Db, openDatabase } from "@/lib/db/open";
 import { queryRows } from "@/lib/db/query";
 import { alertDeliveries, projects } from "@/lib/db/schema";
+import { resetEnvCache } from "@/lib/env";
 import { flushIngestOutcomes, writeFlush } from "@/lib/ingest/accounting/flush";
 import { countOutcome } from "@/lib/ingest/accounting/tally";
 import { backends } from "../../../support/db";
 import { seedProject } from "../../../support/seed";
 import { useTestDatabase } from "../../../support/use-database";
+import { type Receiver, startReceiver, verifyStandardWebhook } from "../../alerts/receivers";
 
 const minute = Date.parse("2026-12-07T10:00:00Z");
 
@@ -33,6 +36,18 @@ async function counts(db: Db, projectId: string | null) {
 
 describe.each(backends())("ingest health flush on %s", (backend) => {
   const database = useTestDatabase(backend);
+  let hook: Receiver;
+  beforeAll(async () => {
+    // The receiver is on loopback.
+    process.env.LOGWELL_ALERTS_ALLOW_PRIVATE_TARGETS = "true";
+    resetEnvCache();
+    hook = await startReceiver(() => ({ status: 200, body: "ok" }));
+  });
+  afterAll(async () => {
+    await hook.close();
+    delete process.env.LOGWELL_ALERTS_ALLOW_PRIVATE_TARGETS;
+    resetEnvCache();
+  });
 
   it("a flush retried after its commit went unacknowledged adds nothing", async () => {
     const project = await seedProject(database.db, { name: "retry" });
@@ -92,10 +107,10 @@ describe.each(backends())("ingest health flush on %s", (backend) => {
 
   it("the refusal trigger records one message per state change: firing, recovered, firing", async () => {
     const project = await seedProject(database.db, { name: "alerted" });
-    const { channel } = await createChannel(database.db, project.id, {
+    const { channel, secret } = await createChannel(database.db, project.id, {
       kind: "webhook",
       name: "hook",
-      url: "https://hooks.example.com/logwell",
+      url: hook.url,
     });
     const rule = await createRule(
       database.db,
@@ -162,5 +177,15 @@ describe.each(backends())("ingest health flush on %s", (backend) => {
       "ingest_recovered",
       "ingest_refused",
     ]);
+
+    // Delivered to a real receiver, signed, in order of the changes.
+    await deliverDueAlerts(database.db, {});
+    const received = hook.received.filter((r) => r.json.type !== "test").slice(-3);
+    expect(received.map((r) => r.json.type)).toEqual([
+      "ingest.refused",
+      "ingest.recovered",
+      "ingest.refused",
+    ]);
+    expect(received.every((r) => verifyStandardWebhook(secret as string, r))).toBe(true);
   });
 });
