@@ -3,17 +3,17 @@ import type { Db } from "@/lib/db/open";
 import { queryRows } from "@/lib/db/query";
 import { pgArray } from "./conditions";
 
-/** Oldest and newest `received_at` in a range, in epoch milliseconds (rounded down). */
+/** The oldest `received_at` in a range, in epoch milliseconds (rounded down). */
 export interface DataSpan {
   oldestMs: number;
-  newestMs: number;
 }
 
 /**
- * Where the scope's events lie inside [from, to). A min and a max per project are two probes
- * of `logs_project_received_idx`, so this stays cheap whatever the range: the chart then spans
- * the data, not the 8,000 empty years a URL can ask for. Only the project and time bound the
- * probe; the other filters would turn it into a scan.
+ * Where the scope's events begin inside [from, to), or undefined when there are none. A min
+ * per project is one probe of `logs_project_received_idx`, so this stays cheap whatever the
+ * range: an all-time chart starts at the first event, not in 1970, and an empty range is drawn
+ * without counting. Only the project and time bound the probe; the other filters would turn it
+ * into a scan.
  */
 export async function dataSpan(
   db: Db,
@@ -22,21 +22,20 @@ export async function dataSpan(
   to: string,
 ): Promise<DataSpan | undefined> {
   if (projectIds.length === 0) return undefined;
-  const [row] = await queryRows<{ oldest: number | string | null; newest: number | string | null }>(
+  const [row] = await queryRows<{ oldest: number | string | null }>(
     db,
     dataSpanSql(projectIds, from, to),
   );
-  if (row?.oldest == null || row.newest == null) return undefined;
-  return { oldestMs: Number(row.oldest), newestMs: Number(row.newest) };
+  if (row?.oldest == null) return undefined;
+  return { oldestMs: Number(row.oldest) };
 }
 
 /** The probe's SQL (exported so a test can EXPLAIN it). */
 export function dataSpanSql(projectIds: readonly string[], from: string, to: string): SQL {
-  return sql`SELECT floor(extract(epoch FROM min(s.lo)) * 1000)::float8 AS oldest,
-                    floor(extract(epoch FROM max(s.hi)) * 1000)::float8 AS newest
+  return sql`SELECT floor(extract(epoch FROM min(s.lo)) * 1000)::float8 AS oldest
              FROM unnest(${pgArray(projectIds)}::uuid[]) AS scope(project_id)
              CROSS JOIN LATERAL (
-               SELECT min(l.received_at) AS lo, max(l.received_at) AS hi FROM logs l
+               SELECT min(l.received_at) AS lo FROM logs l
                WHERE l.project_id = scope.project_id
                  AND l.received_at >= ${from}::timestamptz AND l.received_at < ${to}::timestamptz
              ) s`;

@@ -17,7 +17,7 @@ export interface VolumeBucket {
 }
 
 export interface Volume {
-  /** The span drawn: the requested range narrowed to where the scope has events. */
+  /** The span drawn: the query's range (an open start is the scope's oldest event in it). */
   from: string;
   to: string;
   bucketSeconds: number;
@@ -27,34 +27,34 @@ export interface Volume {
 }
 
 /**
- * Event counts by level over [from, to) for the explorer's chart, with the same filters as
- * the table. The range is first narrowed to the scope's oldest and newest event in it (index
- * probes), then cut into at most `maxVolumeBuckets` round-sized buckets, so neither memory nor
- * HTML grows with the range a URL asks for. Counting scans the narrowed range, bounded by
- * statement_timeout.
+ * Event counts by level over the query's range [from, to) for the explorer's chart, with the
+ * same filters as the table (issue 18 §4: the chart always shows the query's range, so a gap
+ * before the first event is drawn as a gap). Without `from` (all time) it starts at the scope's
+ * oldest event (an index probe, `volume-span.ts`), which also tells an empty range apart without
+ * counting. The range is cut into at most `maxVolumeBuckets` round-sized buckets, so neither
+ * memory nor HTML grows with the range a URL asks for; counting is bounded by statement_timeout.
  */
 export async function logVolume(
   db: Db,
   scope: LogScope,
-  filters: LogFilters & { from: string; to: string },
+  filters: LogFilters & { to: string },
 ): Promise<Volume> {
   const empty: Volume = {
-    from: filters.from,
+    from: filters.from ?? filters.to,
     to: filters.to,
     bucketSeconds: 0,
     buckets: [],
     max: 0,
   };
   const projectIds = effectiveProjectIds(scope, filters);
-  if (!(Date.parse(filters.from) < Date.parse(filters.to)) || projectIds.length === 0) {
-    return empty;
-  }
+  const isInverted =
+    filters.from !== undefined && !(Date.parse(filters.from) < Date.parse(filters.to));
+  if (isInverted || projectIds.length === 0) return empty;
   return withReadTimeout(db, async (tx) => {
-    const span = await dataSpan(tx, projectIds, filters.from, filters.to);
+    const span = await dataSpan(tx, projectIds, filters.from ?? "-infinity", filters.to);
     if (!span) return empty;
-    const startMs = Math.max(Date.parse(filters.from), span.oldestMs);
-    // The newest event must fall inside the half-open range, hence + 1 ms.
-    const endMs = Math.min(Date.parse(filters.to), span.newestMs + 1);
+    const startMs = filters.from === undefined ? span.oldestMs : Date.parse(filters.from);
+    const endMs = Date.parse(filters.to);
     const from = new Date(startMs).toISOString();
     const to = new Date(endMs).toISOString();
     const bucketSeconds = bucketSecondsFor(endMs - startMs);

@@ -110,7 +110,7 @@ export function viewHref(view: SavedView): string {
   if (view.range === "custom") {
     if (view.from) params.set("from", view.from.toISOString());
     if (view.to) params.set("to", view.to.toISOString());
-  } else if (view.range !== "all") {
+  } else {
     params.set("range", view.range);
   }
   if (view.columns.length) params.set("columns", view.columns.join(","));

@@ -9,7 +9,10 @@ test.beforeAll(async ({ browser, baseURL }) => {
 });
 test.use({ storageState: ownerState });
 
-/** Two batches ~2.5 s apart: the chart spans the data in 1 s bars, the batches in different bars. */
+/**
+ * Two batches ~2.5 s apart. Over all time the chart spans from the first event to now in 1 s
+ * bars, the batches in different bars.
+ */
 async function twoBatches(page: import("@playwright/test").Page) {
   const { id, key } = await createProjectViaApi(page, `histogram ${Date.now()}`);
   await ingest(page.request, key, [
@@ -22,7 +25,7 @@ async function twoBatches(page: import("@playwright/test").Page) {
     { message: "late one", level: "info" },
     { message: "late two", level: "info" },
   ]);
-  await page.goto(`/projects/${id}/logs`);
+  await page.goto(`/projects/${id}/logs?range=all`);
   await expect(page.locator("[data-volume-total]")).toHaveAttribute("data-volume-total", "5");
   return id;
 }

@@ -79,20 +79,20 @@ describe.each(backends())("query plans on %s", (backend) => {
     ).toBe(false);
   });
 
-  it("the volume chart's span is two index probes per project, whatever the range", async () => {
+  it("the volume chart's start is one index probe per project, whatever the range", async () => {
     const text = await explain(
-      dataSpanSql([project, project], "1970-01-01T00:00:00Z", "9999-12-31T00:00:00Z"),
+      dataSpanSql([project, project], "-infinity", "9999-12-31T00:00:00Z"),
     );
     const lines = text.split("\n");
-    // min and max, each read as `ORDER BY … LIMIT 1` over the days in order (an ordered Append
-    // that stops at the first row): a scan not under a Limit would read the whole range.
+    // min, read as `ORDER BY … LIMIT 1` over the days in order (an ordered Append that stops
+    // at the first row): a scan not under a Limit would read the whole range.
     const limits = lines.filter((line) => /->\s+Limit/.test(line));
-    expect(limits).toHaveLength(2);
+    expect(limits).toHaveLength(1);
     for (const limit of limits) {
       expect(lines[lines.indexOf(limit) + 1]).toMatch(/->\s+(Merge )?Append|Index Only Scan/);
     }
     const scans = lines.filter((line) => / on logs_\w+/.test(line));
-    expect(scans.length).toBeGreaterThanOrEqual(2);
+    expect(scans.length).toBeGreaterThanOrEqual(1);
     for (const scan of scans) expect(scan).toMatch(projectIndex);
   });
 });

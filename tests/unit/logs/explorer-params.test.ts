@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { parseExplorerParams } from "@/app/(dashboard)/projects/[projectId]/logs/search-params";
+import {
+  explorerHref,
+  parseExplorerParams,
+} from "@/app/(dashboard)/projects/[projectId]/logs/search-params";
 
 // The explorer page clamps what the URL can make it do (QRY-4); the read API refuses with 400
 // instead (tests/unit/logs/filters.test.ts).
@@ -17,6 +20,18 @@ describe("parseExplorerParams", () => {
     expect(state.filters.q).toBeUndefined();
     expect(state.filters.environment).toBe("prod");
     expect(parse({ q: "level:error oops" }).queryError).toBeUndefined();
+  });
+
+  it("reads the last 24 hours without a range, all time with range=all", () => {
+    const state = parse({});
+    expect(state.range).toBe("24h");
+    expect(state.filters.from).toBe("2026-03-14T12:00:00.000Z");
+    const all = parse({ range: "all" });
+    expect(all.range).toBe("all");
+    expect(all.filters.from).toBeUndefined();
+    // A link to a view without a time bound must say so, or it would open the default range.
+    expect(explorerHref(project, all.filters)).toBe(`/projects/${project}/logs?range=all`);
+    expect(explorerHref(project, state.filters)).not.toContain("range=");
   });
 
   it("reads only the first few repeats of a multi-valued key", () => {

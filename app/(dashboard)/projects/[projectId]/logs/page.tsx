@@ -27,6 +27,7 @@ import { LogRow, LogTableHead, logBodyClass, logTableClass } from "./_components
 import { SavedViews } from "./_components/saved-views";
 import { VolumeChart } from "./_components/volume-chart";
 import {
+  defaultRange,
   explorerHref,
   type PageSearchParams,
   parseExplorerParams,
@@ -35,8 +36,16 @@ import {
 
 export const metadata: Metadata = { title: "Logs" };
 
+const rangeLabels = {
+  "15m": "last 15 minutes",
+  "1h": "last hour",
+  "24h": "last 24 hours",
+  "7d": "last 7 days",
+  custom: "selected range",
+  all: "all time",
+} as const;
+
 const pageSize = 50;
-const defaultChartRangeMs = 86_400_000;
 
 export default async function LogsPage({
   params,
@@ -66,20 +75,20 @@ export default async function LogsPage({
       error = "That page link is no longer valid for these filters; showing the newest events.";
     }
   }
-  const chartRange = {
-    from: filters.from ?? new Date(now.getTime() - defaultChartRangeMs).toISOString(),
-    to: filters.to ?? now.toISOString(),
-  };
+  // The chart draws the query's range (all time starts at the first event); it ends at now at
+  // the latest, since events are stamped with the server's clock and none lies beyond it.
+  const chartTo =
+    filters.to && Date.parse(filters.to) < now.getTime() ? filters.to : now.toISOString();
   // The chart is a nicety: a count too slow for the read timeout must not take the table down.
   const volume = canRead
-    ? await logVolume(db, scope, { ...filters, ...chartRange }).catch((err: unknown) => {
+    ? await logVolume(db, scope, { ...filters, to: chartTo }).catch((err: unknown) => {
         if (isDatabaseUnavailable(err)) return null;
         throw err;
       })
     : null;
-  // Same range as the chart; a sample, so a slow count cannot take the table down either.
+  // The query's range, like the list; a sample, so a slow count cannot take the table down.
   const facets = canRead
-    ? await logFacets(db, scope, { ...filters, ...chartRange }).catch((err: unknown) => {
+    ? await logFacets(db, scope, filters).catch((err: unknown) => {
         if (isDatabaseUnavailable(err)) return null;
         throw err;
       })
@@ -94,9 +103,16 @@ export default async function LogsPage({
   const query = filtersToParams(filters).toString();
   const base = `/projects/${project.id}/logs`;
   const highlight = filters.q === undefined ? undefined : highlightedText(filters.q);
-  const isFiltered =
-    state.queryError !== undefined ||
-    Object.entries(filters).some(([k, v]) => k !== "project" && v !== undefined);
+  // A project without any event shows how to send one; the default range alone is no filter.
+  const isDefaultView =
+    state.range === defaultRange &&
+    state.queryError === undefined &&
+    Object.entries(filters).every(([k, v]) => k === "project" || k === "from" || v === undefined);
+  const isProjectEmpty =
+    page.logs.length === 0 &&
+    !state.cursor &&
+    isDefaultView &&
+    (await listLogs(db, scope, { project: project.id }, { limit: 1 })).logs.length === 0;
   const h = await headers();
   const origin = `${h.get("x-forwarded-proto") ?? "http"}://${h.get("host") ?? "localhost"}`;
   const time = await viewerTime();
@@ -153,7 +169,7 @@ export default async function LogsPage({
           {!canRead ? null : volume ? (
             <VolumeChart
               volume={volume}
-              label={filters.from || filters.to ? "selected range" : "last 24 hours"}
+              label={rangeLabels[state.range]}
               zone={time.zone}
               rangeHref={(from, to) => explorerHref(project.id, filters, { from, to })}
             />
@@ -168,7 +184,7 @@ export default async function LogsPage({
             )}
             <ExportLinks query={query} />
           </div>
-          {page.logs.length === 0 && !state.cursor && !isFiltered ? (
+          {isProjectEmpty ? (
             <EmptyState projectId={project.id} origin={origin} />
           ) : (
             <KeyboardNav>
@@ -201,9 +217,21 @@ export default async function LogsPage({
                 </table>
                 {page.logs.length === 0 && (
                   <p className="p-4 text-sm text-zinc-600">
-                    {canRead
-                      ? "No events match these filters."
-                      : "Fix the query above to see events."}
+                    {!canRead ? (
+                      "Fix the query above to see events."
+                    ) : isDefaultView ? (
+                      <>
+                        No events in the last 24 hours.{" "}
+                        <Link
+                          href={explorerHref(project.id, { project: project.id })}
+                          className="underline"
+                        >
+                          Show all time
+                        </Link>
+                      </>
+                    ) : (
+                      "No events match these filters."
+                    )}
                   </p>
                 )}
               </div>

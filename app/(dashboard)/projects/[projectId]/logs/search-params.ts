@@ -14,6 +14,12 @@ export const rangePresets = {
   "7d": 604_800_000,
 } as const;
 export type RangePreset = keyof typeof rangePresets;
+/**
+ * Without a range in the URL the explorer reads the last 24 hours, as observability tools do:
+ * the chart always draws the query's range (issue 18 §4), and counting all of a large
+ * project's events on every first visit would cost seconds. "All time" is `range=all`.
+ */
+export const defaultRange: RangePreset = "24h";
 
 export type PageSearchParams = Record<string, string | string[] | undefined>;
 
@@ -71,7 +77,9 @@ export function parseExplorerParams(
       ? (rangeParam as RangePreset)
       : raw.from || raw.to
         ? "custom"
-        : "all";
+        : rangeParam === "all"
+          ? "all"
+          : defaultRange;
   if (range in rangePresets) {
     raw.from = new Date(now.getTime() - rangePresets[range as RangePreset]).toISOString();
     raw.to = undefined;
@@ -105,13 +113,17 @@ function describeIssues(error: z.ZodError): string {
   return error.issues.map((i) => `${i.path.join(".") || "query"}: ${i.message}`).join("; ");
 }
 
-/** Query string for this view's links; `extra` overrides (e.g. a cursor). */
+/**
+ * Query string for this view's links; `extra` overrides (e.g. a cursor). Filters without a
+ * time bound say `range=all`: a URL without a range reads the default range instead.
+ */
 export function explorerHref(
   projectId: string,
   filters: LogFilters,
   extra: Record<string, string | undefined> = {},
 ): string {
   const params = new URLSearchParams();
+  if (filters.from === undefined && filters.to === undefined) params.set("range", "all");
   for (const [k, v] of Object.entries(filters)) {
     if (k === "project" || v === undefined) continue;
     params.set(k, Array.isArray(v) ? v.join(",") : String(v));
@@ -129,10 +141,9 @@ export function explorerHref(
  * (a "last hour" link stays the last hour) and dropping the cursor: the result is a new list.
  */
 export function viewWithQuery(projectId: string, state: ExplorerState, q: string): string {
-  const preset = state.range in rangePresets;
   return explorerHref(
     projectId,
     { ...state.filters, q },
-    preset ? { range: state.range, from: undefined, to: undefined } : {},
+    state.range === "custom" ? {} : { range: state.range, from: undefined, to: undefined },
   );
 }

@@ -3,7 +3,7 @@
 import type { ComponentProps } from "react";
 
 /**
- * A GET form whose URL carries only what was set: empty fields (and the "All time" default)
+ * A GET form whose URL carries only what was set: empty fields (and each field's default)
  * are disabled for the moment of submission, so they never reach the query string
  * (`?level=&q=&release=` was the old result). Without JavaScript it still submits, with them.
  */
@@ -24,8 +24,7 @@ export function CleanGetForm({
             continue;
           const checkable =
             el instanceof HTMLInputElement && ["checkbox", "radio"].includes(el.type);
-          const isDefault =
-            (el.name === "range" && el.value === "all") || defaults[el.name] === el.value;
+          const isDefault = defaults[el.name] === el.value;
           if (checkable || (el.value !== "" && !isDefault)) continue;
           // The entry list is built after this event, so disabling now leaves them out;
           // re-enabled at once for a page restored from the back/forward cache.

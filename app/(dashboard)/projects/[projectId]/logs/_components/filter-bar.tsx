@@ -7,7 +7,7 @@ import {
 import { logLevels } from "@/lib/db/schema/logs";
 import type { LogFilters } from "@/lib/logs/filters";
 import { maxSearchLength } from "@/lib/logs/filters";
-import type { ExplorerState } from "../search-params";
+import { defaultRange, type ExplorerState } from "../search-params";
 import { CleanGetForm } from "./clean-get-form";
 import { FilterDisclosure } from "./filter-disclosure";
 import { LocalDateTimeInput } from "./local-datetime-input";
@@ -21,7 +21,7 @@ const queryErrorId = "explorer-q-error";
 function activeFilters(state: ExplorerState): number {
   const f = state.filters;
   return [
-    state.range !== "all",
+    state.range !== defaultRange,
     f.min_level,
     f.level?.length,
     f.environment,
@@ -57,6 +57,7 @@ export function FilterBar({
   return (
     <CleanGetForm
       action={action}
+      defaults={{ range: defaultRange }}
       aria-label="Filters"
       className="space-y-2 rounded-lg border border-zinc-200 bg-white p-3"
     >
