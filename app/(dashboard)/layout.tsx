@@ -25,7 +25,10 @@ export default async function DashboardLayout({ children }: { children: React.Re
           </div>
         </div>
       </header>
-      <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+      {/* A page marked data-full-width (the log explorer's grid) takes the whole window. */}
+      <main className="mx-auto max-w-6xl px-4 py-6 has-[[data-full-width]]:max-w-none">
+        {children}
+      </main>
     </div>
   );
 }

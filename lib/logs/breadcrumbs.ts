@@ -94,3 +94,12 @@ export function breadcrumbTimeline(attributes: Record<string, unknown> | null): 
   }
   return entries;
 }
+
+/** The attributes shown beside a timeline: without `breadcrumbs` once the timeline shows them. */
+export function attributesBesideTimeline(
+  attributes: Record<string, unknown> | null,
+  crumbs: readonly BreadcrumbEntry[],
+): Record<string, unknown> | null {
+  if (!attributes || crumbs.length === 0) return attributes;
+  return Object.fromEntries(Object.entries(attributes).filter(([k]) => k !== "breadcrumbs"));
+}

@@ -5,8 +5,8 @@ import { levelName } from "@/lib/db/schema/logs";
 import { and, filterConditions, pgArray } from "./conditions";
 import type { LogFilters } from "./filters";
 import { effectiveProjectIds, type LogScope } from "./page-query";
-import { urlPath } from "./query/columns";
 import { termText } from "./query/edit";
+import { urlPath } from "./query/url-path";
 import { withReadTimeout } from "./read-transaction";
 import { parseUserAgent } from "./user-agent";
 

@@ -2,7 +2,7 @@ import type { Db } from "@/lib/db/open";
 import { cursorKey, decodeCursor, encodeCursor, scopeDigest } from "./cursor";
 import { type LogDto, toLogDto } from "./dto";
 import type { LogFilters, PageParams } from "./filters";
-import { effectiveProjectIds, type LogScope, positionOf } from "./page-query";
+import { effectiveProjectIds, fetchPage, type LogScope, positionOf } from "./page-query";
 import { withReadTimeout } from "./read-transaction";
 import { fetchWindowedPage, searchWindowMs } from "./search-window";
 
@@ -42,4 +42,34 @@ export async function listLogs(
   const next = rows.length > page.limit && last ? positionOf(last) : resumeAt;
   const next_cursor = next ? encodeCursor(key, next, digest) : null;
   return { logs: logs.map(toLogDto), next_cursor };
+}
+
+/**
+ * The explorer's "‹ Newer" page: the `limit` events just newer than a position, newest first
+ * like every page. Its cursor is a "newer" one (the tail's: `startTail` from the first row
+ * shown), bound to the scope and filters like every cursor; its `next_cursor` is an ordinary
+ * older cursor from its last row, so "Load older" carries on from there. `has_newer` says
+ * whether events newer than this page exist.
+ */
+export async function listNewerLogs(
+  db: Db,
+  scope: LogScope,
+  filters: LogFilters,
+  page: { limit: number; cursor: string },
+): Promise<LogPage & { has_newer: boolean }> {
+  const projectIds = effectiveProjectIds(scope, filters);
+  const key = await cursorKey(db);
+  const after = decodeCursor(key, page.cursor, scopeDigest(projectIds, filters, "newer"));
+  // Oldest first from the position; one extra row tells whether a newer page exists.
+  const rows = await withReadTimeout(db, (tx) =>
+    fetchPage(tx, { projectIds, filters, limit: page.limit + 1, after }),
+  );
+  const logs = rows.slice(0, page.limit).reverse();
+  const last = logs.at(-1);
+  const older = scopeDigest(projectIds, filters, "older");
+  return {
+    logs: logs.map(toLogDto),
+    next_cursor: last ? encodeCursor(key, positionOf(last), older) : null,
+    has_newer: rows.length > page.limit,
+  };
 }

@@ -1,11 +1,9 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type StringField, stringFields } from "./fields";
+import { urlPathPattern } from "./url-path";
 
-// The SQL a string field reads. `path` is the URL's path, cut by a fixed pattern (never one
-// from input): scheme://host is dropped, the query and fragment too, an empty path is "/".
-// urlPath below cuts it the same way in JS for the facets, so a facet value matches its filter.
-
-export const urlPathPattern = "^(?:[A-Za-z][A-Za-z0-9+.-]*://[^/?#]*)?([^?#]*)";
+// The SQL a string field reads. `path` is the URL's path, cut by the fixed pattern of
+// url-path.ts, which urlPath applies the same way in JS for the facets and the grid.
 
 export function fieldExpression(field: StringField): SQL {
   if (field === "path") {
@@ -14,11 +12,4 @@ export function fieldExpression(field: StringField): SQL {
     );
   }
   return sql.raw(`l.${stringFields[field]}`);
-}
-
-/** The URL's path as `path:` reads it (null without a URL). */
-export function urlPath(url: string | null): string | null {
-  if (url === null) return null;
-  const match = /^(?:[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*)?([^?#]*)/.exec(url);
-  return match?.[1] || "/";
 }

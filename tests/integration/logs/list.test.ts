@@ -4,7 +4,8 @@ import type { Db } from "@/lib/db/open";
 import { queryRows } from "@/lib/db/query";
 import { parseLogQuery } from "@/lib/logs/filters";
 import { getLog } from "@/lib/logs/get";
-import { listLogs } from "@/lib/logs/list";
+import { listLogs, listNewerLogs } from "@/lib/logs/list";
+import { startTail } from "@/lib/logs/tail";
 import { createProject } from "@/lib/projects/create-project";
 import { backends } from "../../support/db";
 import { useTestDatabase } from "../../support/use-database";
@@ -149,6 +150,38 @@ describe.each(backends())("listing logs on %s", (backend) => {
       "boot ok",
     ]);
     expect(third.next_cursor).toBeNull();
+  });
+
+  it("steps back to the newer page from an older one, bound to the scope and filters", async () => {
+    const { filters } = query("");
+    const scope = { projectIds: [a] };
+    const first = await listLogs(db, scope, filters, { limit: 2 });
+    const second = await listLogs(db, scope, filters, {
+      limit: 2,
+      cursor: first.next_cursor ?? undefined,
+    });
+    const top = second.logs[0];
+    if (!top) throw new Error("no second page");
+    const cursor = await startTail(db, scope, filters, { receivedAt: top.received_at, id: top.id });
+    const newer = await listNewerLogs(db, scope, filters, { limit: 2, cursor });
+    expect(newer.logs.map((l) => l.id)).toEqual(first.logs.map((l) => l.id));
+    expect(newer.has_newer).toBe(false);
+    // Its older cursor continues exactly where the first page's did.
+    const again = await listLogs(db, scope, filters, {
+      limit: 2,
+      cursor: newer.next_cursor ?? undefined,
+    });
+    expect(again.logs.map((l) => l.id)).toEqual(second.logs.map((l) => l.id));
+    const one = await listNewerLogs(db, scope, filters, { limit: 1, cursor });
+    expect(one.logs.map((l) => l.message)).toEqual(["fatal crash"]);
+    expect(one.has_newer).toBe(true);
+    // Other filters or another scope refuse it, like every cursor.
+    await expect(
+      listNewerLogs(db, scope, query("level=error").filters, { limit: 2, cursor }),
+    ).rejects.toMatchObject({ code: "invalid_cursor" });
+    await expect(
+      listNewerLogs(db, { projectIds: [b] }, filters, { limit: 2, cursor }),
+    ).rejects.toMatchObject({ code: "invalid_cursor" });
   });
 
   it("serialises poison timestamps without throwing (TC-04, V-7)", async () => {

@@ -7,6 +7,7 @@ import { requireVisibleProject } from "@/lib/auth/access";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { maxSearchLength } from "@/lib/logs/filters";
+import { parseGridColumns } from "@/lib/logs/grid-columns";
 import { type Suggestion, suggestValues } from "@/lib/logs/suggest";
 import { createView, deleteView, type SavedViewInput, viewHref } from "@/lib/logs/views/views";
 
@@ -47,6 +48,7 @@ export async function saveViewAction(projectId: string, form: FormData): Promise
     range: (range || "all") as SavedViewInput["range"],
     from: text(form, "from") || undefined,
     to: text(form, "to") || undefined,
+    columns: parseGridColumns(text(form, "columns")).map((c) => c.name),
   });
   revalidatePath(`/projects/${projectId}/logs`);
   redirect(viewHref(view));

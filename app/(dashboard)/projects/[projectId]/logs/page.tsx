@@ -8,7 +8,8 @@ import { getDb } from "@/lib/db/client";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { logFacets } from "@/lib/logs/facets";
 import { filtersToParams } from "@/lib/logs/filters";
-import { type LogPage, listLogs } from "@/lib/logs/list";
+import { gridColumnsParam } from "@/lib/logs/grid-columns";
+import { type LogPage, listLogs, listNewerLogs } from "@/lib/logs/list";
 import { readPageOrFirst } from "@/lib/logs/page-or-first";
 import { withTerm } from "@/lib/logs/query/edit";
 import { highlightedText } from "@/lib/logs/query/parse";
@@ -16,6 +17,7 @@ import { startTail } from "@/lib/logs/tail";
 import { listViews } from "@/lib/logs/views/views";
 import { logVolume } from "@/lib/logs/volume";
 import { TimeZoneToggle } from "../../../_shell/time-zone-toggle";
+import { ColumnPicker } from "./_components/column-picker";
 import { EmptyState } from "./_components/empty-state";
 import { ExportLinks } from "./_components/export-links";
 import { FacetAltClick } from "./_components/facet-alt-click";
@@ -23,7 +25,13 @@ import { FacetPanel } from "./_components/facet-panel";
 import { FilterBar } from "./_components/filter-bar";
 import { KeyboardNav } from "./_components/keyboard-nav";
 import { LiveTail } from "./_components/live-tail";
-import { LogRow, LogTableHead, logBodyClass, logTableClass } from "./_components/log-row";
+import {
+  gridStyle,
+  LogRow,
+  LogTableHead,
+  logBodyClass,
+  logTableClass,
+} from "./_components/log-row";
 import { SavedViews } from "./_components/saved-views";
 import { VolumeChart } from "./_components/volume-chart";
 import {
@@ -31,6 +39,8 @@ import {
   explorerHref,
   type PageSearchParams,
   parseExplorerParams,
+  stateHref,
+  viewParams,
   viewWithQuery,
 } from "./search-params";
 
@@ -62,15 +72,28 @@ export default async function LogsPage({
   const scope = { projectIds: [project.id] };
 
   let page: LogPage = { logs: [], next_cursor: null };
+  /** Events newer than this page exist: an older page ("Load older" or "‹ Newer" led here). */
+  let hasNewer = false;
   let error = state.error;
   // A query that does not parse reads nothing: its error shows under the query bar instead.
   const canRead = state.queryError === undefined;
   if (canRead) {
-    const read = await readPageOrFirst(
-      (cursor) => listLogs(db, scope, filters, { limit: pageSize, cursor }),
-      state.cursor,
-    );
+    const readOlder = (cursor: string | undefined) =>
+      listLogs(db, scope, filters, { limit: pageSize, cursor });
+    const read = state.newer
+      ? await readPageOrFirst(
+          (cursor) =>
+            cursor
+              ? listNewerLogs(db, scope, filters, { limit: pageSize, cursor })
+              : readOlder(cursor),
+          state.newer,
+        )
+      : await readPageOrFirst(readOlder, state.cursor);
     page = read.page;
+    const newerPage: LogPage & { has_newer?: boolean } = read.page;
+    hasNewer =
+      !read.isCursorRefused &&
+      (state.newer ? newerPage.has_newer === true : state.cursor !== undefined);
     if (read.isCursorRefused) {
       error = "That page link is no longer valid for these filters; showing the newest events.";
     }
@@ -93,13 +116,19 @@ export default async function LogsPage({
         throw err;
       })
     : null;
-  const newest = !state.cursor ? page.logs[0] : undefined;
+  const newest = !hasNewer ? page.logs[0] : undefined;
   const tailCursor = await startTail(
     db,
     scope,
     filters,
     newest ? { receivedAt: newest.received_at, id: newest.id } : undefined,
   );
+  // "‹ Newer": the page just above this one, from its first row (a cursor bound to the view).
+  const top = page.logs[0];
+  const newerCursor =
+    hasNewer && top
+      ? await startTail(db, scope, filters, { receivedAt: top.received_at, id: top.id })
+      : undefined;
   const query = filtersToParams(filters).toString();
   const base = `/projects/${project.id}/logs`;
   const highlight = filters.q === undefined ? undefined : highlightedText(filters.q);
@@ -110,7 +139,7 @@ export default async function LogsPage({
     Object.entries(filters).every(([k, v]) => k === "project" || k === "from" || v === undefined);
   const isProjectEmpty =
     page.logs.length === 0 &&
-    !state.cursor &&
+    !hasNewer &&
     isDefaultView &&
     (await listLogs(db, scope, { project: project.id }, { limit: 1 })).logs.length === 0;
   const h = await headers();
@@ -118,8 +147,14 @@ export default async function LogsPage({
   const time = await viewerTime();
   const nowMs = now.getTime();
 
+  // Links that keep the exact window (a cursor is bound to it) still carry the columns.
+  const columns = gridColumnsParam(state.columns);
+  const attributeKeys =
+    facets?.facets.find((f) => f.name === "attributes")?.values.map((v) => v.value) ?? [];
+
   return (
-    <div className="space-y-3">
+    // Full width (data-full-width widens the dashboard's main column): a log grid wants it.
+    <div className="space-y-3" data-full-width="">
       <FilterBar state={state} action={base} projectId={project.id} />
       <SavedViews
         projectId={project.id}
@@ -127,11 +162,11 @@ export default async function LogsPage({
         state={state}
         user={user}
       />
-      {state.cursor && (
+      {hasNewer && (
         <p className="flex flex-wrap items-center gap-x-3 rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900">
           Showing older events.
           <Link
-            href={explorerHref(project.id, filters)}
+            href={stateHref(project.id, state)}
             className="font-medium underline"
             data-newest=""
           >
@@ -171,7 +206,7 @@ export default async function LogsPage({
               volume={volume}
               label={rangeLabels[state.range]}
               zone={time.zone}
-              rangeHref={(from, to) => explorerHref(project.id, filters, { from, to })}
+              rangeHref={(from, to) => explorerHref(project.id, filters, { from, to, columns })}
             />
           ) : (
             <p className="rounded-lg border border-zinc-200 bg-white p-3 text-xs text-zinc-500">
@@ -180,8 +215,20 @@ export default async function LogsPage({
           )}
           <div className="flex flex-wrap items-center justify-between gap-2">
             {canRead && (
-              <LiveTail key={query} query={query} initialCursor={tailCursor} zone={time.zone} />
+              <LiveTail
+                key={query}
+                query={query}
+                initialCursor={tailCursor}
+                zone={time.zone}
+                columns={state.columns}
+              />
             )}
+            <ColumnPicker
+              action={base}
+              viewParams={viewParams(project.id, state)}
+              columns={state.columns}
+              attributeKeys={attributeKeys}
+            />
             <ExportLinks query={query} />
           </div>
           {isProjectEmpty ? (
@@ -197,8 +244,20 @@ export default async function LogsPage({
               </div>
               {/* No sideways scroller: rows wrap instead, so nothing hides past the edge. */}
               <div className="rounded-lg border border-zinc-200 bg-white">
-                <table className={logTableClass} data-log-table="">
-                  <LogTableHead zone={time.zone} />
+                <table
+                  className={logTableClass}
+                  style={gridStyle(state.columns.length)}
+                  data-log-table=""
+                >
+                  <LogTableHead
+                    zone={time.zone}
+                    columns={state.columns}
+                    removeColumnHref={(column) =>
+                      stateHref(project.id, state, {
+                        columns: gridColumnsParam(state.columns.filter((c) => c !== column)),
+                      })
+                    }
+                  />
                   <tbody className={logBodyClass}>
                     {page.logs.map((log) => (
                       <LogRow
@@ -206,6 +265,7 @@ export default async function LogsPage({
                         log={log}
                         zone={time.zone}
                         nowMs={nowMs}
+                        columns={state.columns}
                         highlight={highlight}
                         termHref={(term) => {
                           const q = withTerm(filters.q, term);
@@ -243,15 +303,24 @@ export default async function LogsPage({
             </p>
           )}
           <nav aria-label="Pages" className="flex gap-3 text-sm">
-            {state.cursor && (
-              <Link href={explorerHref(project.id, filters)} className="underline">
-                ← Newest
+            {hasNewer && (
+              <Link href={stateHref(project.id, state)} className="underline" data-jump-now="">
+                ⇤ Jump to now
+              </Link>
+            )}
+            {newerCursor && (
+              <Link
+                href={explorerHref(project.id, filters, { newer: newerCursor, columns })}
+                className="underline"
+                data-newer=""
+              >
+                ‹ Newer
               </Link>
             )}
             {page.next_cursor && (
               // Concrete from/to (not a moving "last hour") so the cursor matches the next request.
               <Link
-                href={explorerHref(project.id, filters, { cursor: page.next_cursor })}
+                href={explorerHref(project.id, filters, { cursor: page.next_cursor, columns })}
                 className="underline"
                 data-load-older=""
               >

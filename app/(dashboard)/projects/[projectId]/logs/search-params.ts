@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { logLevels } from "@/lib/db/schema/logs";
 import { type LogFilters, logFiltersSchema } from "@/lib/logs/filters";
+import { type GridColumn, gridColumnsParam, parseGridColumns } from "@/lib/logs/grid-columns";
 import type { QueryError } from "@/lib/logs/query/ast";
 import { parseQuery } from "@/lib/logs/query/parse";
 
@@ -27,6 +28,10 @@ export interface ExplorerState {
   filters: LogFilters;
   range: RangePreset | "custom" | "all";
   cursor?: string;
+  /** A "‹ Newer" link's cursor: the page just newer than a position (lib/logs/list.ts). */
+  newer?: string;
+  /** The grid's chosen columns (`columns=release,attr.http.status`). */
+  columns: GridColumn[];
   /** Why some parameters were ignored, to show above the table. */
   error?: string;
   /** The query text when it does not parse (then `filters.q` is unset and nothing is read). */
@@ -88,7 +93,9 @@ export function parseExplorerParams(
     raw.to = withOffset(raw.to);
   }
   const parsed = logFiltersSchema.safeParse({ ...raw, project: projectId });
+  const columns = parseGridColumns(single(params.columns));
   const cursor = single(params.cursor)?.slice(0, 512) || undefined;
+  const newer = single(params.newer)?.slice(0, 512) || undefined;
   if (parsed.success) {
     const q = parsed.data.q;
     const query = q === undefined ? undefined : parseQuery(q);
@@ -96,15 +103,17 @@ export function parseExplorerParams(
       return {
         filters: { ...parsed.data, q: undefined },
         range,
+        columns,
         queryText: q,
         queryError: query.error,
       };
     }
-    return { filters: parsed.data, range, cursor };
+    return { filters: parsed.data, range, columns, cursor, newer };
   }
   return {
     filters: { project: projectId },
     range: "all",
+    columns,
     error: `Ignored invalid filters: ${describeIssues(parsed.error)}`,
   };
 }
@@ -137,13 +146,28 @@ export function explorerHref(
 }
 
 /**
- * The view with `q` replaced (a facet or chip click), keeping a preset range as the preset
- * (a "last hour" link stays the last hour) and dropping the cursor: the result is a new list.
+ * This view's URL: a preset range stays the preset (a "last hour" link stays the last hour,
+ * and "Back to the newest" means now), the columns are kept, the cursor dropped; `extra` on top.
  */
+export function stateHref(
+  projectId: string,
+  state: ExplorerState,
+  extra: Record<string, string | undefined> = {},
+): string {
+  return explorerHref(projectId, state.filters, {
+    columns: gridColumnsParam(state.columns),
+    ...(state.range === "custom" ? {} : { range: state.range, from: undefined, to: undefined }),
+    ...extra,
+  });
+}
+
+/** The view with `q` replaced (a facet or chip click): a new list, so no cursor. */
 export function viewWithQuery(projectId: string, state: ExplorerState, q: string): string {
-  return explorerHref(
-    projectId,
-    { ...state.filters, q },
-    state.range === "custom" ? {} : { range: state.range, from: undefined, to: undefined },
-  );
+  return stateHref(projectId, { ...state, filters: { ...state.filters, q } });
+}
+
+/** The view's parameters without its columns and cursor (the column form carries them). */
+export function viewParams(projectId: string, state: ExplorerState): [string, string][] {
+  const href = stateHref(projectId, state, { columns: undefined });
+  return [...new URLSearchParams(href.split("?")[1] ?? "")];
 }

@@ -1,10 +1,8 @@
-import { EscapedText, Segments } from "@/app/_ui/escaped-text";
+import { EscapedText } from "@/app/_ui/escaped-text";
 import type { ViewerTime } from "@/app/_ui/viewer-time";
 import { formatTime, relativeTime } from "@/lib/format/time";
-import { breadcrumbTimeline } from "@/lib/logs/breadcrumbs";
+import { attributesBesideTimeline, breadcrumbTimeline } from "@/lib/logs/breadcrumbs";
 import type { LogDto } from "@/lib/logs/dto";
-import { stackLines } from "@/lib/logs/stack-lines";
-import { splitInvisibleParts } from "@/lib/logs/visible-text";
 import type { SymbolicatedStack } from "@/lib/sourcemaps/read/symbolicate";
 import { TimeZoneToggle } from "../../../../_shell/time-zone-toggle";
 import { JsonTree } from "../../logs/_components/json-tree";
@@ -12,6 +10,7 @@ import { LevelBadge } from "../../logs/_components/level-badge";
 import { BreadcrumbTimeline } from "./breadcrumb-timeline";
 import { EventFields } from "./event-fields";
 import { FieldSection } from "./field-section";
+import { RawStack } from "./raw-stack";
 import { SymbolicatedStackView } from "./symbolicated-stack";
 
 /**
@@ -41,10 +40,7 @@ export function EventView({
     ) : null;
   const crumbs = breadcrumbTimeline(log.attributes);
   // Shown once: as the timeline when it could be read, else in the attributes' tree.
-  const attributes =
-    log.attributes && crumbs.length > 0
-      ? Object.fromEntries(Object.entries(log.attributes).filter(([k]) => k !== "breadcrumbs"))
-      : log.attributes;
+  const attributes = attributesBesideTimeline(log.attributes, crumbs);
   return (
     <>
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
@@ -107,21 +103,5 @@ export function EventView({
         )}
       </FieldSection>
     </>
-  );
-}
-
-/** The stack as stored, one element per line. */
-function RawStack({ stack }: { stack: string }) {
-  return (
-    <pre
-      data-field="stack"
-      className="max-h-96 overflow-auto rounded-lg bg-zinc-900 p-3 font-mono text-xs leading-5 text-zinc-100"
-    >
-      {splitInvisibleParts(stack, stackLines(stack), { keepNewlines: true }).map((line) => (
-        <div key={line.start} className={line.isFrame ? "pl-4 text-zinc-300" : "font-semibold"}>
-          <Segments segments={line.segments} />
-        </div>
-      ))}
-    </pre>
   );
 }

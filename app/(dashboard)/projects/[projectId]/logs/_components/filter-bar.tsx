@@ -7,6 +7,7 @@ import {
 import { logLevels } from "@/lib/db/schema/logs";
 import type { LogFilters } from "@/lib/logs/filters";
 import { maxSearchLength } from "@/lib/logs/filters";
+import { gridColumnsParam } from "@/lib/logs/grid-columns";
 import { defaultRange, type ExplorerState } from "../search-params";
 import { CleanGetForm } from "./clean-get-form";
 import { FilterDisclosure } from "./filter-disclosure";
@@ -61,6 +62,10 @@ export function FilterBar({
       aria-label="Filters"
       className="space-y-2 rounded-lg border border-zinc-200 bg-white p-3"
     >
+      {/* The grid's columns are part of the view: applying filters keeps them. */}
+      {state.columns.length > 0 && (
+        <input type="hidden" name="columns" value={gridColumnsParam(state.columns)} />
+      )}
       <FilterDisclosure
         activeCount={activeFilters(state)}
         searchInputId={searchInputId}

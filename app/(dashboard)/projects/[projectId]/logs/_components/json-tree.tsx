@@ -35,7 +35,8 @@ export function JsonTree({
     );
   }
   return (
-    <div className="ml-3 font-mono text-xs">
+    // A long string (a URL, a token) breaks anywhere instead of running past the window.
+    <div className="ml-3 font-mono text-xs wrap-anywhere">
       {label}
       <span className={typeof value === "string" ? "text-emerald-800" : "text-fuchsia-800"}>
         {typeof value === "string" ? (

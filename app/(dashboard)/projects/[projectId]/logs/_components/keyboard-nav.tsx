@@ -9,16 +9,44 @@ function isTyping(target: EventTarget | null): boolean {
   );
 }
 
+/** The ▸ button of the row holding the focus (its link or the button itself). */
+function focusedRowToggle(): HTMLButtonElement | null | undefined {
+  return document.activeElement
+    ?.closest("tr")
+    ?.querySelector<HTMLButtonElement>("button[data-expand]");
+}
+
 /**
  * j/k or ↓/↑ move focus between the row links of the table inside; Enter then opens the
- * focused row natively (a real link, so no log data ever reaches router.push or location).
+ * focused row natively (a real link, so no log data ever reaches router.push or location);
+ * `e` opens or closes the focused row inline, Esc closes it (and leaves the query bar, whose
+ * own Esc first closes its suggestions).
  */
 export function KeyboardNav({ children }: { children: React.ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
   const [ready, setReady] = useState(false);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
+      if (event.altKey || event.ctrlKey || event.metaKey) return;
+      if (event.key === "Escape") {
+        if (isTyping(event.target)) {
+          if (!event.defaultPrevented) (event.target as HTMLElement).blur();
+          return;
+        }
+        const toggle = focusedRowToggle();
+        if (toggle?.getAttribute("aria-expanded") === "true") toggle.click();
+        return;
+      }
+      if (isTyping(event.target)) return;
+      if (event.key === "e") {
+        const toggle = focusedRowToggle();
+        if (!toggle) return;
+        event.preventDefault();
+        toggle.click();
+        // Back to the row's link, so j/k and Enter carry on from the same row.
+        toggle.closest("tr")?.querySelector<HTMLAnchorElement>("a[data-row-link]")?.focus();
+        return;
+      }
       const step =
         event.key === "j" || event.key === "ArrowDown"
           ? 1

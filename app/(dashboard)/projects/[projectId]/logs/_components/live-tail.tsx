@@ -2,7 +2,8 @@
 
 import { useEffect, useRef, useState } from "react";
 import type { LogDto } from "@/lib/logs/dto";
-import { LogRow, LogTableHead, logBodyClass, logTableClass } from "./log-row";
+import type { GridColumn } from "@/lib/logs/grid-columns";
+import { gridStyle, LogRow, LogTableHead, logBodyClass, logTableClass } from "./log-row";
 
 const maxShown = 500;
 /** Ids remembered to drop the few events a resume re-sends (the server's last ~2 s). */
@@ -22,11 +23,14 @@ export function LiveTail({
   query,
   initialCursor,
   zone,
+  columns,
 }: {
   query: string;
   initialCursor: string;
   /** The zone the server rendered the page's times in, so tailed rows match them. */
   zone: string;
+  /** The grid's chosen columns, so tailed rows line up with the list's. */
+  columns: GridColumn[];
 }) {
   const [on, setOn] = useState(false);
   const [logs, setLogs] = useState<LogDto[]>([]);
@@ -121,11 +125,18 @@ export function LiveTail({
       )}
       {logs.length > 0 && (
         <div className="rounded-lg border border-emerald-200 bg-white">
-          <table className={logTableClass} data-live-table="">
-            <LogTableHead zone={zone} />
+          <table className={logTableClass} style={gridStyle(columns.length)} data-live-table="">
+            <LogTableHead zone={zone} columns={columns} />
             <tbody className={logBodyClass}>
               {logs.map((log) => (
-                <LogRow key={log.id} log={log} zone={zone} nowMs={Date.now()} fresh />
+                <LogRow
+                  key={log.id}
+                  log={log}
+                  zone={zone}
+                  nowMs={Date.now()}
+                  columns={columns}
+                  fresh
+                />
               ))}
             </tbody>
           </table>

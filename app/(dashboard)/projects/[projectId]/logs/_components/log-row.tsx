@@ -1,22 +1,41 @@
 import Link from "next/link";
+import type { CSSProperties } from "react";
 import { EscapedText } from "@/app/_ui/escaped-text";
 import { formatTime, relativeTime } from "@/lib/format/time";
 import { changeBadge, describeChanges } from "@/lib/logs/changes";
 import type { LogDto } from "@/lib/logs/dto";
+import { type GridColumn, gridCellText } from "@/lib/logs/grid-columns";
 import { termText } from "@/lib/logs/query/edit";
 import { maxEscapesPerCell as cell } from "@/lib/logs/visible-text";
+import { GridRow } from "./grid-row";
 import { HighlightedText } from "./highlighted-text";
 import { LevelBadge } from "./level-badge";
 
-/**
- * One event; rendered by the server table and by the live tail alike. Below `sm` the row is a
- * two-line card (time and level, then the message), not three squeezed columns: on a phone the
- * time column once ran over the level and left the message ~12 characters.
- */
+// The explorer's grid (issue 18 §3): one line per event from `sm` up (▸, time, level, the
+// chosen columns, the message in monospace cut with an ellipsis, then its chips), so about 35
+// rows fill a 900-px-high window. Rows are CSS grids sharing one template (`--grid-cols` on the
+// table) instead of table rows, so an opened row's details can span the full width below its
+// line. Below `sm` a row is a card: ▸, time and level, then the message over the full width
+// (at most two lines), then the columns and chips: on a phone the time column once ran over the
+// level and left the message ~12 characters. `content-visibility: auto` lets the browser skip
+// the layout and paint of rows off screen, so a long list stays smooth without a virtualising
+// script (docs/explorer.md "Grid").
+
+const rowClass =
+  "grid grid-cols-[auto_minmax(0,1fr)_auto] items-center gap-x-2 gap-y-0.5 border-b border-zinc-100 px-2 py-1.5 [contain-intrinsic-size:auto_1.75rem] [content-visibility:auto] hover:bg-zinc-50 has-[a[data-row-link]:focus]:bg-sky-50 sm:[grid-template-columns:var(--grid-cols)] sm:gap-x-3 sm:py-0.5";
+
+/** The grid's track list for this many chosen columns (the message takes what is left). */
+export function gridStyle(columnCount: number): CSSProperties {
+  const chosen = columnCount ? ` repeat(${columnCount}, minmax(0, 10rem))` : "";
+  return { "--grid-cols": `1.25rem 10.5rem 3.25rem${chosen} minmax(0, 1fr)` } as CSSProperties;
+}
+
+/** One event; rendered by the server grid and by the live tail alike. */
 export function LogRow({
   log,
   zone,
   nowMs,
+  columns = [],
   fresh = false,
   highlight,
   termHref,
@@ -24,6 +43,7 @@ export function LogRow({
   log: LogDto;
   zone: string;
   nowMs: number;
+  columns?: readonly GridColumn[];
   fresh?: boolean;
   highlight?: string;
   /** The explorer with a term added to its query; set by the server table (chips are links). */
@@ -32,31 +52,58 @@ export function LogRow({
   const badge = changeBadge(log.truncated_fields, log.normalized_fields);
   const firstLine = log.message.length > 400 ? `${log.message.slice(0, 400)}…` : log.message;
   return (
-    <tr
-      data-log-id={log.id}
-      className={`grid grid-cols-[1fr_auto] gap-x-2 gap-y-1 border-b border-zinc-100 px-2 py-2 align-top sm:table-row sm:p-0 ${fresh ? "bg-emerald-50" : ""}`}
+    <GridRow
+      logId={log.id}
+      projectId={log.project_id}
+      zone={zone}
+      className={`${rowClass} ${fresh ? "bg-emerald-50" : ""}`}
     >
-      <td className="text-xs text-zinc-600 sm:px-2 sm:py-1.5">
-        <time dateTime={log.received_at} title={log.received_at} className="whitespace-nowrap">
+      <td className="min-w-0 text-xs text-zinc-600">
+        <time
+          dateTime={log.received_at}
+          title={log.received_at}
+          className="whitespace-nowrap tabular-nums"
+        >
           {formatTime(log.received_at, zone)}
         </time>{" "}
-        {/* Its own line in the column: beside the time it once ran under the level badge. */}
-        <span className="whitespace-nowrap text-zinc-500 sm:block">
+        <span className="whitespace-nowrap text-zinc-500 sm:hidden">
           {relativeTime(log.received_at, nowMs)}
         </span>
       </td>
-      <td className="sm:px-2 sm:py-1.5">
+      <td>
         <LevelBadge level={log.level} />
       </td>
-      <td className="col-span-2 min-w-0 sm:w-full sm:max-w-0 sm:px-2 sm:py-1.5">
+      {columns.map((column) => {
+        const text = gridCellText(log, column);
+        return (
+          <td
+            key={column.name}
+            data-column={column.name}
+            title={text}
+            className="col-span-full min-w-0 truncate text-xs text-zinc-700 max-sm:order-2 sm:col-span-1"
+          >
+            <span className="text-zinc-500 sm:hidden">
+              <EscapedText text={column.name} maxEscapes={cell} />:{" "}
+            </span>
+            {text === undefined ? (
+              <span className="text-zinc-400 max-sm:hidden">—</span>
+            ) : (
+              <EscapedText text={text} maxEscapes={cell} />
+            )}
+          </td>
+        );
+      })}
+      <td className="col-span-full min-w-0 max-sm:order-1 sm:col-span-1 sm:flex sm:items-center sm:gap-3">
         <Link
           href={`/projects/${log.project_id}/logs/${log.id}`}
+          // Not prefetched: a grid of 50 (or the tail's 500) would render every event page ahead.
+          prefetch={false}
           data-row-link=""
-          className="line-clamp-2 font-mono text-sm text-zinc-900 wrap-anywhere hover:underline focus:bg-sky-100 focus:outline-2 focus:outline-sky-600"
+          className="line-clamp-2 font-mono text-sm text-zinc-900 wrap-anywhere hover:underline focus:bg-sky-100 focus:outline-2 focus:outline-sky-600 sm:block sm:min-w-0 sm:flex-1 sm:truncate"
         >
           <HighlightedText text={firstLine} term={highlight} maxEscapes={cell} />
         </Link>
-        <div className="flex flex-wrap gap-x-2 text-xs text-zinc-500 wrap-anywhere">
+        <span className="flex flex-wrap gap-x-2 text-xs text-zinc-500 wrap-anywhere sm:max-w-[45%] sm:shrink-0 sm:flex-nowrap sm:overflow-hidden">
           {log.environment && (
             <Chip label="env" field="environment" value={log.environment} termHref={termHref} />
           )}
@@ -70,14 +117,14 @@ export function LogRow({
             <span
               data-truncated=""
               title={describeChanges(log.truncated_fields, log.normalized_fields).join("; ")}
-              className="min-w-0 rounded bg-zinc-200 px-1 text-zinc-700"
+              className="min-w-0 rounded bg-zinc-200 px-1 text-zinc-700 sm:truncate"
             >
               {badge}
             </span>
           )}
-        </div>
+        </span>
       </td>
-    </tr>
+    </GridRow>
   );
 }
 
@@ -99,36 +146,67 @@ function Chip({
     </>
   );
   const href = termHref?.(termText(field, value));
+  const className = "min-w-0 sm:max-w-[12rem] sm:truncate";
   return href ? (
     <Link
       href={href}
-      className="min-w-0 hover:underline"
+      className={`${className} hover:underline`}
       data-chip={field}
       title={`Add ${field} to the query`}
     >
       {text}
     </Link>
   ) : (
-    <span className="min-w-0">{text}</span>
+    <span className={className}>{text}</span>
   );
 }
 
-/** Below `sm` the table and its body are plain blocks, so each row can be a card. */
-export const logTableClass = "block w-full text-sm sm:table sm:table-fixed";
-export const logBodyClass = "block sm:table-row-group";
+/** The table and its parts are blocks: each row lays itself out as a grid (see above). */
+export const logTableClass = "block w-full text-sm";
+export const logBodyClass = "block";
 
-export function LogTableHead({ zone }: { zone: string }) {
+export function LogTableHead({
+  zone,
+  columns = [],
+  removeColumnHref,
+}: {
+  zone: string;
+  columns?: readonly GridColumn[];
+  /** The view without one chosen column (server grid only: its header links remove it). */
+  removeColumnHref?: (column: GridColumn) => string;
+}) {
+  const th = "min-w-0 truncate py-1 font-medium";
   return (
-    <thead className="hidden border-b border-zinc-200 bg-zinc-50 text-left text-xs uppercase text-zinc-500 sm:table-header-group">
-      <tr>
-        {/* table-fixed splits columns evenly unless told: the message takes what is left. */}
-        <th scope="col" className="w-44 px-2 py-1.5 font-medium">
-          Received <span className="block normal-case wrap-anywhere">({zone})</span>
+    <thead className="hidden border-b border-zinc-200 bg-zinc-50 text-left text-xs uppercase text-zinc-500 sm:sticky sm:top-0 sm:z-10 sm:block">
+      <tr className="grid items-center gap-x-3 px-2 [grid-template-columns:var(--grid-cols)]">
+        <th scope="col" className={th}>
+          <span className="sr-only">Details</span>
         </th>
-        <th scope="col" className="w-16 px-2 py-1.5 font-medium">
+        <th scope="col" className={th} title={`Received (${zone})`}>
+          Received <span className="normal-case">({zone})</span>
+        </th>
+        <th scope="col" className={th}>
           Level
         </th>
-        <th scope="col" className="px-2 py-1.5 font-medium">
+        {columns.map((column) => (
+          <th key={column.name} scope="col" className={`${th} flex gap-1 normal-case`}>
+            <span className="min-w-0 truncate" title={column.name}>
+              <EscapedText text={column.name} maxEscapes={cell} />
+            </span>
+            {removeColumnHref && (
+              <Link
+                href={removeColumnHref(column)}
+                aria-label={`Remove column ${column.name}`}
+                title="Remove column"
+                data-remove-column={column.name}
+                className="shrink-0 rounded px-1 hover:bg-zinc-200"
+              >
+                ×
+              </Link>
+            )}
+          </th>
+        ))}
+        <th scope="col" className={th}>
           Message
         </th>
       </tr>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { canManageProjects } from "@/lib/auth/access";
 import type { UserPrincipal } from "@/lib/auth/principal";
 import type { SavedView } from "@/lib/db/schema/saved-views";
+import { gridColumnsParam } from "@/lib/logs/grid-columns";
 import { viewHref } from "@/lib/logs/views/views";
 import { deleteViewAction, saveViewAction } from "../actions";
 import type { ExplorerState } from "../search-params";
@@ -62,6 +63,9 @@ export function SavedViews({
           <input type="hidden" name="from" value={state.filters.from} />
         )}
         {custom && state.filters.to && <input type="hidden" name="to" value={state.filters.to} />}
+        {state.columns.length > 0 && (
+          <input type="hidden" name="columns" value={gridColumnsParam(state.columns) ?? ""} />
+        )}
         <input
           name="name"
           required
