@@ -130,3 +130,24 @@ export const issueActivity = pgTable(
 export type Issue = typeof issues.$inferSelect;
 export type NewIssue = typeof issues.$inferInsert;
 export type IssueActivityRow = typeof issueActivity.$inferSelect;
+
+/**
+ * Another key's id that stands for an issue (lib/issues/ingest/aliases.ts): an error whose
+ * events were grouped by minified frames before its source maps were uploaded keeps that issue
+ * when later events are grouped by original frames. Deleted with the issue it names.
+ */
+export const issueAliases = pgTable(
+  "issue_aliases",
+  {
+    projectId: ownerColumn("project_id", () => projects.id),
+    aliasId: issueIdColumn("alias_id").notNull(),
+    issueId: issueIdColumn("issue_id")
+      .notNull()
+      .references(() => issues.id, { onDelete: "cascade" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.projectId, t.aliasId] }),
+    // The cascade from a pruned issue finds its aliases by this index.
+    index("issue_aliases_issue_idx").on(t.issueId),
+  ],
+);

@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/open";
 import type { NormalizedEvent } from "@/lib/ingest/normalize/schema";
-import { assignIssues, hasIssueMembers } from "@/lib/issues/ingest/event-issue";
+import { joinEarlierIssues } from "@/lib/issues/ingest/aliases";
+import { assignIssues, type EventIssue, hasIssueMembers } from "@/lib/issues/ingest/event-issue";
 import { logger } from "@/lib/log";
 import { frameMappings } from "@/lib/sourcemaps/grouping/frame-mappings";
 import { projectHasMaps } from "@/lib/sourcemaps/grouping/has-maps";
@@ -15,7 +16,8 @@ import {
 
 // After preparation, on the main thread (the parsed-map cache and the database live there): a
 // request with error events, for a project with uploaded source maps, is grouped again by its
-// original frames (lib/sourcemaps/grouping, docs/issues.md → Original frames). A body prepared
+// original frames (lib/sourcemaps/grouping, docs/issues.md → Original frames), into the issue
+// its minified frames named before the maps where there is one (lib/issues/ingest/aliases.ts). A body prepared
 // inline for such a project is prepared as events, grouped, then written as COPY rows once; COPY
 // rows made on a preparation thread are made again from the events. A project without uploads
 // (most) leaves with one cached yes/no.
@@ -49,8 +51,12 @@ export async function groupWithSourceMaps(
   if (hasMembers && (await hasMaps(db, projectId))) {
     const events = "events" in prepared ? prepared.events : prepareEventBatch(job).events;
     const mappings = await frameMappings(db, projectId, events);
-    if (mappings.size > 0) assignIssues(projectId, events, mappings);
-    else if (!("events" in prepared)) return { batch: prepared };
+    if (mappings.size > 0) {
+      const minified = new Map<NormalizedEvent, EventIssue>();
+      for (const event of mappings.keys()) if (event.issue) minified.set(event, event.issue);
+      assignIssues(projectId, events, mappings);
+      await joinEarlierIssues(db, projectId, events, minified);
+    } else if (!("events" in prepared)) return { batch: prepared };
     return copyIf(canCopy, job, { ...prepared, events });
   }
   return "events" in prepared ? copyIf(canCopy, job, prepared) : { batch: prepared };

@@ -1,5 +1,7 @@
 import { readFileSync } from "node:fs";
+import { sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
+import { queryRows } from "@/lib/db/query";
 import { withRequestContext } from "@/lib/http/request-context";
 import { ingest } from "@/lib/ingest/ingest";
 import { sentryEnvelopeProtocol } from "@/lib/ingest/protocols/sentry";
@@ -16,7 +18,8 @@ import { type BuiltApp, buildApp, runSentryCli, v8StackOf } from "./sourcemap-ap
 // Issue 20 §2: with the maps uploaded before the errors arrive, grouping reads the original
 // frames, so two deploys of one app (new bundle hash, new mangled names) land in one issue;
 // without maps they are two. A corrupt map never fails the ingest answer: the event is grouped
-// by its minified frames.
+// by its minified frames. Events that arrived before the upload keep their issue, and later
+// events of the error join it (docs/issues.md → Original frames).
 
 const origin = "https://shop.example/static/js";
 
@@ -30,18 +33,29 @@ describe.each(backends())("grouping with source maps (%s)", (backend) => {
 
   const newProject = () => seedProject(database.db, unlimitedRates);
 
-  async function deploy(project: SeededProject, n: number, args: string[]): Promise<BuiltApp> {
+  const cliEnv = () => ({ url: host.url, token: host.token });
+
+  /** A build with its debug ids injected, served but its maps not uploaded yet. */
+  async function build(n: number): Promise<BuiltApp> {
     const app = await buildApp(n);
-    const env = { url: host.url, token: host.token };
-    const inject = await runSentryCli(["sourcemaps", "inject", app.dir], env);
+    const inject = await runSentryCli(["sourcemaps", "inject", app.dir], cliEnv());
     expect(inject.code, inject.output).toBe(0);
-    const upload = await runSentryCli(
+    return app;
+  }
+
+  async function upload(project: SeededProject, app: BuiltApp, args: string[]) {
+    const run = await runSentryCli(
       ["sourcemaps", "upload", "--org", "logwell", "--project", String(project.number)]
         .concat(args)
         .concat(app.dir),
-      env,
+      cliEnv(),
     );
-    expect(upload.code, upload.output).toBe(0);
+    expect(run.code, run.output).toBe(0);
+  }
+
+  async function deploy(project: SeededProject, n: number, args: string[]): Promise<BuiltApp> {
+    const app = await build(n);
+    await upload(project, app, args);
     return app;
   }
 
@@ -144,6 +158,52 @@ describe.each(backends())("grouping with source maps (%s)", (backend) => {
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ culprit: "validateCart (checkout.ts)", event_count: 2 });
     await expectIssuesTrue(database.db, project.id);
+  });
+
+  it("events before the upload keep their issue: later events of every deploy join it (alias)", async () => {
+    const project = await newProject();
+    const first = await build(1);
+    // Served before its maps: keyed by the minified frames (issue M).
+    await sendSentry(project, sentryEvent(first, "a".repeat(32)));
+    await sendSentry(project, sentryEvent(first, "b".repeat(32)));
+    const [minified] = await issuesOf(database.db, project.id);
+    expect(minified?.culprit).not.toBe("validateCart (checkout.ts)");
+
+    await upload(project, first, []);
+    // The same deploy after the upload (two requests racing to make the alias), then a second
+    // deploy (new hash, new names).
+    await Promise.all([
+      sendSentry(project, sentryEvent(first, "c".repeat(32))),
+      sendSentry(project, sentryEvent(first, "9".repeat(32))),
+    ]);
+    const second = await deploy(project, 3, []);
+    await sendSentry(project, sentryEvent(second, "d".repeat(32)));
+    await sendSentry(project, sentryEvent(second, "e".repeat(32)));
+    expect(await issuesOf(database.db, project.id)).toEqual([{ ...minified, event_count: 6 }]);
+    const aliases = () =>
+      queryRows<{ issue_id: string }>(
+        database.db,
+        sql`select issue_id::text from issue_aliases where project_id = ${project.id}`,
+      );
+    expect(await aliases()).toEqual([{ issue_id: minified?.id }]);
+
+    // An error first seen after the upload: its original-frames issue, as without aliases.
+    const other = sentryEvent(second, "f".repeat(32));
+    const exception = other.exception.values[0] as { type: string };
+    exception.type = "PaymentError";
+    await sendSentry(project, other);
+    const issues = await issuesOf(database.db, project.id);
+    expect(issues).toHaveLength(2);
+    expect(issues[1]).toMatchObject({
+      title: "PaymentError: cannot check out 3 items",
+      culprit: "validateCart (checkout.ts)",
+      event_count: 1,
+    });
+    await expectIssuesTrue(database.db, project.id);
+
+    // An issue deleted (as the prune deletes one with no events left) takes its aliases along.
+    await queryRows(database.db, sql`delete from issues where id = ${minified?.id}::bigint`);
+    expect(await aliases()).toEqual([]);
   });
 
   it("a corrupt map: the event is stored and grouped by its minified frames", async () => {
