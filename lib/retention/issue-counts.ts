@@ -6,9 +6,9 @@ import { integerArrayLiteral, textArrayLiteral } from "@/lib/ingest/store/pg-arr
 // DELETE, each issue loses the deleted events from its hours and event_count, gets first_seen
 // and first_release from its oldest remaining event, loses the values (users, releases,
 // environments) none of its remaining events carries, and user_count with them; an issue
-// with no events left is deleted (its hours, values and activity by cascade). Issue rows are
-// locked in id order first, as ingest locks them (lib/issues/ingest/counters.ts), so the two
-// wait for each other instead of deadlocking.
+// with no events left is deleted (its hours, values, activity and aliases by cascade). Issue
+// rows are locked in id order first, as ingest locks them (lib/issues/ingest/counters.ts), so
+// the two wait for each other instead of deadlocking.
 
 /** Events one DELETE removed, per issue and UTC hour (ISO text). */
 export interface GoneHour {
