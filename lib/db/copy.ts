@@ -3,7 +3,7 @@ import { PgDialect } from "drizzle-orm/pg-core";
 import type { Pool, PoolClient } from "pg";
 import { isStatementError } from "./errors";
 import type { Db } from "./open";
-import type { RunSql } from "./query";
+import type { RunOptions, RunSql } from "./query";
 
 // COPY FROM STDIN, where the driver can stream it (node-postgres). The ingest writes batches
 // with it (lib/ingest/store/store.ts): Postgres takes COPY rows for about half the CPU of an
@@ -190,8 +190,12 @@ const dialect = new PgDialect();
 
 /** Statements on the group's own connection, inside its transaction. */
 function runOnClient(client: PoolClient): RunSql {
-  return async <T>(query: SQL) => {
+  return async <T>(query: SQL, options?: RunOptions) => {
     const { sql: text, params } = dialect.sqlToQuery(query);
-    return (await client.query(text, params)).rows as T[];
+    const name = options?.prepared;
+    const result = name
+      ? await client.query({ name, text, values: params })
+      : await client.query(text, params);
+    return result.rows as T[];
   };
 }

@@ -4,7 +4,7 @@ import { type PreparedBatch, prepareBatch } from "@/lib/ingest/normalize/batch";
 import type { NormalizedEvent } from "@/lib/ingest/normalize/schema";
 import { copyText } from "@/lib/ingest/store/copy-text";
 import type { RequestFacts } from "@/lib/ingest/store/write-column";
-import { issueDeltas } from "@/lib/issues/ingest/delta";
+import { encodeDeltas, issueDeltas } from "@/lib/issues/ingest/delta";
 import { assignIssues } from "@/lib/issues/ingest/event-issue";
 
 // A request body taken all the way to what the store takes, in one call that needs no database
@@ -45,7 +45,7 @@ export interface CopyBatch extends PreparedBody {
   /** COPY text-format rows (copy-text.ts), UTF-8; empty when nothing is to be stored. */
   data: Uint8Array;
   /**
-   * What the rows add to their issues: IssueDelta[] (lib/issues/ingest/delta.ts) as JSON, since
+   * What the rows add to their issues: IssueDelta[] as JSON (encodeDeltas, delta.ts), since
    * one string crosses from a preparation thread for a fraction of what a hundred objects cost
    * the main thread to receive. Absent: no issue member.
    */
@@ -89,6 +89,6 @@ export function copyRows(
   const issues = issueDeltas(facts, events);
   return {
     data: utf8.encode(events.length === 0 ? "" : copyText(facts, events)),
-    ...(issues.length > 0 && { issues: JSON.stringify(issues) }),
+    ...(issues.length > 0 && { issues: encodeDeltas(issues) }),
   };
 }

@@ -37,6 +37,83 @@ export interface IssueDelta {
   users: string[];
 }
 
+/** An IssueDelta as a JSON array: what crosses from a preparation thread (encodeDeltas). */
+type DeltaTuple = [
+  id: string,
+  projectId: string,
+  key: string,
+  version: number,
+  title: string,
+  culprit: string | null,
+  type: string | null,
+  events: number,
+  level: number,
+  firstSeen: number,
+  firstRelease: string | null,
+  lastSeen: number,
+  lastRelease: string | null,
+  hours: [number, number][],
+  releases: string[],
+  withoutRelease: boolean,
+  environments: string[],
+  users: string[],
+];
+
+/**
+ * A request's summaries as one JSON string of arrays: without the field names it is ≈ 40 %
+ * shorter than the objects' JSON and takes about half the time to write and read back
+ * (docs/performance.md), once per request with 100 distinct issues per batch.
+ */
+export function encodeDeltas(deltas: readonly IssueDelta[]): string {
+  return JSON.stringify(
+    deltas.map(
+      (d): DeltaTuple => [
+        d.id,
+        d.projectId,
+        d.key,
+        d.version,
+        d.title,
+        d.culprit,
+        d.type,
+        d.events,
+        d.level,
+        d.firstSeen,
+        d.firstRelease,
+        d.lastSeen,
+        d.lastRelease,
+        d.hours,
+        d.releases,
+        d.withoutRelease,
+        d.environments,
+        d.users,
+      ],
+    ),
+  );
+}
+
+export function decodeDeltas(text: string): IssueDelta[] {
+  return (JSON.parse(text) as DeltaTuple[]).map((t) => ({
+    id: t[0],
+    projectId: t[1],
+    key: t[2],
+    version: t[3],
+    title: t[4],
+    culprit: t[5],
+    type: t[6],
+    events: t[7],
+    level: t[8],
+    firstSeen: t[9],
+    firstRelease: t[10],
+    lastSeen: t[11],
+    lastRelease: t[12],
+    hours: t[13],
+    releases: t[14],
+    withoutRelease: t[15],
+    environments: t[16],
+    users: t[17],
+  }));
+}
+
 export function hourOf(ms: number): number {
   return Math.floor(ms / hourMs) * hourMs;
 }

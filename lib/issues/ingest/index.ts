@@ -2,7 +2,7 @@ import { recordAlerts } from "@/lib/alerts/record";
 import type { CopyWork } from "@/lib/db/copy";
 import type { RunSql } from "@/lib/db/query";
 import { addIssueCounts } from "./counters";
-import { type IssueDelta, mergeDeltas } from "./delta";
+import { decodeDeltas, type IssueDelta, mergeDeltas } from "./delta";
 import { applyLifecycle } from "./lifecycle";
 
 // Issues at ingest (docs/issues.md → Counting): grouping (event-issue.ts) while a body is
@@ -27,14 +27,15 @@ export async function countIssueEvents(
 
 /**
  * A request's issue work in a COPY group commit: merged with the group's, after its COPY. The
- * summary may come as JSON (from a preparation thread); it is read once, when the group runs.
+ * summary may come as JSON (encodeDeltas, from a preparation thread); it is read once, when the
+ * group runs.
  */
 export class IssueCopyWork implements CopyWork {
   constructor(private readonly summary: readonly IssueDelta[] | string) {}
 
   get deltas(): readonly IssueDelta[] {
     const { summary } = this;
-    return typeof summary === "string" ? (JSON.parse(summary) as IssueDelta[]) : summary;
+    return typeof summary === "string" ? decodeDeltas(summary) : summary;
   }
 
   runAll(group: readonly CopyWork[], run: RunSql): Promise<void> {
