@@ -7,7 +7,9 @@ import type { RequestContext } from "@/lib/http/request-context";
 import { addHeaders } from "@/lib/ingest/ingest";
 import { logger } from "@/lib/log";
 import { enforceKeyLookupLimit } from "@/lib/ratelimit/ingest";
-import { authenticateIngestKey } from "./keys";
+import { scheduleOutcomeFlush } from "../accounting/schedule";
+import { countOutcome } from "../accounting/tally";
+import { authenticateIngestKey, type IngestProject } from "./keys";
 
 // OPTIONS /api/v1/logs. A preflight carries no custom header, so the key is known only when
 // the page put it in the URL (?key=). Then the project's allow-list decides; otherwise, and
@@ -22,8 +24,11 @@ export async function ingestPreflight(ctx: RequestContext, options: { db?: Db } 
   const query = new URL(ctx.request.url).searchParams;
   const key = query.get("key") ?? query.get("sentry_key");
   if (origin && key) {
-    const allowedOrigins = await projectOrigins(key, ctx, options.db);
-    if (allowedOrigins && !isOriginAllowed(origin, allowedOrigins)) {
+    const project = await keyProject(key, ctx, options.db);
+    if (project && !isOriginAllowed(origin, project.allowedOrigins)) {
+      // The browser will not send the POST: ingest health counts the refusal here.
+      countOutcome(project.id, "origin_not_allowed", 1, origin);
+      scheduleOutcomeFlush();
       throw new ApiError("origin_not_allowed", "This origin may not send to this project.");
     }
   }
@@ -33,15 +38,15 @@ export async function ingestPreflight(ctx: RequestContext, options: { db?: Db } 
   return new Response(null, { status: 204, headers: ctx.headers });
 }
 
-async function projectOrigins(
+async function keyProject(
   key: string,
   ctx: RequestContext,
   given?: Db,
-): Promise<string[] | undefined> {
+): Promise<IngestProject | undefined> {
   try {
     const db = given ?? (await getDb());
     const lookupLimit = () => enforceKeyLookupLimit(clientIp(ctx.request, ctx.peerIp));
-    return (await authenticateIngestKey(db, key, Date.now(), lookupLimit)).project.allowedOrigins;
+    return (await authenticateIngestKey(db, key, Date.now(), lookupLimit)).project;
   } catch (err) {
     if (!(err instanceof ApiError)) logger.warn({ err }, "ingest preflight: key lookup failed");
     return undefined;
