@@ -95,6 +95,17 @@ const envSchema = z.object({
     (v) => (v === "" || v === undefined ? 5 : Number(v)),
     z.number().int().min(1).max(300),
   ),
+  // Email alerts (docs/operations.md → Email): SMTP_URL (smtp:// or smtps://user:pass@host:port)
+  // or host, port, user and password; SMTP_FROM is the sender. Unset: email channels fail.
+  SMTP_URL: optional,
+  SMTP_HOST: optional,
+  SMTP_PORT: z.preprocess(
+    (v) => (v === "" || v === undefined ? undefined : Number(v)),
+    z.number().int().min(1).max(65535).optional(),
+  ),
+  SMTP_USER: optional,
+  SMTP_PASSWORD: optional,
+  SMTP_FROM: optional,
   // Self-hosted servers apply pending migrations at start unless this is "false".
   LOGWELL_MIGRATE_ON_START: z.preprocess(
     (v) => (v === "" ? undefined : v),

@@ -35,13 +35,12 @@ function checkedUrl(text: string): string {
 }
 
 export function channelDto(c: AlertChannel) {
-  const url = new URL(c.url);
   return {
     id: c.id,
     kind: c.kind,
     name: c.name,
-    // The host only: the path of a Slack URL is its secret.
-    host: url.host,
+    // The host only: the path of a Slack URL is its secret. Email channels have none.
+    host: c.url === null ? null : new URL(c.url).host,
     created_at: c.createdAt.toISOString(),
   };
 }
@@ -92,9 +91,15 @@ export function listChannels(db: Db, projectId: string) {
 /** Creates a channel; a webhook's secret is in the answer, and only there. */
 export async function createChannel(db: Db, projectId: string, body: NewChannel) {
   const secret = body.kind === "webhook" ? newWebhookSecret() : null;
+  // Email channels mail the project's opted-in members: no URL to keep.
+  let url: string | null = null;
+  if (body.kind !== "email") {
+    if (!body.url) throw new ApiError("invalid_request", "url is required for this kind.");
+    url = checkedUrl(body.url);
+  }
   const [channel] = await db
     .insert(alertChannels)
-    .values({ projectId, kind: body.kind, name: body.name, url: checkedUrl(body.url), secret })
+    .values({ projectId, kind: body.kind, name: body.name, url, secret })
     .returning();
   if (!channel) throw new Error("channel insert returned nothing");
   return { channel, secret };

@@ -15,7 +15,13 @@ const optionalText = z
 export const newChannelSchema = z.object({
   kind: z.enum(alertChannelKinds),
   name,
-  url: z.string().trim().min(1).max(2000),
+  /** Webhook and Slack channels; email channels have none (the members who opted in). */
+  url: z
+    .string()
+    .trim()
+    .max(2000)
+    .nullish()
+    .transform((v) => (v ? v : null)),
 });
 
 export const ruleFields = {

@@ -4,7 +4,8 @@ import { outcomeWords } from "@/lib/ingest/accounting/advice";
 
 // What a message says, per channel kind (docs/alerts.md → Payload). Text from events (titles,
 // culprits, releases) is hostile: the webhook carries it as JSON strings, Slack gets it only in
-// plain_text objects (never mrkdwn, so no mentions or links can be smuggled in).
+// plain_text objects (never mrkdwn, so no mentions or links can be smuggled in), email escapes
+// it in its HTML part (email.ts).
 
 export interface MessageContext {
   id: string;
@@ -94,41 +95,57 @@ const cut = (text: string, max: number) =>
   [...text].length > max ? `${[...text].slice(0, max - 1).join("")}…` : text;
 const plain = (text: string, max = 2000) => ({ type: "plain_text", text: cut(text, max) || " " });
 
-/** A Slack incoming-webhook message in Block Kit. */
-export function slackBody(ctx: MessageContext): string {
+/** What a human-read message says (Slack, email): heading, text lines, fields and a link. */
+export interface MessageOutline {
+  heading: string;
+  lines: string[];
+  fields: string[];
+  /** The dashboard page the message is about (absolute only with LOGWELL_PUBLIC_URL). */
+  url: string;
+}
+
+export function messageOutline(ctx: MessageContext): MessageOutline {
   const { facts } = ctx;
-  let heading: string;
-  let lines: { type: string; text: string }[] = [];
-  let fields: { type: string; text: string }[] = [];
-  let url = link(ctx, `/projects/${ctx.project.id}`);
   if (facts.kind === "new_issue" || facts.kind === "regression") {
     const issue = facts.issue;
-    heading = `${facts.kind === "new_issue" ? "New issue" : "Regression"} in ${ctx.project.name}`;
-    lines = [plain(issue.title, 3000)];
-    if (issue.culprit) lines.push(plain(issue.culprit, 3000));
-    fields = [
-      plain(`Level: ${issue.level}`),
-      plain(`Events: ${issue.events}`),
-      plain(`Users: ${issue.users}`),
-      plain(`Release: ${issue.release ?? "none"}`),
-      plain(`Environment: ${issue.environment ?? "none"}`),
-    ];
-    url = issueLink(ctx, issue);
-  } else if (facts.kind === "ingest_refused" || facts.kind === "ingest_recovered") {
-    const text = refusalText(ctx, facts);
-    heading = text.heading;
-    lines = text.lines.map((line) => plain(line, 3000));
-    url = healthLink(ctx);
-  } else if (facts.kind === "summary") {
-    heading = `${facts.count} more issues in ${ctx.project.name}`;
-    lines = [plain(`Also: ${facts.samples.join(" · ")}`, 3000)];
-    url = link(ctx, `/projects/${ctx.project.id}/issues`);
-  } else {
-    heading = `Test message from Logwell for ${ctx.project.name}`;
+    return {
+      heading: `${facts.kind === "new_issue" ? "New issue" : "Regression"} in ${ctx.project.name}`,
+      lines: issue.culprit ? [issue.title, issue.culprit] : [issue.title],
+      fields: [
+        `Level: ${issue.level}`,
+        `Events: ${issue.events}`,
+        `Users: ${issue.users}`,
+        `Release: ${issue.release ?? "none"}`,
+        `Environment: ${issue.environment ?? "none"}`,
+      ],
+      url: issueLink(ctx, issue),
+    };
   }
+  if (facts.kind === "ingest_refused" || facts.kind === "ingest_recovered") {
+    return { ...refusalText(ctx, facts), fields: [], url: healthLink(ctx) };
+  }
+  if (facts.kind === "summary") {
+    return {
+      heading: `${facts.count} more issues in ${ctx.project.name}`,
+      lines: [`Also: ${facts.samples.join(" · ")}`],
+      fields: [],
+      url: link(ctx, `/projects/${ctx.project.id}/issues`),
+    };
+  }
+  return {
+    heading: `Test message from Logwell for ${ctx.project.name}`,
+    lines: [],
+    fields: [],
+    url: link(ctx, `/projects/${ctx.project.id}`),
+  };
+}
+
+/** A Slack incoming-webhook message in Block Kit. */
+export function slackBody(ctx: MessageContext): string {
+  const { heading, lines, fields, url } = messageOutline(ctx);
   const blocks: unknown[] = [{ type: "header", text: plain(heading, 150) }];
-  for (const text of lines) blocks.push({ type: "section", text });
-  if (fields.length > 0) blocks.push({ type: "section", fields });
+  for (const text of lines) blocks.push({ type: "section", text: plain(text, 3000) });
+  if (fields.length > 0) blocks.push({ type: "section", fields: fields.map((f) => plain(f)) });
   // Slack refuses a button whose url is not absolute: only with LOGWELL_PUBLIC_URL.
   if (ctx.publicUrl) {
     blocks.push({

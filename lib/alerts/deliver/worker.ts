@@ -5,6 +5,7 @@ import { queryRows } from "@/lib/db/query";
 import type { AlertChannelKind } from "@/lib/db/schema/alerts";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
+import { SmtpNotConfigured, sendEmail } from "./email";
 import { type OutboundAnswer, parseTargetUrl, postOutbound, RefusedTarget } from "./outbound";
 import { type MessageContext, slackBody, webhookBody } from "./payload";
 import { webhookHeaders } from "./sign";
@@ -28,7 +29,7 @@ interface Claimed {
   attempts: number;
   createdAt: Date;
   channelKind: AlertChannelKind;
-  url: string;
+  url: string | null;
   secret: string | null;
   projectId: string;
   projectName: string;
@@ -93,8 +94,8 @@ async function claim(db: Db, now: Date, limit: number): Promise<Claimed[]> {
   );
 }
 
-function render(message: Claimed, now: Date) {
-  const ctx: MessageContext = {
+function context(message: Claimed): MessageContext {
+  return {
     id: message.id,
     facts: typeof message.facts === "string" ? JSON.parse(message.facts) : message.facts,
     project: { id: message.projectId, name: message.projectName },
@@ -102,29 +103,36 @@ function render(message: Claimed, now: Date) {
     publicUrl: env().LOGWELL_PUBLIC_URL?.replace(/\/+$/, ""),
     createdAt: new Date(message.createdAt),
   };
-  if (message.channelKind === "slack") return { body: slackBody(ctx), headers: {} };
+}
+
+/** Sends the message through its channel: an email, or a POST to the channel's URL. */
+function send(db: Db, message: Claimed, now: Date): Promise<OutboundAnswer> {
+  const ctx = context(message);
+  if (message.channelKind === "email") return sendEmail(db, ctx);
+  const url = parseTargetUrl(message.url ?? "");
+  const options = {
+    allowPrivate: env().LOGWELL_ALERTS_ALLOW_PRIVATE_TARGETS === "true",
+    timeoutMs,
+  };
+  if (message.channelKind === "slack") return postOutbound(url, slackBody(ctx), {}, options);
   const body = webhookBody(ctx);
-  return { body, headers: webhookHeaders(message.secret ?? "", message.id, body, now) };
+  const headers = webhookHeaders(message.secret ?? "", message.id, body, now);
+  return postOutbound(url, body, headers, options);
 }
 
 async function deliverOne(db: Db, message: Claimed, now: Date, run: DeliveryRun): Promise<void> {
-  const allowPrivate = env().LOGWELL_ALERTS_ALLOW_PRIVATE_TARGETS === "true";
   let answer: OutboundAnswer | undefined;
   let error: string | undefined;
   let final = false;
   try {
-    const { body, headers } = render(message, now);
-    answer = await postOutbound(parseTargetUrl(message.url), body, headers, {
-      allowPrivate,
-      timeoutMs,
-    });
+    answer = await send(db, message, now);
     if (answer.status >= 300 && answer.status < 400) {
       error = "Redirects are not followed.";
       final = true;
     }
   } catch (err) {
     error = err instanceof Error ? err.message : String(err);
-    final = err instanceof RefusedTarget;
+    final = err instanceof RefusedTarget || err instanceof SmtpNotConfigured;
   }
   const ok = answer !== undefined && error === undefined && answer.status < 300;
   const status = answer?.status ?? null;

@@ -20,7 +20,7 @@ import { projects } from "./projects";
 // that commits the events causing it (lib/alerts/record.ts), and a worker delivers it later
 // (lib/alerts/deliver/), never on the ingest path.
 
-export const alertChannelKinds = ["webhook", "slack"] as const;
+export const alertChannelKinds = ["webhook", "slack", "email"] as const;
 export type AlertChannelKind = (typeof alertChannelKinds)[number];
 
 // ingest_refused: refused or dropped events of the project over `threshold` in the last
@@ -40,8 +40,9 @@ export const alertChannels = pgTable(
     projectId: ownerColumn("project_id", () => projects.id),
     kind: text("kind").$type<AlertChannelKind>().notNull(),
     name: text("name").notNull(),
-    /** The receiver's URL (webhook endpoint or Slack incoming-webhook URL): a secret. */
-    url: text("url").notNull(),
+    /** The receiver's URL (webhook endpoint or Slack incoming-webhook URL): a secret. Email
+     * channels have none: they mail the project's members who opted in (users.alert_emails). */
+    url: text("url"),
     /** Webhooks: `whsec_` + base64 key that signs each message; shown once, at creation. */
     secret: text("secret"),
     createdAt: createdAtColumn(),

@@ -1,4 +1,4 @@
-import { index, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { boolean, index, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import { createdAtColumn, idColumn, ownerColumn } from "./columns";
 import { projects } from "./projects";
 
@@ -15,6 +15,8 @@ export const users = pgTable("users", {
   role: text("role", { enum: userRoles }).notNull().default("viewer"),
   createdAt: createdAtColumn(),
   lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
+  /** Opted in to alert emails of the projects this user sees (email channels, account page). */
+  alertEmails: boolean("alert_emails").notNull().default(false),
 });
 
 export type User = typeof users.$inferSelect;

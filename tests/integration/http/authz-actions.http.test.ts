@@ -94,6 +94,11 @@ describe.each(backends())("server actions on %s", (backend) => {
       fields: { current: cast.viewer.password, next: `changed-${tag}`, confirm: `changed-${tag}` },
     },
     signOutEverywhereAction: { page: "/settings/account", leading: [] },
+    setAlertEmailsAction: {
+      page: "/settings/account",
+      leading: [],
+      fields: { alertEmails: "on" },
+    },
     setPasswordAction: {
       page: `/set-password/${"x".repeat(32)}`,
       leading: ["x".repeat(32), {}],
@@ -327,6 +332,9 @@ describe.each(backends())("server actions on %s", (backend) => {
       expect(a?.retentionDays).toBe(30);
       const names = (await db.select({ name: projects.name }).from(projects)).map((p) => p.name);
       expect(names).not.toContain(`project-${tag}`);
+      // setAlertEmailsAction, refused cross-origin, turned no one's alert emails on.
+      const mailed = await db.select().from(users).where(eq(users.alertEmails, true));
+      expect(mailed).toEqual([]);
       const keyNames = (await db.select({ name: ingestKeys.name }).from(ingestKeys)).map(
         (k) => k.name,
       );

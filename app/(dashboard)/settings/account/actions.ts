@@ -1,11 +1,13 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { signOut } from "@/lib/auth/config";
 import { currentSessionId, requirePageUser } from "@/lib/auth/session";
 import { endUserSessions } from "@/lib/auth/sessions";
 import { getDb } from "@/lib/db/client";
 import { formAction } from "@/lib/forms/form-action";
 import type { FormState } from "@/lib/forms/form-state";
+import { setAlertEmails } from "@/lib/users/alert-emails";
 import { changeOwnPassword, changePasswordSchema } from "@/lib/users/change-password";
 
 export type PasswordField = "current" | "next" | "confirm";
@@ -37,4 +39,11 @@ export async function signOutEverywhereAction(): Promise<void> {
   const user = await requirePageUser();
   await endUserSessions(await getDb(), user.id);
   await signOut({ redirectTo: "/login" });
+}
+
+/** Turns alert emails on or off for the signed-in user (their own preference only). */
+export async function setAlertEmailsAction(formData: FormData): Promise<void> {
+  const user = await requirePageUser();
+  await setAlertEmails(await getDb(), user.id, formData.get("alertEmails") === "on");
+  revalidatePath("/settings/account");
 }

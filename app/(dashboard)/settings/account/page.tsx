@@ -2,12 +2,13 @@
 import type { Metadata } from "next";
 import { Card } from "@/app/_ui/card";
 import { utcMinute } from "@/app/_ui/format";
-import { dangerButtonClass } from "@/app/_ui/styles";
+import { dangerButtonClass, secondaryButtonClass } from "@/app/_ui/styles";
 import { currentSessionId, requirePageUser } from "@/lib/auth/session";
 import { listUserSessions, sessionIdleMs } from "@/lib/auth/sessions";
 import { getDb } from "@/lib/db/client";
+import { alertEmailsOn } from "@/lib/users/alert-emails";
 import { userHasPassword } from "@/lib/users/manage-users";
-import { signOutEverywhereAction } from "./actions";
+import { setAlertEmailsAction, signOutEverywhereAction } from "./actions";
 import { PasswordForm } from "./password-form";
 
 export const metadata: Metadata = { title: "Account" };
@@ -15,8 +16,9 @@ export const metadata: Metadata = { title: "Account" };
 export default async function AccountPage() {
   const user = await requirePageUser();
   const db = await getDb();
-  const [hasPassword, sessions, thisSession] = await Promise.all([
+  const [hasPassword, alertEmails, sessions, thisSession] = await Promise.all([
     userHasPassword(db, user.id),
+    alertEmailsOn(db, user.id),
     listUserSessions(db, user.id),
     currentSessionId(),
   ]);
@@ -25,6 +27,21 @@ export default async function AccountPage() {
       <Card headingId="account-heading" title={user.email}>
         <p className="mb-4 text-sm text-zinc-600">Role: {user.role}</p>
         <PasswordForm hasPassword={hasPassword} />
+      </Card>
+      <Card headingId="alert-emails-heading" title="Alert emails" headingClassName="mb-1">
+        <p className="mb-3 text-sm text-zinc-600">
+          Email channels of the projects you see mail you their alerts (new issues, regressions,
+          test messages) when this is on.
+        </p>
+        <form action={setAlertEmailsAction} className="flex items-center gap-3 text-sm">
+          <label className="flex items-center gap-2">
+            <input type="checkbox" name="alertEmails" defaultChecked={alertEmails} />
+            Email me alerts
+          </label>
+          <button type="submit" className={secondaryButtonClass}>
+            Save
+          </button>
+        </form>
       </Card>
       <Card headingId="sessions-heading" title="Sessions" headingClassName="mb-1">
         <p className="mb-3 text-sm text-zinc-600">

@@ -113,7 +113,9 @@ export default async function ProjectAlertsPage({
       </Card>
       <Card headingId="channels-heading" title="Channels" headingClassName="mb-3">
         {channels.length === 0 && (
-          <p className="text-sm text-zinc-600">No channels yet: add a webhook or Slack URL.</p>
+          <p className="text-sm text-zinc-600">
+            No channels yet: add a webhook, a Slack URL or email.
+          </p>
         )}
         <ul className="divide-y divide-zinc-200 text-sm">
           {channels.map((c) => (
@@ -121,7 +123,15 @@ export default async function ProjectAlertsPage({
               <span className="mr-auto">
                 <EscapedText text={c.name} />{" "}
                 <span className="text-zinc-500">
-                  ({c.kind === "slack" ? "Slack" : "webhook"}, <EscapedText text={c.host} />)
+                  (
+                  {c.host === null ? (
+                    "email to members who opted in"
+                  ) : (
+                    <>
+                      {c.kind === "slack" ? "Slack" : "webhook"}, <EscapedText text={c.host} />
+                    </>
+                  )}
+                  )
                 </span>
               </span>
               {admin && (

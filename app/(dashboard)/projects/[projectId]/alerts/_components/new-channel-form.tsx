@@ -30,14 +30,14 @@ export function NewChannelForm({ projectId }: { projectId: string }) {
       <StatefulSelect state={state} field="kind" saved="webhook" label="Kind">
         <option value="webhook">Webhook (Standard Webhooks)</option>
         <option value="slack">Slack incoming webhook</option>
+        <option value="email">Email (members who opted in on their Account page)</option>
       </StatefulSelect>
       <NameInput state={state} label="Name" placeholder="e.g. on-call" />
       <StatefulInput
         state={state}
         field="url"
-        label="URL"
+        label="URL (webhook and Slack)"
         type="url"
-        required
         maxLength={2000}
         placeholder="https://hooks.slack.com/services/…"
       />
