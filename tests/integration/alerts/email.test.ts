@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deliverDueAlerts } from "@/lib/alerts/deliver/worker";
 import { createChannel, createRule, listDeliveries, sendTestMessage } from "@/lib/alerts/manage";
+import { newRuleSchema } from "@/lib/alerts/schemas";
 import { projectMembers, users } from "@/lib/db/schema";
 import { resetEnvCache } from "@/lib/env";
 import { setAlertEmails } from "@/lib/users/alert-emails";
@@ -59,19 +60,12 @@ describe.each(backends())("email alerts on %s", (backend) => {
       name: "team mail",
       url: null,
     });
-    const rule = await createRule(database.db, project.id, {
-      name: "rule",
-      trigger: "new_issue",
-      channel_id: channel.id,
-      enabled: true,
-      min_level: "error",
-      environment: null,
-      release: null,
-      action_interval_minutes: 30,
-      budget_per_window: 10,
-      threshold: 100,
-      window_minutes: 10,
-    });
+    // The API's defaults: a new-issue rule at level error and above, any environment or release.
+    const rule = await createRule(
+      database.db,
+      project.id,
+      newRuleSchema.parse({ name: "rule", trigger: "new_issue", channel_id: channel.id }),
+    );
     const send = async (message: string) => {
       const res = await postLogs(
         database.db,
