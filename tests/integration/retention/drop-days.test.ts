@@ -124,6 +124,20 @@ describe.each(backends())("retention by dropping day partitions on %s", (backend
     await expectIssuesTrue(db, long.id);
   });
 
+  it("reports a day's events from its statistics, and keeps issues exact when they are stale", async () => {
+    const gone = addDays(today, -21);
+    await ensureDayPartitions(db, gone, 1);
+    await send(long, new Date(gone.getTime() + hour), [{ issue: "stale", user: "a" }]);
+    await db.execute(sql.raw(`analyze "${partitionName(gone)}"`));
+    // Stored after the statistics were taken: the estimate misses them, the issue must not.
+    await send(long, new Date(gone.getTime() + 2 * hour), [{ issue: "stale", user: "b" }, {}]);
+    const result = await prune({ db, now, budgetMs: 60_000, batchSize: 100 });
+    expect(result.days?.dropped).toEqual([partitionName(gone)]);
+    expect(result.days?.events).toBe(1);
+    expect((await issuesOf(db, long.id)).map((i) => i.title)).toEqual(["kept"]);
+    await expectIssuesTrue(db, long.id);
+  });
+
   it("loses no event acknowledged while a day is dropped, and stores none twice", async () => {
     const old = addDays(today, -9);
     await ensureDayPartitions(db, old, 1);
