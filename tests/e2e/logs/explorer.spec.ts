@@ -92,7 +92,9 @@ test("shows ingested events; each filter narrows and survives reload via the URL
     const url = page.url();
     await page.reload();
     expect(page.url()).toBe(url);
-    expect(await messages(), `${name} after reload`).toEqual(expected);
+    // Polled: rows are content-visibility: auto, and a row not yet laid out after the reload
+    // has no innerText for a moment.
+    await expect.poll(messages, { message: `${name} after reload` }).toEqual(expected);
   }
   await expect(page.locator("[data-volume-total]")).toHaveAttribute("data-volume-total", "4");
 });
