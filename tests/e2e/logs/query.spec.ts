@@ -40,7 +40,7 @@ test("query syntax, a positioned error, autocomplete and facets", async ({ page 
   await box.fill("release:web@2.* -level:error");
   await box.press("Enter");
   await expect(page).toHaveURL(/q=release%3Aweb%402\.\*\+-level%3Aerror/);
-  expect(await messages(page)).toEqual(["checkout ok"]);
+  await expect.poll(() => messages(page)).toEqual(["checkout ok"]);
 
   // A parse error names the character and marks it; no empty list without a hint.
   await box.fill('level:error "unclosed');
@@ -70,7 +70,7 @@ test("query syntax, a positioned error, autocomplete and facets", async ({ page 
   await expect(options).toHaveCount(0);
   await box.fill("release:web@3.0.0 attr.http.status:>=500");
   await box.press("Enter");
-  expect(await messages(page)).toEqual(["slow page"]);
+  await expect.poll(() => messages(page)).toEqual(["slow page"]);
 
   // Facets: counts for the query; a value includes itself, "−" excludes it.
   await page.goto(`/projects/${id}/logs`);
@@ -80,22 +80,26 @@ test("query syntax, a positioned error, autocomplete and facets", async ({ page 
   await expect(environment).toContainText("<img src=x onerror=alert(1)>");
   await environment.locator('[data-facet-include="prod"]').click();
   await expect(page).toHaveURL(/q=environment%3Aprod/);
-  expect(await messages(page)).toEqual(["checkout failed"]);
+  await expect.poll(() => messages(page)).toEqual(["checkout failed"]);
   await expect(page.locator('[data-facet="level"] li')).toHaveText(["error1−"]);
   await page.locator('[data-facet="environment"] [data-facet-exclude="prod"]').click();
   await expect(page).toHaveURL(/q=-environment%3Aprod/);
-  expect((await messages(page)).sort()).toEqual(["checkout ok", "slow page"]);
+  await expect
+    .poll(async () => (await messages(page)).sort())
+    .toEqual(["checkout ok", "slow page"]);
   // A row's chip adds its value to the query.
   await page.locator('tr[data-log-id] [data-chip="release"]', { hasText: "web@2.5.0" }).click();
   await expect(page).toHaveURL(/q=-environment%3Aprod\+release%3Aweb%402\.5\.0/);
-  expect(await messages(page)).toEqual(["checkout ok"]);
+  await expect.poll(() => messages(page)).toEqual(["checkout ok"]);
   // Alt-click on a facet value excludes it.
   await page.goto(`/projects/${id}/logs`);
   await page
     .locator('[data-facet="level"] [data-facet-include="error"]')
     .click({ modifiers: ["Alt"] });
   await expect(page).toHaveURL(/q=-level%3Aerror/);
-  expect((await messages(page)).sort()).toEqual(["checkout ok", "slow page"]);
+  await expect
+    .poll(async () => (await messages(page)).sort())
+    .toEqual(["checkout ok", "slow page"]);
   // Saved views: the current view saved under a name, listed as the link that reopens it.
   const warnings = new RegExp(`/projects/${id}/logs\\?q=level%3A%3E%3Dwarn&range=24h$`);
   await page.goto(`/projects/${id}/logs?q=${encodeURIComponent("level:>=warn")}&range=24h`);
@@ -107,7 +111,9 @@ test("query syntax, a positioned error, autocomplete and facets", async ({ page 
   await page.goto(`/projects/${id}/logs`);
   await saved.click();
   await expect(page).toHaveURL(warnings);
-  expect((await messages(page)).sort()).toEqual(["checkout failed", "slow page"]);
+  await expect
+    .poll(async () => (await messages(page)).sort())
+    .toEqual(["checkout failed", "slow page"]);
   await page.getByRole("button", { name: "Delete view Warnings <b>" }).click();
   await expect(saved).toHaveCount(0);
   expect(
